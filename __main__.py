@@ -1,0 +1,3 @@
+from respond.cli.main import main
+
+main()

@@ -1,0 +1,82 @@
+"""Contradictions inside a structurally valid case file (case-file.md, "Errors").
+
+Each problem names its JSON path. Errors reject the case; warnings (an ID number whose check
+digit is wrong: the court's copy may carry the typo) are reported and the case goes on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from respond.case.model import CaseFile, RepaymentMethod
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_CHECK = "10X98765432"
+
+
+def id_number_check_ok(id_number: str) -> bool:
+    """GB 11643-1999: 18 characters, check character from weights mod 11."""
+    s = id_number.strip().upper()
+    if len(s) != 18 or not s[:17].isdigit() or s[17] not in "0123456789X":
+        return False
+    total = sum(int(c) * w for c, w in zip(s[:17], _ID_WEIGHTS))
+    return _ID_CHECK[total % 11] == s[17]
+
+
+def contradictions(case: CaseFile) -> list[Problem]:
+    """Errors that make the case impossible to analyse as written."""
+    out: list[Problem] = []
+    loan = case.loan
+    deducted = sum((d.amount for d in loan.upfront_deductions), 0)
+    if deducted > loan.principal:
+        out.append(Problem("loan.upfront_deductions", f"预扣合计 {deducted} 元大于借款本金 {loan.principal} 元"))
+    if loan.disbursed_on and loan.disbursed_on < loan.contract_date:
+        out.append(Problem("loan.disbursed_on", "放款日早于合同成立日"))
+    start = loan.disbursement_date
+    for i, p in enumerate(loan.payments):
+        if p.date < start:
+            out.append(Problem(f"loan.payments[{i}].date", f"还款日 {p.date} 早于放款日 {start}"))
+    for i, row in enumerate(loan.schedule or []):
+        if row.due <= start:
+            out.append(Problem(f"loan.schedule[{i}].due", f"还款计划到期日 {row.due} 不晚于放款日 {start}"))
+    for i, fee in enumerate(loan.fees):
+        if fee.date and fee.date < start:
+            out.append(Problem(f"loan.fees[{i}].date", f"费用日期 {fee.date} 早于放款日 {start}"))
+    if case.court.filed_on and case.service.date < case.court.filed_on:
+        out.append(Problem("service.date", f"送达日 {case.service.date} 早于立案日 {case.court.filed_on}"))
+    if case.court.filed_on and case.court.filed_on < loan.contract_date:
+        out.append(Problem("court.filed_on", "立案日早于合同成立日"))
+    if case.service.answer_days and case.service.answer_days > 15 and case.court.procedure and case.court.procedure.value == "small_claims":
+        out.append(Problem("service.answer_days", "小额诉讼的答辩期由法院确定，最长不得超过十五日（民诉法解释第275条）"))
+    if loan.term_months and loan.term_days:
+        out.append(Problem("loan.term_days", "term_months 与 term_days 只能给出一个"))
+    if loan.schedule is None and loan.method is not None:
+        if loan.rate is None:
+            out.append(Problem("loan.rate", "没有还款计划（loan.schedule）时，生成计划需要合同利率"))
+        if loan.method != RepaymentMethod.bullet and not loan.term_months:
+            out.append(Problem("loan.term_months", "分期还款方式需要借款期数（term_months）"))
+        if loan.method == RepaymentMethod.bullet and not (loan.term_months or loan.term_days):
+            out.append(Problem("loan.term_days", "到期一次还本付息需要借款期限（term_days 或 term_months）"))
+    if case.assignment is not None and case.assignment.date and case.assignment.date < loan.contract_date:
+        out.append(Problem("assignment.date", "债权转让日早于合同成立日"))
+    if case.claims.as_of and case.claims.as_of < start:
+        out.append(Problem("claims.as_of", "暂计日早于放款日"))
+    return out
+
+
+def warnings_for(case: CaseFile) -> list[str]:
+    """Problems that do not stop the analysis. Never quote the personal data itself."""
+    out: list[str] = []
+    if case.defendant.id_number and not id_number_check_ok(case.defendant.id_number):
+        out.append("defendant.id_number: 身份证号码的校验位不正确，请与身份证原件核对（法院文书上的号码也可能有笔误）")
+    return out

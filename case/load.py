@@ -1,0 +1,160 @@
+"""Read a case file: JSON → validated :class:`CaseFile`, or every problem at once, in Chinese.
+
+Numbers are parsed as ``Decimal`` straight from the JSON text so that ``0.1`` stays 0.1.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from respond.case.consistency import Problem, contradictions, warnings_for
+from respond.case.model import CaseFile
+
+MAX_CASE_BYTES = 5 * 1024 * 1024
+
+
+class CaseFileError(Exception):
+    """The case file was rejected; ``problems`` lists every reason with its JSON path."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("; ".join(str(p) for p in problems))
+
+    def render(self) -> str:
+        lines = [f"案件文件有 {len(self.problems)} 处问题，未生成任何文件："]
+        lines += [f"  - {p}" for p in self.problems]
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class LoadedCase:
+    case: CaseFile
+    warnings: list[str] = field(default_factory=list)
+    base_dir: Path | None = None
+
+
+# pydantic error type → Chinese message. ``{ctx}`` keys come from the error's context.
+_MESSAGES = {
+    "missing": "缺少必填字段",
+    "extra_forbidden": "未知字段（是否拼写错误？自由备注请写在 notes 下）",
+    "string_type": "应为文字",
+    "string_too_short": "不能为空",
+    "string_too_long": "太长（最多 {max_length} 个字符）",
+    "int_type": "应为整数",
+    "int_parsing": "应为整数",
+    "int_from_float": "应为整数",
+    "bool_type": "应为 true 或 false",
+    "bool_parsing": "应为 true 或 false",
+    "date_type": "应为日期，格式 YYYY-MM-DD",
+    "date_parsing": "日期格式应为 YYYY-MM-DD",
+    "date_from_datetime_parsing": "日期格式应为 YYYY-MM-DD",
+    "date_from_datetime_inexact": "日期格式应为 YYYY-MM-DD（不要带时间）",
+    "datetime_type": "应为日期时间，格式 YYYY-MM-DDTHH:MM",
+    "datetime_parsing": "日期时间格式应为 YYYY-MM-DDTHH:MM",
+    "datetime_from_date_parsing": "日期时间格式应为 YYYY-MM-DDTHH:MM",
+    "enum": "取值应为以下之一：{expected}",
+    "greater_than_equal": "不能小于 {ge}",
+    "less_than_equal": "不能大于 {le}",
+    "too_long": "项目太多（最多 {max_length} 项）",
+    "list_type": "应为列表（[...]）",
+    "dict_type": "应为对象（{{...}}）",
+    "model_type": "应为对象（{{...}}）",
+    "model_attributes_type": "应为对象（{{...}}）",
+}
+
+
+def _path(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def _message(err: dict[str, Any]) -> str:
+    kind = err.get("type", "")
+    if kind in _MESSAGES:
+        ctx = {k: v for k, v in (err.get("ctx") or {}).items()}
+        if "expected" in ctx:
+            ctx["expected"] = str(ctx["expected"]).replace("'", "")
+        try:
+            return _MESSAGES[kind].format(**ctx)
+        except (KeyError, IndexError):
+            return _MESSAGES[kind].replace("{{", "{").replace("}}", "}")
+    # Our own PydanticCustomError messages are already Chinese.
+    msg = str(err.get("msg", "取值不正确"))
+    return msg.removeprefix("Value error, ")
+
+
+def problems_from_validation(exc: ValidationError) -> list[Problem]:
+    problems = []
+    for err in exc.errors(include_url=False):
+        loc = tuple(p for p in err.get("loc", ()) if not (isinstance(p, str) and p.startswith("function-")))
+        problems.append(Problem(_path(loc), _message(err)))
+    return problems
+
+
+def parse_case(data: Any, base_dir: Path | None = None) -> LoadedCase:
+    """Validate already-decoded JSON. Raises :class:`CaseFileError` with every problem."""
+    if not isinstance(data, dict):
+        raise CaseFileError([Problem("", "案件文件的最外层应为 JSON 对象（{...}）")])
+    try:
+        case = CaseFile.model_validate(data)
+    except ValidationError as exc:
+        raise CaseFileError(problems_from_validation(exc)) from None
+    problems = contradictions(case)
+    if problems:
+        raise CaseFileError(problems)
+    return LoadedCase(case=case, warnings=warnings_for(case), base_dir=base_dir)
+
+
+def decode_json(text: str) -> Any:
+    """JSON with exact decimals; errors become a Problem with line and column."""
+    try:
+        return json.loads(text, parse_float=Decimal)
+    except json.JSONDecodeError as exc:
+        raise CaseFileError([Problem("", f"不是有效的 JSON：第 {exc.lineno} 行第 {exc.colno} 列附近有格式错误（{_json_hint(exc.msg)}）")]) from None
+
+
+def _json_hint(msg: str) -> str:
+    hints = {
+        "Expecting ',' delimiter": "缺少逗号",
+        "Expecting ':' delimiter": "缺少冒号",
+        "Expecting value": "缺少值，或多了逗号",
+        "Expecting property name enclosed in double quotes": "字段名要用英文双引号，或末尾多了逗号",
+        "Unterminated string starting at": "引号没有闭合",
+        "Extra data": "JSON 结束后还有多余内容",
+        "Invalid control character at": "字符串里有控制字符",
+    }
+    for key, value in hints.items():
+        if msg.startswith(key):
+            return value
+    return "格式错误"
+
+
+def load_case(path: Path) -> LoadedCase:
+    """Read and validate one case file from disk."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise CaseFileError([Problem("", f"找不到案件文件：{path.name}")]) from None
+    except OSError:
+        raise CaseFileError([Problem("", f"无法读取案件文件：{path.name}")]) from None
+    if path.is_dir():
+        raise CaseFileError([Problem("", f"{path.name} 是文件夹，不是案件文件")])
+    if size > MAX_CASE_BYTES:
+        raise CaseFileError([Problem("", f"案件文件太大（{size} 字节，上限 {MAX_CASE_BYTES} 字节）")])
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise CaseFileError([Problem("", "案件文件不是 UTF-8 编码的文本，请另存为 UTF-8")]) from None
+    return parse_case(decode_json(text), base_dir=path.parent)

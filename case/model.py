@@ -1,0 +1,276 @@
+"""The case file, version 1 (shared spec ``case-file.md``), as pydantic models.
+
+Field names are a contract: tools outside this project read and write them. Unknown fields are
+an error (``extra="forbid"``) except under ``notes``. Money is ``Decimal`` in 元 (a JSON number or
+a decimal string, at most 2 decimals, never negative); rates are decimals (0.18 = 18%).
+
+This module only describes shape and single-field rules. Cross-field contradictions (a payment
+before disbursement, deductions above the principal, …) live in :mod:`respond.case.consistency`
+so that each problem gets its own JSON path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+from typing import Annotated, Any, Optional
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+CASE_FILE_VERSION = 1
+
+
+def _parse_money(value: Any) -> Decimal:
+    """Accept a JSON number or a decimal string; at most 2 decimals; never negative."""
+    if isinstance(value, bool) or value is None:
+        raise PydanticCustomError("money", "应为金额（数字或 \"12345.67\" 这样的字符串）")
+    if isinstance(value, float):
+        value = repr(value)
+    if isinstance(value, (int, Decimal)):
+        amount = Decimal(value)
+    elif isinstance(value, str):
+        text = value.strip().replace(",", "")
+        try:
+            amount = Decimal(text)
+        except InvalidOperation:
+            raise PydanticCustomError("money", "应为金额（数字或 \"12345.67\" 这样的字符串），收到 \"{v}\"", {"v": value[:40]})
+    else:
+        raise PydanticCustomError("money", "应为金额（数字或 \"12345.67\" 这样的字符串）")
+    if not amount.is_finite():
+        raise PydanticCustomError("money", "金额必须是有限的数字")
+    if amount < 0:
+        raise PydanticCustomError("money", "金额不能为负数")
+    if amount.as_tuple().exponent < -2 and amount != amount.quantize(Decimal("0.01")):
+        raise PydanticCustomError("money", "金额最多保留两位小数（到分）")
+    return amount.quantize(Decimal("0.01"))
+
+
+def _parse_rate(value: Any) -> Decimal:
+    """A rate as a decimal fraction (0.18 = 18%); JSON numbers arrive as Decimal."""
+    if isinstance(value, bool) or value is None:
+        raise PydanticCustomError("rate", "应为小数形式的利率（0.18 表示 18%）")
+    if isinstance(value, float):
+        value = repr(value)
+    try:
+        rate = Decimal(str(value).strip())
+    except InvalidOperation:
+        raise PydanticCustomError("rate", "应为小数形式的利率（0.18 表示 18%）")
+    if not rate.is_finite() or rate < 0:
+        raise PydanticCustomError("rate", "利率不能为负数")
+    if rate > 10:
+        raise PydanticCustomError("rate", "利率应写成小数（0.18 表示 18%），{v} 太大，是否写成了百分数？", {"v": str(value)})
+    return rate
+
+
+Money = Annotated[Decimal, BeforeValidator(_parse_money), PlainSerializer(lambda d: str(d), return_type=str)]
+Rate = Annotated[Decimal, BeforeValidator(_parse_rate), PlainSerializer(lambda d: float(d), return_type=float)]
+Text = Annotated[str, Field(max_length=2000)]
+LongText = Annotated[str, Field(max_length=200_000)]
+
+
+class Strict(BaseModel):
+    """Every model forbids unknown keys: a typo must not be silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Procedure(str, Enum):
+    ordinary = "ordinary"
+    simplified = "simplified"
+    small_claims = "small_claims"
+
+
+class ServiceMethod(str, Enum):
+    direct = "direct"
+    mail = "mail"
+    electronic = "electronic"
+    public_notice = "public_notice"
+
+
+class RepaymentMethod(str, Enum):
+    equal_installment = "equal_installment"
+    equal_principal = "equal_principal"
+    interest_first = "interest_first"
+    bullet = "bullet"
+
+
+class LenderKind(str, Enum):
+    bank = "bank"
+    consumer_finance = "consumer_finance"
+    auto_finance = "auto_finance"
+    trust = "trust"
+    financial_leasing = "financial_leasing"
+    insurer = "insurer"
+    microloan = "microloan"
+    guarantor = "guarantor"
+    pawnshop = "pawnshop"
+    leasing = "leasing"
+    factoring = "factoring"
+    asset_manager = "asset_manager"
+    amc_national = "amc_national"
+    company = "company"
+    individual = "individual"
+
+
+class Court(Strict):
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+    case_number: Optional[Text] = None
+    procedure: Optional[Procedure] = None
+    filed_on: Optional[dt.date] = None
+    hearing_at: Optional[dt.datetime] = None
+
+
+class Service(Strict):
+    method: ServiceMethod
+    date: dt.date
+    answer_days: Optional[Annotated[int, Field(ge=1, le=366)]] = None
+    evidence_due: Optional[dt.date] = None
+
+
+class Plaintiff(Strict):
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+    kind: Optional[LenderKind] = None
+    credit_code: Optional[Text] = None
+    address: Optional[Text] = None
+    representative: Optional[Text] = None
+
+
+class Defendant(Strict):
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+    id_number: Optional[Text] = None
+    gender: Optional[Text] = None
+    birth_date: Optional[dt.date] = None
+    ethnicity: Optional[Text] = None
+    address: Optional[Text] = None
+    residence: Optional[Text] = None
+    phone: Optional[Text] = None
+    domicile_in_china: bool = True
+
+
+class Claims(Strict):
+    as_of: Optional[dt.date] = None
+    principal: Optional[Money] = None
+    interest: Optional[Money] = None
+    penalty: Optional[Money] = None
+    fees: Optional[Money] = None
+    legal_costs: Optional[Money] = None
+    until_paid: Optional[bool] = None
+    accelerate: Optional[bool] = None
+
+
+class Deduction(Strict):
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+    amount: Money
+
+
+class RateSpec(Strict):
+    """Exactly one of annual, monthly, daily: the nominal rate as the contract states it."""
+
+    annual: Optional[Rate] = None
+    monthly: Optional[Rate] = None
+    daily: Optional[Rate] = None
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> "RateSpec":
+        given = [k for k in ("annual", "monthly", "daily") if getattr(self, k) is not None]
+        if len(given) != 1:
+            raise PydanticCustomError("rate_one_of", "必须且只能给出 annual、monthly、daily 中的一个")
+        return self
+
+
+class Fee(Strict):
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+    amount: Money
+    per_installment: bool = False
+    date: Optional[dt.date] = None
+
+    @model_validator(mode="after")
+    def _not_both(self) -> "Fee":
+        if self.per_installment and self.date is not None:
+            raise PydanticCustomError("fee_both", "per_installment 与 date 不能同时给出：按期收取的费用没有单独的日期")
+        return self
+
+
+class Installment(Strict):
+    due: dt.date
+    principal: Money = Decimal("0.00")
+    interest: Money = Decimal("0.00")
+    fees: Money = Decimal("0.00")
+
+
+class Payment(Strict):
+    date: dt.date
+    amount: Money
+
+
+class Loan(Strict):
+    lender: Optional[Annotated[str, Field(min_length=1, max_length=200)]] = None
+    product: Optional[Text] = None
+    contract_number: Optional[Text] = None
+    contract_date: dt.date
+    disbursed_on: Optional[dt.date] = None
+    principal: Money
+    upfront_deductions: list[Deduction] = Field(default_factory=list, max_length=100)
+    rate: Optional[RateSpec] = None
+    overdue_rate: Optional[RateSpec] = None
+    term_months: Optional[Annotated[int, Field(ge=1, le=600)]] = None
+    term_days: Optional[Annotated[int, Field(ge=1, le=36600)]] = None
+    method: Optional[RepaymentMethod] = None
+    fees: list[Fee] = Field(default_factory=list, max_length=100)
+    schedule: Optional[list[Installment]] = Field(default=None, max_length=1200)
+    payments: list[Payment] = Field(default_factory=list, max_length=5000)
+    contract_text: Optional[Text] = None
+    clauses: Optional[list[LongText]] = Field(default=None, max_length=500)
+
+    @property
+    def disbursement_date(self) -> dt.date:
+        return self.disbursed_on or self.contract_date
+
+    @property
+    def received(self) -> Decimal:
+        """实际到手金额: contract principal less upfront deductions (民法典第670条)."""
+        return self.principal - sum((d.amount for d in self.upfront_deductions), Decimal("0.00"))
+
+
+class Assignment(Strict):
+    from_: Optional[Annotated[str, Field(max_length=200)]] = Field(default=None, alias="from")
+    date: Optional[dt.date] = None
+    notified: Optional[bool] = None
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, str_strip_whitespace=True)
+
+
+class CaseFile(Strict):
+    version: int
+    case_cause: Optional[Annotated[str, Field(max_length=100)]] = None
+    court: Court
+    service: Service
+    plaintiff: Plaintiff
+    defendant: Defendant
+    claims: Claims = Field(default_factory=Claims)
+    loan: Loan
+    assignment: Optional[Assignment] = None
+    notes: dict[str, Any] = Field(default_factory=dict)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _version_first(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "version" in data and data["version"] != CASE_FILE_VERSION:
+            raise PydanticCustomError(
+                "version", "不支持的案件文件版本 {v}：本工具只读取 version 1", {"v": str(data["version"])[:10]}
+            )
+        return data
+
+    @property
+    def lender_name(self) -> str:
+        """The original lender: ``loan.lender``, else the plaintiff."""
+        return self.loan.lender or self.plaintiff.name
