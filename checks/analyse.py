@@ -1,0 +1,217 @@
+"""Run every check on one validated case → one :class:`Analysis` (what ``report.json`` serialises).
+
+Pure: the calendar, the LPR table, ``today`` and the day basis come in as arguments; nothing here
+reads the clock or a user's file. A figure that cannot be determined is ``None`` with a warning
+saying what is missing — never a guess.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from respond.case.model import CaseFile
+from respond.checks import defenses
+from respond.checks.apr import Apr, AprError, borrower_flows, comprehensive_rate
+from respond.checks.calendar import HolidayCalendar
+from respond.checks.caps import RED_LINE_36, Cap, cap_for, private_cap, void_contract_cap
+from respond.checks.deadline import Deadline, answer_deadline
+from respond.checks.findings import Finding
+from respond.checks.ledger import Ledger, Payment, recompute
+from respond.checks.lenders import LenderIdentity, categorize, default_case_cause, form_for, resolve_regime
+from respond.checks.lpr import LprTable
+from respond.checks.money import ZERO
+from respond.checks.schedule import Schedule, contract_schedule, stated_annual
+
+
+@dataclass(frozen=True)
+class Lender:
+    plaintiff: LenderIdentity
+    lender: LenderIdentity
+    regime: str
+    case_cause: str
+    form: str  # "financial" | "private": which answer form
+
+
+@dataclass(frozen=True)
+class RateResult:
+    received: Decimal
+    apr: Apr | None
+    stated_annual: Decimal | None
+    cap: Cap | None
+    binding_cap: Decimal | None  # the lowest cap over the loan's life: what apr is compared with
+    exceeds_cap: bool | None
+
+
+@dataclass(frozen=True)
+class Amounts:
+    claimed_total: Decimal | None
+    lawful_principal: Decimal | None
+    lawful_interest: Decimal | None = None
+    lawful_total: Decimal | None = None
+    overpaid: Decimal | None = None
+    excess: Decimal | None = None
+    day_basis: int | None = None
+    recomputed: bool = False
+
+
+@dataclass(frozen=True)
+class Alternative:
+    kind: str  # "private_caps" | "void_contract"
+    cap: Cap
+    ledger: Ledger
+    claimed_total: Decimal | None
+
+    @property
+    def lawful_total(self) -> Decimal:
+        return self.ledger.lawful_total
+
+    @property
+    def excess(self) -> Decimal | None:
+        return None if self.claimed_total is None else self.claimed_total - self.lawful_total
+
+
+@dataclass(frozen=True)
+class Analysis:
+    case: CaseFile
+    today: dt.date
+    stop: dt.date  # the day amounts run to (claims.as_of, else court.filed_on, else today)
+    deadline: Deadline
+    lender: Lender
+    schedule: Schedule | None
+    rate: RateResult
+    amounts: Amounts | None
+    ledger: Ledger | None
+    alternative: Alternative | None
+    findings: list[Finding] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def claimed_total(case: CaseFile) -> Decimal | None:
+    """Claims principal + interest + penalty + fees; legal costs are left out (rules.md §6).
+
+    A component the complaint does not state is taken as not claimed; None when none is stated.
+    """
+    c = case.claims
+    parts = [c.principal, c.interest, c.penalty, c.fees]
+    if all(p is None for p in parts):
+        return None
+    return sum((p for p in parts if p is not None), ZERO)
+
+
+def identify_lender(case: CaseFile) -> tuple[Lender, list[str]]:
+    plaintiff = categorize(case.plaintiff.name, case.plaintiff.kind)
+    lender = plaintiff if not case.loan.lender else categorize(case.loan.lender)
+    regime, warnings = resolve_regime(plaintiff, lender)
+    cause = case.case_cause or default_case_cause(regime, lender.category)
+    return Lender(plaintiff, lender, regime, cause, form_for(case.case_cause, regime)), list(warnings)
+
+
+def _rate(case: CaseFile, schedule: Schedule | None, cap: Cap | None, stop: dt.date, warnings: list[str]) -> RateResult:
+    loan = case.loan
+    apr = None
+    if schedule is None:
+        warnings.append("缺少还款计划（loan.schedule），也缺少生成计划所需的利率、期限和还款方式（loan.rate、"
+                        "loan.term_months/term_days、loan.method）：无法计算综合年化利率")
+    else:
+        try:
+            apr = comprehensive_rate(borrower_flows(loan, schedule))
+        except AprError as exc:
+            warnings.append(f"无法计算综合年化利率：{exc}")
+    binding = cap.binding(loan.disbursement_date, stop) if cap else None
+    exceeds = None if apr is None or binding is None else apr.apr > binding
+    if exceeds is None and apr is not None and cap is not None and cap.rate is not None and apr.apr > cap.rate:
+        exceeds = True  # over the part of the cap that is known
+    stated = stated_annual(loan.rate) if loan.rate else None
+    return RateResult(loan.received, apr, stated, cap, binding, exceeds)
+
+
+def _payments(case: CaseFile, stop: dt.date, warnings: list[str]) -> list[Payment]:
+    late = [p for p in case.loan.payments if p.date > stop]
+    if late:
+        warnings.append(f"有 {len(late)} 笔还款晚于计算截止日 {stop}，未计入重算；请核对 claims.as_of")
+    return [Payment(p.date, p.amount) for p in case.loan.payments if p.date <= stop]
+
+
+def analyse(case: CaseFile, *, today: dt.date, calendar: HolidayCalendar, lpr: LprTable,
+            day_basis: int = 360, case_warnings: list[str] | None = None) -> Analysis:
+    """Every check of rules.md §1–§8 (all but the clause library) on one case."""
+    warnings: list[str] = list(case_warnings or [])
+    loan = case.loan
+    deadline = answer_deadline(method=case.service.method, served_date=case.service.date,
+                               answer_days=case.service.answer_days,
+                               domicile_in_china=case.defendant.domicile_in_china,
+                               procedure=case.court.procedure, calendar=calendar, today=today)
+    if not deadline.calendar_verified:
+        warnings += [n for n in deadline.notes if "尚未收录" in n]
+
+    stop = case.claims.as_of or case.court.filed_on or today
+    if not (case.claims.as_of or case.court.filed_on):
+        warnings.append(f"案件文件没有暂计日（claims.as_of）和立案日（court.filed_on），金额计算到今天 {today}")
+
+    lender, lender_warnings = identify_lender(case)
+    warnings += lender_warnings
+
+    schedule = contract_schedule(loan)
+    if schedule:
+        warnings += schedule.warnings
+    cap = cap_for(lender.regime, loan.contract_date, case.court.filed_on, lpr)
+    warnings += cap.warnings
+    rate = _rate(case, schedule, cap, stop, warnings)
+
+    claimed = claimed_total(case)
+    payments = _payments(case, stop, warnings)
+    ledger = None
+    amounts = None
+    if rate.exceeds_cap and cap.complete:
+        ledger = recompute(received=loan.received, start=loan.disbursement_date, payments=payments,
+                           cap=cap, stop=stop, day_basis=day_basis)
+        amounts = Amounts(claimed, ledger.lawful_principal, ledger.lawful_interest, ledger.lawful_total,
+                          ledger.overpaid, None if claimed is None else claimed - ledger.lawful_total,
+                          day_basis, recomputed=True)
+    elif rate.exceeds_cap:
+        warnings.append("综合年化利率超过上限，但 2020-08-20 以后的上限因缺少立案日无法确定，未做重算")
+    elif loan.upfront_deductions:
+        deducted = loan.principal - loan.received
+        if case.claims.principal is None:
+            warnings.append("有预扣款项，但起诉状主张的本金（claims.principal）未知：无法给出依法应认定的本金")
+        else:
+            amounts = Amounts(claimed, max(case.claims.principal - deducted, ZERO))
+
+    alternative = _alternative(case, lender, rate, amounts, claimed, payments, stop, day_basis, lpr, warnings)
+
+    analysis = Analysis(case, today, stop, deadline, lender, schedule, rate, amounts, ledger, alternative,
+                        [], warnings)
+    analysis.findings.extend(defenses.findings_for(analysis))
+    return analysis
+
+
+def _alternative(case, lender: Lender, rate: RateResult, amounts: Amounts | None, claimed: Decimal | None,
+                 payments: list[Payment], stop: dt.date, day_basis: int, lpr: LprTable,
+                 warnings: list[str]) -> Alternative | None:
+    """rules.md §3 (financial lenders under the private-lending caps) and §7 (void contract)."""
+    loan = case.loan
+    if lender.regime in ("financial", "local_financial"):
+        kind, cap = "private_caps", private_cap(loan.contract_date, case.court.filed_on, lpr)
+        if rate.apr is None or not cap.complete:
+            return None
+        if rate.apr.apr <= cap.binding(loan.disbursement_date, stop):
+            return None
+    elif lender.lender.category == "company":
+        kind, cap = "void_contract", void_contract_cap(loan.contract_date, lpr)
+    else:
+        return None
+    for w in cap.warnings:
+        if w not in warnings:
+            warnings.append(w)
+    ledger = recompute(received=loan.received, start=loan.disbursement_date, payments=payments, cap=cap,
+                       stop=stop, day_basis=day_basis)
+    reference = amounts.lawful_total if amounts and amounts.lawful_total is not None else claimed
+    if reference is not None and ledger.lawful_total >= reference:
+        return None
+    return Alternative(kind, cap, ledger, claimed)
+
+
+def red_line_exceeded(rate: RateResult) -> bool:
+    return rate.apr is not None and rate.apr.apr > RED_LINE_36

@@ -1,0 +1,99 @@
+"""The rate cap that binds a lender (rules.md §3).
+
+| basis             | when                                   | cap                                              |
+|-------------------|----------------------------------------|--------------------------------------------------|
+| ``fin_24``        | financial and local financial lenders  | 24% a year, everything together (法发〔2017〕22号第2条) |
+| ``lpr4_contract`` | private, contract on/after 2020-08-20  | 4 × LPR in force on the contract date (民间借贷规定第25条) |
+| ``transition_2020`` | private, contract before 2020-08-20  | 24% to 2020-08-19, 4 × LPR on the filing date after (第31条) |
+| ``lpr1_void``     | an unlicensed lender's void contract   | 1 × LPR on the contract date: 资金占用费 only (第13条) |
+
+A cap is a piecewise-constant rate over days; :meth:`Cap.rate_on` gives the rate for a day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from respond.checks.lpr import LprTable
+
+TRANSITION_DAY = dt.date(2020, 8, 20)
+FIN_24 = Decimal("0.24")
+RED_LINE_36 = Decimal("0.36")
+
+
+@dataclass(frozen=True)
+class Cap:
+    basis: str
+    rate: Decimal | None  # the cap in force on the contract date (None: cannot be known)
+    after_2020_08_20: Decimal | None = None  # transition_2020 only
+    lpr: Decimal | None = None  # the LPR the cap used
+    lpr_published: dt.date | None = None
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def complete(self) -> bool:
+        """Every day's rate is known (the transition needs the filing date)."""
+        if self.rate is None:
+            return False
+        return self.basis != "transition_2020" or self.after_2020_08_20 is not None
+
+    def rate_on(self, day: dt.date) -> Decimal:
+        if self.basis == "transition_2020" and day >= TRANSITION_DAY:
+            if self.after_2020_08_20 is None:
+                raise ValueError("transition cap needs court.filed_on")
+            return self.after_2020_08_20
+        return self.rate
+
+    def change_days(self) -> tuple[dt.date, ...]:
+        """Days on which the rate changes (a ledger row ends the day before)."""
+        return (TRANSITION_DAY,) if self.basis == "transition_2020" else ()
+
+    def binding(self, start: dt.date, stop: dt.date) -> Decimal | None:
+        """The lowest cap over [start, stop]: the rate an ``apr`` must not exceed on any day."""
+        if self.basis != "transition_2020":
+            return self.rate
+        rates = []
+        if start < TRANSITION_DAY:
+            rates.append(self.rate)
+        if stop >= TRANSITION_DAY:
+            if self.after_2020_08_20 is None:
+                return None
+            rates.append(self.after_2020_08_20)
+        return min(rates) if rates else self.rate
+
+
+def _lpr_times(table: LprTable, day: dt.date, times: int) -> tuple[Decimal, Decimal, dt.date | None, list[str]]:
+    fix = table.in_force(day)
+    warn = fix.warning(day)
+    return fix.rate * times, fix.rate, fix.published, [warn] if warn else []
+
+
+def financial_cap() -> Cap:
+    return Cap("fin_24", FIN_24)
+
+
+def private_cap(contract_date: dt.date, filed_on: dt.date | None, table: LprTable) -> Cap:
+    """民间借贷规定第25条 (4 × LPR at the contract date), or the 2020 transition of 第31条."""
+    if contract_date >= TRANSITION_DAY:
+        cap, lpr, published, warns = _lpr_times(table, contract_date, 4)
+        return Cap("lpr4_contract", cap, None, lpr, published, tuple(warns))
+    if filed_on is None:
+        return Cap("transition_2020", FIN_24, None, None, None,
+                   ("合同成立于 2020-08-20 之前：2020-08-20 以后的利率上限取起诉时的 4 倍 LPR，"
+                    "但案件文件没有立案日（court.filed_on），这部分上限无法确定",))
+    cap, lpr, published, warns = _lpr_times(table, filed_on, 4)
+    return Cap("transition_2020", FIN_24, cap, lpr, published, tuple(warns))
+
+
+def void_contract_cap(contract_date: dt.date, table: LprTable) -> Cap:
+    """Only 资金占用费 at 1 × LPR on the contract date when the contract is void."""
+    cap, lpr, published, warns = _lpr_times(table, contract_date, 1)
+    return Cap("lpr1_void", cap, None, lpr, published, tuple(warns))
+
+
+def cap_for(regime: str, contract_date: dt.date, filed_on: dt.date | None, table: LprTable) -> Cap:
+    if regime in ("financial", "local_financial"):
+        return financial_cap()
+    return private_cap(contract_date, filed_on, table)

@@ -1,0 +1,273 @@
+"""The findings of rules.md §8 (all but ``CLAUSE_*``), each a small function over the analysis.
+
+Every function returns a :class:`Finding` or ``None``; its docstring says when it fires. The
+texts live in ``data/findings.toml`` with the code; here we only decide and gather the facts.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from respond.checks.caps import RED_LINE_36, Cap
+from respond.checks.dates import add_years
+from respond.checks.findings import Finding, engine_rules, make_finding
+from respond.checks.formats import date_text, money_text, pct_text
+from respond.checks.money import rate6
+
+if TYPE_CHECKING:
+    from respond.checks.analyse import Analysis
+
+_CAP_BASIS = {
+    "fin_24": ("finjud_2",),
+    "lpr4_contract": ("mj_25", "mj_29"),
+    "transition_2020": ("mj_31", "mj_25", "mj_29"),
+    "lpr1_void": ("mj_13_3",),
+}
+
+
+def cap_text(cap: Cap) -> str:
+    """The cap in words, e.g. “年利率 24%（金融借款综合资金成本上限）”."""
+    if cap.basis == "fin_24":
+        return f"年利率 {pct_text(cap.rate)}（金融借款的利息、复利、罚息、违约金和其他费用合计上限）"
+    if cap.basis == "lpr4_contract":
+        return (f"合同成立时一年期 LPR（{pct_text(cap.lpr)}，{date_text(cap.lpr_published)} 公布）的 4 倍，"
+                f"即年利率 {pct_text(cap.rate)}")
+    if cap.basis == "transition_2020":
+        after = (f"2020年8月20日起为起诉时一年期 LPR（{pct_text(cap.lpr)}）的 4 倍，即年利率 "
+                 f"{pct_text(cap.after_2020_08_20)}") if cap.after_2020_08_20 is not None else "2020年8月20日起的上限因缺少立案日无法确定"
+        return f"年利率 24%（至2020年8月19日），{after}"
+    return f"一年期 LPR 年利率 {pct_text(cap.rate)}（资金占用费）"
+
+
+def _cap_basis(a: "Analysis") -> tuple[str, ...]:
+    ids = _CAP_BASIS[a.rate.cap.basis]
+    if a.lender.regime == "local_financial":
+        ids = ids + ("spc_reply_2020_27",)
+    return ids
+
+
+def deadline(a: "Analysis") -> Finding:
+    """Always: the due dates and whether the calendar was verified (rules.md §1)."""
+    d = a.deadline
+    note = "" if d.calendar_verified else "注意：截止日所在年份的法定节假日安排尚未收录，只按周末计算；实际截止日只可能更晚，不会更早。"
+    extra = tuple(_deadline_basis(d.basis))
+    return make_finding(engine_rules()["DEADLINE"],
+                        {"answer_due_cn": date_text(d.answer_due), "court": a.case.court.name, "calendar_note": note},
+                        evidence={"served_on": d.served_on.isoformat(), "answer_due": d.answer_due.isoformat(),
+                                  "jurisdiction_objection_due": d.jurisdiction_objection_due.isoformat(),
+                                  "period_days": d.period_days, "calendar_verified": d.calendar_verified,
+                                  "days_left": d.days_left},
+                        extra_basis=extra)
+
+
+def _deadline_basis(short: list[str]) -> list[str]:
+    """Map the deadline's short keys (民诉法第95条, 民诉法解释第275条…) to citation ids."""
+    import re
+
+    out = []
+    for key in short:
+        m = re.match(r"民诉法(解释)?第(\d+)条", key)
+        if m:
+            cid = ("msj_" if m.group(1) else "msf_") + m.group(2)
+            if cid not in out:
+                out.append(cid)
+    return out
+
+
+def deadline_passed(a: "Analysis") -> Finding | None:
+    """Today is after the answer due date."""
+    d = a.deadline
+    if d.days_left >= 0:
+        return None
+    return make_finding(engine_rules()["DEADLINE_PASSED"],
+                        {"answer_due_cn": date_text(d.answer_due), "days_passed": -d.days_left},
+                        evidence={"answer_due": d.answer_due.isoformat(), "days_left": d.days_left})
+
+
+def _amount_facts(a: "Analysis") -> dict[str, str]:
+    m = a.amounts
+    if m is None or not m.recomputed:
+        return {"amounts_sentence": "", "amounts_argument": "（因缺少计算所需的信息，未能重算依法应还金额。）"}
+    stop = date_text(a.stop)
+    if m.overpaid and m.overpaid > 0:
+        s = f"按上限重新计算，到 {stop} 您已经多还了 {money_text(m.overpaid)} 元。"
+        arg = f"按上限重新计算（详见附件利息重算表），截至 {stop} 答辩人已多支付 {money_text(m.overpaid)} 元，不再欠付任何本息。"
+    else:
+        s = f"按上限重新计算，到 {stop} 您依法最多应还 {money_text(m.lawful_total)} 元"
+        arg = (f"按上限重新计算（详见附件利息重算表），截至 {stop}，答辩人尚欠本金 {money_text(m.lawful_principal)} 元、"
+               f"利息 {money_text(m.lawful_interest)} 元，合计 {money_text(m.lawful_total)} 元")
+        if m.claimed_total is not None:
+            s += f"，原告主张 {money_text(m.claimed_total)} 元，多主张了 {money_text(m.excess)} 元。"
+            arg += f"；原告主张 {money_text(m.claimed_total)} 元，超出部分 {money_text(m.excess)} 元不应支持。"
+        else:
+            s += "。"
+            arg += "。"
+    alt = a.alternative
+    if alt is not None and alt.kind == "private_caps":
+        arg += (f"此外，即便适用民间借贷的利率保护标准（{cap_text(alt.cap)}），依法应还金额为 "
+                f"{money_text(alt.lawful_total)} 元，请求法院一并考虑。")
+    return {"amounts_sentence": s, "amounts_argument": arg}
+
+
+def rate_above_cap(a: "Analysis") -> Finding | None:
+    """``apr`` > the cap that binds the lender (rules.md §3, §5)."""
+    r = a.rate
+    if not r.exceeds_cap:
+        return None
+    facts = {"received": money_text(r.received), "apr_pct": pct_text(r.apr.apr), "cap_text": cap_text(r.cap)}
+    facts.update(_amount_facts(a))
+    return make_finding(engine_rules()["RATE_ABOVE_CAP"], facts, extra_basis=_cap_basis(a),
+                        evidence={"apr": float(rate6(r.apr.apr)), "apr_compound": float(rate6(r.apr.apr_compound)),
+                                  "cap": float(rate6(r.binding_cap if r.binding_cap is not None else r.cap.rate)),
+                                  "cap_basis": r.cap.basis})
+
+
+def rate_above_36(a: "Analysis") -> Finding | None:
+    """``apr`` > 36%, whatever the regime."""
+    r = a.rate
+    if r.apr is None or r.apr.apr <= RED_LINE_36:
+        return None
+    return make_finding(engine_rules()["RATE_ABOVE_36"], {"apr_pct": pct_text(r.apr.apr)},
+                        evidence={"apr": float(rate6(r.apr.apr)), "red_line": 0.36})
+
+
+def _fee_names(a: "Analysis") -> list[str]:
+    loan = a.case.loan
+    names = [f.name for f in loan.fees] + [d.name for d in loan.upfront_deductions]
+    if not names and a.schedule and any(i.fees for i in a.schedule.installments):
+        names = ["还款计划中的各期费用"]
+    return list(dict.fromkeys(names))
+
+
+def fees_as_interest(a: "Analysis") -> Finding | None:
+    """Fees push ``apr`` above the cap while the stated rate alone is not above it."""
+    r = a.rate
+    names = _fee_names(a)
+    if not r.exceeds_cap or r.stated_annual is None or r.stated_annual > r.binding_cap or not names:
+        return None
+    return make_finding(engine_rules()["FEES_AS_INTEREST"],
+                        {"stated_pct": pct_text(r.stated_annual), "fee_names": "、".join(names),
+                         "apr_pct": pct_text(r.apr.apr), "cap_text": cap_text(r.cap)},
+                        evidence={"stated_annual": float(rate6(r.stated_annual)), "apr": float(rate6(r.apr.apr)),
+                                  "cap": float(rate6(r.binding_cap)), "fees": names})
+
+
+def upfront_deduction(a: "Analysis") -> Finding | None:
+    """Any ``loan.upfront_deductions``: principal in law is what was received (民法典第670条)."""
+    loan = a.case.loan
+    if not loan.upfront_deductions:
+        return None
+    deductions = "、".join(f"{d.name} {money_text(d.amount)} 元" for d in loan.upfront_deductions)
+    m = a.amounts
+    if m is not None and m.lawful_principal is not None and not m.recomputed:
+        sentence = f"原告主张的本金也应相应减为 {money_text(m.lawful_principal)} 元。"
+        argument = f"据此，原告主张的本金应核减为 {money_text(m.lawful_principal)} 元。"
+    else:
+        sentence = argument = ""
+    return make_finding(engine_rules()["UPFRONT_DEDUCTION"],
+                        {"principal": money_text(loan.principal), "deductions_text": deductions,
+                         "received": money_text(loan.received), "principal_sentence": sentence,
+                         "principal_argument": argument},
+                        evidence={"contract_principal": float(loan.principal), "received": float(loan.received),
+                                  "deductions": [{"name": d.name, "amount": float(d.amount)} for d in loan.upfront_deductions]})
+
+
+def overpaid(a: "Analysis") -> Finding | None:
+    """The recomputation ran and payments exceeded all that was lawfully owed."""
+    m = a.amounts
+    if m is None or not m.recomputed or not m.overpaid:
+        return None
+    return make_finding(engine_rules()["OVERPAID"], {"overpaid": money_text(m.overpaid)},
+                        evidence={"overpaid": float(m.overpaid)})
+
+
+def lender_unlicensed(a: "Analysis") -> Finding | None:
+    """Lender category ``company``: no lending licence; the contract may be void (§7)."""
+    lender = a.lender.lender
+    if lender.category != "company":
+        return None
+    alt = a.alternative
+    if alt is not None and alt.kind == "void_contract":
+        void = (f"按这种算法，到 {date_text(a.stop)} 您最多还欠 {money_text(alt.lawful_total)} 元"
+                + (f"（已多还 {money_text(alt.ledger.overpaid)} 元）" if alt.ledger.overpaid else "") + "。")
+        void_arg = (f"按实际收到的本金、已还款项及一年期 LPR（{pct_text(alt.cap.rate)}）计算，截至 {date_text(a.stop)} "
+                    f"答辩人至多应返还 {money_text(alt.lawful_total)} 元。")
+    else:
+        void = void_arg = ""
+    platform = ("名称像是助贷或导流平台（这类公司通常只是中介，不是放款方），请核对借款合同上写的放款主体。"
+                if lender.platform else "")
+    return make_finding(engine_rules()["LENDER_UNLICENSED"],
+                        {"lender": a.case.lender_name, "lender_reason": lender.reason.rstrip("。"),
+                         "void_sentence": void, "platform_sentence": platform, "void_argument": void_arg},
+                        evidence={"lender": a.case.lender_name, "category": lender.category, "platform": lender.platform,
+                                  "void_lawful_total": float(alt.lawful_total) if void else None})
+
+
+def assigned_debt(a: "Analysis") -> Finding | None:
+    """The plaintiff is not the original lender (民法典第546条; 合同编通则解释第48条)."""
+    case = a.case
+    if not case.loan.lender or case.loan.lender == case.plaintiff.name:
+        return None
+    if a.lender.plaintiff.category == "guarantor":
+        return None  # guarantor recourse is its own finding
+    notified = case.assignment.notified if case.assignment else None
+    if notified is False:
+        sentence = "您说没有收到过转让通知：那么转让最早从起诉状副本送达您时才对您生效，因未通知而增加的费用应当扣除。"
+        arg = "答辩人从未收到债权转让通知。"
+    elif notified is None:
+        sentence = "如果您从未收到过转让通知，请在答辩中写明。"
+        arg = ""
+    else:
+        sentence = ""
+        arg = ""
+    return make_finding(engine_rules()["ASSIGNED_DEBT"],
+                        {"plaintiff": case.plaintiff.name, "lender": case.loan.lender,
+                         "notice_sentence": sentence, "notice_argument": arg},
+                        evidence={"plaintiff": case.plaintiff.name, "original_lender": case.loan.lender,
+                                  "notified": notified})
+
+
+def assignee_licence_unverified(a: "Analysis") -> Finding | None:
+    """Plaintiff category ``asset_manager``: its licence cannot be established from the name."""
+    if a.lender.plaintiff.category != "asset_manager":
+        return None
+    return make_finding(engine_rules()["ASSIGNEE_LICENCE_UNVERIFIED"], {"plaintiff": a.case.plaintiff.name},
+                        evidence={"plaintiff": a.case.plaintiff.name, "category": "asset_manager"})
+
+
+def guarantor_recourse(a: "Analysis") -> Finding | None:
+    """Plaintiff category ``guarantor``: recourse after paying the lender."""
+    if a.lender.plaintiff.category != "guarantor":
+        return None
+    return make_finding(engine_rules()["GUARANTOR_RECOURSE"], {"plaintiff": a.case.plaintiff.name},
+                        evidence={"plaintiff": a.case.plaintiff.name, "category": "guarantor"})
+
+
+def limitation(a: "Analysis") -> Finding | None:
+    """``court.filed_on`` > 3 years after the later of the last installment and the last payment."""
+    case = a.case
+    filed = case.court.filed_on
+    last_due = a.schedule.last_due if a.schedule else None
+    last_payment = max((p.date for p in case.loan.payments), default=None)
+    if filed is None or last_due is None:
+        return None
+    start = max(d for d in (last_due, last_payment) if d is not None)
+    if filed <= add_years(start, 3):
+        return None
+    return make_finding(engine_rules()["LIMITATION"],
+                        {"last_due_cn": date_text(last_due),
+                         "last_payment_cn": date_text(last_payment) if last_payment else "（没有还款记录）",
+                         "filed_cn": date_text(filed)},
+                        evidence={"last_due": last_due.isoformat(),
+                                  "last_payment": last_payment.isoformat() if last_payment else None,
+                                  "filed_on": filed.isoformat(), "limitation_ends": add_years(start, 3).isoformat()})
+
+
+CHECKS: tuple[Callable[["Analysis"], Finding | None], ...] = (
+    deadline, deadline_passed, rate_above_cap, rate_above_36, fees_as_interest, upfront_deduction, overpaid,
+    lender_unlicensed, assigned_debt, assignee_licence_unverified, guarantor_recourse, limitation,
+)
+
+
+def findings_for(a: "Analysis") -> list[Finding]:
+    return [f for f in (check(a) for check in CHECKS) if f is not None]

@@ -1,0 +1,130 @@
+"""Findings and the rule catalogue: one source for the checks, the answer text and ``respond rules``.
+
+A *rule* is a catalogue entry (``data/findings.toml`` for the engine, ``clauses/*.toml`` for the
+clause library): code, severity, title, what it detects, why it matters, legal basis (ids of the
+citation index ``data/statutes.json``), and the Chinese texts with ``{placeholders}``. A *finding*
+is a rule that fired on a case, with its texts filled from the case's facts. A placeholder
+without a value is an error (never a blank in a court document).
+"""
+
+from __future__ import annotations
+
+import json
+import string
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Mapping
+
+SEVERITIES = ("high", "medium", "low", "info")
+
+
+@dataclass(frozen=True)
+class Citation:
+    id: str
+    cite: str  # what is printed: 《…》第N条
+    confidence: str  # 原文-已核 | 二手 | 记忆
+    gist: str
+
+    @property
+    def verbatim(self) -> bool:
+        return self.confidence == "原文-已核"
+
+
+@lru_cache(maxsize=1)
+def citations() -> dict[str, Citation]:
+    raw = json.loads(resources.files("respond.data").joinpath("statutes.json").read_text(encoding="utf-8"))
+    return {e["id"]: Citation(e["id"], e["cite"], e["confidence"], e["gist"]) for e in raw["entries"]}
+
+
+def cite(ids: list[str] | tuple[str, ...]) -> list[str]:
+    """Citation strings for ids, in order, without repeats. Unknown id → KeyError (a bug)."""
+    index = citations()
+    out: list[str] = []
+    for i in ids:
+        text = index[i].cite
+        if text not in out:
+            out.append(text)
+    return out
+
+
+def basis_text(ids: list[str] | tuple[str, ...]) -> str:
+    """``《民法典》第670条、《…》第26条`` for use inside an argument sentence."""
+    return "、".join(cite(ids))
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    severity: str
+    title: str
+    summary: str
+    detects: str
+    why: str
+    basis: tuple[str, ...]
+    texts: Mapping[str, str]  # explanation, argument and their _variants
+    evidence: tuple[str, ...] = ()
+    origin: str = "engine"  # "engine" | "clause"
+    extra: Mapping[str, Any] = field(default_factory=dict)  # clause patterns etc.
+
+    def fill(self, key: str, facts: Mapping[str, Any]) -> str:
+        template = self.texts[key]
+        names = {f for _, f, _, _ in string.Formatter().parse(template) if f}
+        missing = names - set(facts)
+        if missing:
+            raise KeyError(f"{self.code}.{key}: missing {sorted(missing)}")
+        return template.format_map(facts)
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    severity: str
+    title: str
+    explanation: str
+    basis: list[str]
+    argument: str
+    evidence: dict[str, Any]
+    bring: list[str] = field(default_factory=list)  # what to attach (证据清单)
+
+
+def rule_from_table(code: str, table: Mapping[str, Any], origin: str) -> Rule:
+    if table.get("severity") not in SEVERITIES:
+        raise ValueError(f"{code}: severity must be one of {SEVERITIES}")
+    texts = {k: v for k, v in table.items() if k.startswith(("explanation", "argument"))}
+    known = {"severity", "title", "summary", "detects", "why", "basis", "evidence"}
+    extra = {k: v for k, v in table.items() if k not in known and k not in texts}
+    basis = tuple(table.get("basis", ()))
+    index = citations()
+    for b in basis:
+        if b not in index:
+            raise ValueError(f"{code}: unknown citation id {b!r}")
+    return Rule(code, table["severity"], table["title"], table["summary"], table["detects"], table["why"],
+                basis, texts, tuple(table.get("evidence", ())), origin, extra)
+
+
+@lru_cache(maxsize=1)
+def engine_rules() -> dict[str, Rule]:
+    raw = tomllib.loads(resources.files("respond.data").joinpath("findings.toml").read_text(encoding="utf-8"))
+    return {code: rule_from_table(code, table, "engine") for code, table in raw.items()}
+
+
+def make_finding(rule: Rule, facts: Mapping[str, Any], *, evidence: dict[str, Any], variant: str = "",
+                 extra_basis: tuple[str, ...] = ()) -> Finding:
+    """Fill a rule's texts. ``variant`` picks ``explanation_<v>``/``argument_<v>`` when present."""
+    ids = tuple(extra_basis) + rule.basis
+    full = dict(facts)
+    full.setdefault("basis_text", basis_text(ids) if ids else "")
+
+    def pick(key: str) -> str:
+        chosen = f"{key}_{variant}" if variant and f"{key}_{variant}" in rule.texts else key
+        return rule.fill(chosen, full)
+
+    return Finding(rule.code, rule.severity, rule.title, pick("explanation"), cite(ids), pick("argument"),
+                   evidence, list(rule.evidence))
+
+
+def all_rules() -> dict[str, Rule]:
+    """Every rule `respond rules` shows: the engine's (the clause library adds its own here)."""
+    return dict(engine_rules())

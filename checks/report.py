@@ -1,0 +1,81 @@
+"""Analysis → the report object of the shared spec ``report.md`` (a plain dict, ready for JSON).
+
+The only place where ``Decimal`` becomes a JSON number: money rounded to the cent, rates to 6
+places, dates ``YYYY-MM-DD``. Keys are a contract; more may be added, none renamed.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from respond.checks.analyse import Alternative, Amounts, Analysis
+from respond.checks.money import cents, rate6
+
+REPORT_VERSION = 1
+
+
+def _money(x: Decimal | None) -> float | None:
+    return None if x is None else float(cents(x))
+
+
+def _rate(x: Decimal | None) -> float | None:
+    return None if x is None else float(rate6(x))
+
+
+def _amounts(m: Amounts | None) -> dict[str, Any] | None:
+    if m is None:
+        return None
+    return {"claimed_total": _money(m.claimed_total), "lawful_principal": _money(m.lawful_principal),
+            "lawful_interest": _money(m.lawful_interest), "lawful_total": _money(m.lawful_total),
+            "overpaid": _money(m.overpaid), "excess": _money(m.excess), "day_basis": m.day_basis}
+
+
+def _alternative(alt: Alternative | None) -> dict[str, Any] | None:
+    if alt is None:
+        return None
+    return {"cap": _rate(alt.cap.rate), "cap_basis": alt.cap.basis,
+            "cap_after_2020_08_20": _rate(alt.cap.after_2020_08_20),
+            "lawful_principal": _money(alt.ledger.lawful_principal),
+            "lawful_interest": _money(alt.ledger.lawful_interest),
+            "lawful_total": _money(alt.lawful_total), "overpaid": _money(alt.ledger.overpaid),
+            "excess": _money(alt.excess), "kind": alt.kind, "lpr": _rate(alt.cap.lpr)}
+
+
+def build_report(a: Analysis, documents: list[str] | None = None) -> dict[str, Any]:
+    case, d, r = a.case, a.deadline, a.rate
+    report: dict[str, Any] = {
+        "version": REPORT_VERSION,
+        "case": {"court": case.court.name, "case_number": case.court.case_number,
+                 "plaintiff": case.plaintiff.name, "defendant": case.defendant.name},
+        "deadline": {"served_on": d.served_on.isoformat(), "answer_due": d.answer_due.isoformat(),
+                     "jurisdiction_objection_due": d.jurisdiction_objection_due.isoformat(),
+                     "calendar_verified": d.calendar_verified, "days_left": d.days_left,
+                     "period_days": d.period_days, "today": a.today.isoformat()},
+        "lender": {"plaintiff_category": a.lender.plaintiff.category, "lender_category": a.lender.lender.category,
+                   "regime": a.lender.regime, "case_cause": a.lender.case_cause, "form": a.lender.form},
+        "rate": {"received": _money(r.received),
+                 "apr": _rate(r.apr.apr) if r.apr else None,
+                 "apr_compound": _rate(r.apr.apr_compound) if r.apr else None,
+                 "apr_method": r.apr.method if r.apr else None,
+                 "stated_annual": _rate(r.stated_annual),
+                 "cap": _rate(r.cap.rate) if r.cap else None,
+                 "cap_basis": r.cap.basis if r.cap else None,
+                 "cap_after_2020_08_20": _rate(r.cap.after_2020_08_20) if r.cap else None,
+                 "lpr": _rate(r.cap.lpr) if r.cap else None,
+                 "exceeds_cap": r.exceeds_cap},
+        "amounts": _amounts(a.amounts),
+        "alternative": _alternative(a.alternative),
+        "findings": [{"code": f.code, "severity": f.severity, "title": f.title, "explanation": f.explanation,
+                      "basis": f.basis, "argument": f.argument, "evidence": f.evidence} for f in a.findings],
+        "warnings": list(a.warnings),
+    }
+    if documents is not None:
+        report["documents"] = list(documents)
+    return report
+
+
+def report_json(report: dict[str, Any]) -> str:
+    """Stable text: same analysis → same bytes."""
+    return json.dumps(report, ensure_ascii=False, indent=2) + "\n"

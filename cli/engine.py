@@ -1,0 +1,64 @@
+"""The edge between files and the rules: read the user's data files, load a case, analyse it.
+
+Shared by ``check``, ``draft`` and ``batch``. Errors become :class:`InputError` (exit 2) with a
+Chinese message that names the file or field and carries no personal data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from respond.case.load import CaseFileError, LoadedCase, load_case
+from respond.checks.analyse import Analysis, analyse
+from respond.checks.calendar import HolidayCalendar, default_calendar
+from respond.checks.lpr import LprTable, lpr_table
+
+
+class InputError(Exception):
+    """Rejected input: exit code 2, message printed as is."""
+
+
+@dataclass(frozen=True)
+class Engine:
+    """Everything the rules take from outside the case, read once per process."""
+
+    today: dt.date
+    day_basis: int
+    calendar: HolidayCalendar
+    lpr: LprTable
+
+    def run(self, loaded: LoadedCase) -> Analysis:
+        try:
+            return analyse(loaded.case, today=self.today, calendar=self.calendar, lpr=self.lpr,
+                           day_basis=self.day_basis, case_warnings=loaded.warnings)
+        except ValueError as exc:  # e.g. a court-set period the law does not allow
+            raise InputError(f"案件文件有问题，未生成任何文件：\n  - {exc}") from None
+
+
+def _read_text(path: str, what: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        raise InputError(f"无法读取{what}：{Path(path).name}（应为 UTF-8 文本）") from None
+
+
+def make_engine(*, today: dt.date, day_basis: str | int = 360, holidays_file: str | None = None,
+                lpr_file: str | None = None) -> Engine:
+    try:
+        calendar = default_calendar(_read_text(holidays_file, "节假日安排文件") if holidays_file else None)
+    except ValueError as exc:
+        raise InputError(f"节假日安排文件 {Path(holidays_file).name} 有误：{exc}") from None
+    try:
+        lpr = lpr_table(_read_text(lpr_file, "LPR 文件") if lpr_file else None)
+    except ValueError as exc:
+        raise InputError(f"LPR 文件 {Path(lpr_file).name} 有误：{exc}") from None
+    return Engine(today, int(day_basis), calendar, lpr)
+
+
+def load(path: str | Path) -> LoadedCase:
+    try:
+        return load_case(Path(path))
+    except CaseFileError as exc:
+        raise InputError(exc.render()) from None

@@ -1,0 +1,115 @@
+"""The ``respond`` command. Click commands only: parse options, call the core, write files, map
+errors to exit codes (0 analysed, 2 input rejected, 1 internal error). Imports are lazy so that
+``respond --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from typing import Callable
+
+import click
+
+from respond.cli.options import engine_options, force_option
+
+EXIT_INPUT = 2
+EXIT_INTERNAL = 1
+
+
+def guarded(f: Callable) -> Callable:
+    """Input errors → message + exit 2; bugs → a message without the borrower's data + exit 1."""
+
+    @functools.wraps(f)
+    def wrapper(*args, **kwargs):
+        from respond.cli.engine import InputError
+
+        try:
+            return f(*args, **kwargs)
+        except InputError as exc:
+            click.echo(str(exc), err=True)
+            sys.exit(EXIT_INPUT)
+        except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # a bug: never print the case's data, only where it happened
+            tb = exc.__traceback__
+            while tb is not None and tb.tb_next is not None:
+                tb = tb.tb_next
+            where = f"{tb.tb_frame.f_code.co_filename.rsplit('/', 1)[-1]}:{tb.tb_lineno}" if tb else "?"
+            click.echo(f"内部错误（程序缺陷）：{type(exc).__name__}，位置 {where}。"
+                       "请把这一行报告给开发者，不要附带案件数据。", err=True)
+            sys.exit(EXIT_INTERNAL)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="respond", message="respond %(version)s")
+def main() -> None:
+    """respond：网贷被诉后按时、按法答辩。
+
+    读取案件文件，计算答辩期、认定放贷主体与利率上限、计算综合年化利率、按上限重算依法应还金额，
+    并生成要素式答辩状、利息重算表、report.json 和给当事人的说明。
+    """
+
+
+@main.command()
+@click.option("--case", "case_path", required=True, type=click.Path(dir_okay=False), help="案件文件（JSON）。")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@engine_options
+@guarded
+def check(case_path, fmt, today, day_basis, holidays_file, lpr_file):
+    """分析一个案件：答辩期、放贷主体、利率上限、综合年化利率、依法应还金额。"""
+    from respond.checks.report import build_report, report_json
+    from respond.cli.engine import load, make_engine
+    from respond.cli.summary import text_summary
+
+    engine = make_engine(today=today, day_basis=day_basis, holidays_file=holidays_file, lpr_file=lpr_file)
+    analysis = engine.run(load(case_path))
+    if fmt == "json":
+        click.echo(report_json(build_report(analysis)), nl=False)
+    else:
+        click.echo(text_summary(analysis))
+
+
+@main.command()
+@click.argument("code", required=False)
+def rules(code):
+    """列出全部检查规则；给出 CODE 时详细解释该规则及其法律依据。"""
+    from respond.cli.rules import explain_rule, list_rules
+
+    if code is None:
+        click.echo(list_rules())
+        return
+    text = explain_rule(code)
+    if text is None:
+        click.echo(f"没有名为 {code} 的规则。运行 respond rules 查看全部规则。", err=True)
+        sys.exit(EXIT_INPUT)
+    click.echo(text)
+
+
+@main.command()
+def schema():
+    """输出案件文件的 JSON Schema（供编辑器校验和补全）。"""
+    import json
+
+    from respond.case.model import CaseFile
+
+    click.echo(json.dumps(CaseFile.model_json_schema(by_alias=True), ensure_ascii=False, indent=2))
+
+
+@main.command()
+@click.argument("path", type=click.Path(dir_okay=False), default="case.json")
+@force_option
+@guarded
+def init(path, force):
+    """写一个包含全部字段的案件文件模板（默认 case.json）。"""
+    from respond.case.starter import starter_case_json
+    from respond.cli.files import write_files
+
+    write_files(".", {path: starter_case_json().encode("utf-8")}, force=force)
+    click.echo(f"已写入 {path}：请按应诉材料逐项填写，不知道的字段删除即可。")
+
+
+def run() -> None:  # pragma: no cover - console entry for python -m
+    main()
