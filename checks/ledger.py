@@ -4,18 +4,21 @@ The loan is restated as a court would: principal is the money actually received 
 simple interest accrues on unpaid principal only, day by day at the cap in force that day ÷ 360
 (or 365); each payment goes first to accrued interest, then to principal (民法典第561条: fees and
 penalties sit inside the cap, so they take no share of their own); once principal reaches zero the
-rest is overpaid (多付). Values are kept exact inside the ledger and rounded half-up to the cent at
-the edges, so a row's printed figures may differ from a hand sum by a cent; the totals do not.
+rest is overpaid (多付). Inside the ledger each step's interest is kept to 10 decimal places (so every
+sum is exact and the ledger balances to the last digit); figures are rounded half-up to the cent
+only at the edges, so a row's printed figures may differ from a hand sum by a cent; the totals do not.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from respond.checks.caps import Cap
 from respond.checks.money import ZERO, cents, precise
+
+INSIDE = Decimal("1E-10")  # the ledger's internal precision: far below a cent, and exact to add
 
 
 @dataclass(frozen=True)
@@ -79,7 +82,7 @@ def _accrue(principal: Decimal, cap: Cap, last: dt.date, until: dt.date, basis: 
     if days <= 0 or principal <= 0:
         return ZERO
     with precise():
-        return principal * cap.rate_on(until) * days / basis
+        return (principal * cap.rate_on(until) * days / basis).quantize(INSIDE, rounding=ROUND_HALF_UP)
 
 
 def recompute(*, received: Decimal, start: dt.date, payments: list[Payment], cap: Cap,

@@ -1,0 +1,104 @@
+"""case-file.md: validation, every problem at once with its JSON path, in Chinese."""
+
+import json
+from decimal import Decimal as D
+
+import pytest
+
+from factories import DELETE, case_dict
+from respond.case.consistency import id_number_check_ok
+from respond.case.load import CaseFileError, decode_json, load_case, parse_case
+
+
+def problems(data):
+    with pytest.raises(CaseFileError) as info:
+        parse_case(data)
+    return {p.path: p.message for p in info.value.problems}
+
+
+def test_valid_base_case():
+    loaded = parse_case(case_dict())
+    assert loaded.case.loan.received == D("10000.00") and loaded.warnings == []
+
+
+def test_several_problems_listed_at_once():
+    found = problems(case_dict(court={"name": DELETE}, service={"method": "fax", "date": "2026-13-01"},
+                               plaintiff={"nmae": "x"}, loan={"principal": "-5", "rate": {"annual": 0.1, "daily": 0.001}}))
+    assert found["court.name"] == "缺少必填字段"
+    assert "direct" in found["service.method"]
+    assert "YYYY-MM-DD" in found["service.date"]
+    assert "未知字段" in found["plaintiff.nmae"]
+    assert found["loan.principal"] == "金额不能为负数"
+    assert "annual、monthly、daily" in found["loan.rate"]
+
+
+@pytest.mark.parametrize("value,message", [("12.345", "两位小数"), ("abc", "应为金额"), (True, "应为金额")])
+def test_money_rules(value, message):
+    assert message in problems(case_dict(loan={"principal": value}))["loan.principal"]
+
+
+def test_money_as_number_and_string_are_exact():
+    data = decode_json('{"a": 0.1}')
+    assert data["a"] == D("0.1")
+    case = parse_case(case_dict(loan={"principal": 12345.67})).case
+    assert case.loan.principal == D("12345.67")
+
+
+def test_rate_written_as_percent_is_caught():
+    assert "百分数" in problems(case_dict(loan={"rate": {"annual": 18}}))["loan.rate.annual"]
+
+
+def test_notes_are_free_form_but_other_unknown_keys_are_errors():
+    parse_case(case_dict(notes={"anything": [1, {"x": 2}]}))
+    assert "未知字段" in problems(case_dict(extra_top=1))["extra_top"]
+
+
+def test_contradictions_name_their_paths():
+    found = problems(case_dict(
+        loan={"upfront_deductions": [{"name": "服务费", "amount": "20000"}],
+              "payments": [{"date": "2024-01-01", "amount": "10"}]},
+        court={"filed_on": "2026-11-05"}))
+    assert "大于借款本金" in found["loan.upfront_deductions"]
+    assert "早于放款日" in found["loan.payments[0].date"]
+    assert "早于立案日" in found["service.date"]
+
+
+def test_small_claims_period_above_15_rejected():
+    """民诉法解释第275条: a court-set small-claims period is at most 15 days."""
+    found = problems(case_dict(court={"procedure": "small_claims"}, service={"answer_days": 16}))
+    assert "十五日" in found["service.answer_days"]
+
+
+def test_wrong_id_check_digit_is_a_warning_not_an_error():
+    loaded = parse_case(case_dict(defendant={"id_number": "110101199003070000"}))
+    assert any("校验位" in w for w in loaded.warnings)
+    assert not any("110101" in w for w in loaded.warnings), "warnings never quote the ID number"
+
+
+def test_id_check_digit():
+    assert id_number_check_ok("11010519491231002X")
+    assert not id_number_check_ok("110105194912310021")
+
+
+def test_unsupported_version():
+    assert "version 1" in problems(case_dict(version=2))[""]
+
+
+def test_bad_json_gives_line_and_column(tmp_path):
+    p = tmp_path / "case.json"
+    p.write_text('{"version": 1,\n "court": {"name": "x",}\n}', encoding="utf-8")
+    with pytest.raises(CaseFileError) as info:
+        load_case(p)
+    assert "第 2 行" in info.value.render()
+
+
+def test_not_utf8(tmp_path):
+    p = tmp_path / "case.json"
+    p.write_bytes(json.dumps(case_dict(), ensure_ascii=False).encode("gbk"))
+    with pytest.raises(CaseFileError, match="UTF-8"):
+        load_case(p)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(CaseFileError, match="找不到"):
+        load_case(tmp_path / "nope.json")
