@@ -102,10 +102,6 @@ def _amount_facts(a: "Analysis") -> dict[str, str]:
         else:
             s += "。"
             arg += "。"
-    alt = a.alternative
-    if alt is not None and alt.kind == "private_caps":
-        arg += (f"此外，即便适用民间借贷的利率保护标准（{cap_text(alt.cap)}），依法应还金额为 "
-                f"{money_text(alt.lawful_total)} 元，请求法院一并考虑。")
     return {"amounts_sentence": s, "amounts_argument": arg}
 
 

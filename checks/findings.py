@@ -26,6 +26,8 @@ class Citation:
     cite: str  # what is printed: 《…》第N条
     confidence: str  # 原文-已核 | 二手 | 记忆
     gist: str
+    law: str = ""
+    article: str = ""
 
     @property
     def verbatim(self) -> bool:
@@ -35,7 +37,8 @@ class Citation:
 @lru_cache(maxsize=1)
 def citations() -> dict[str, Citation]:
     raw = json.loads(resources.files("respond.data").joinpath("statutes.json").read_text(encoding="utf-8"))
-    return {e["id"]: Citation(e["id"], e["cite"], e["confidence"], e["gist"]) for e in raw["entries"]}
+    return {e["id"]: Citation(e["id"], e["cite"], e["confidence"], e["gist"], e["law"], e["article"])
+            for e in raw["entries"]}
 
 
 def cite(ids: list[str] | tuple[str, ...]) -> list[str]:
@@ -50,8 +53,16 @@ def cite(ids: list[str] | tuple[str, ...]) -> list[str]:
 
 
 def basis_text(ids: list[str] | tuple[str, ...]) -> str:
-    """``《民法典》第670条、《…》第26条`` for use inside an argument sentence."""
-    return "、".join(cite(ids))
+    """Citations for a sentence, articles of one law grouped: ``《…规定》第25条、第29条、《民法典》第670条``."""
+    index = citations()
+    groups: dict[str, list[str]] = {}
+    for i in dict.fromkeys(ids):
+        c = index[i]
+        if c.article:
+            groups.setdefault(c.law, []).append(f"第{c.article}条")
+        else:
+            groups.setdefault(c.cite, [])
+    return "、".join(law + "、".join(articles) for law, articles in groups.items())
 
 
 @dataclass(frozen=True)

@@ -62,3 +62,13 @@ def load(path: str | Path) -> LoadedCase:
         return load_case(Path(path))
     except CaseFileError as exc:
         raise InputError(exc.render()) from None
+
+
+def load_template_set(directory: str | None):
+    """The compiled templates (package ones, or a firm's ``--templates DIR``), once per process."""
+    from respond.templates.render import TemplateError, load_templates
+
+    try:
+        return load_templates(Path(directory) if directory else None)
+    except TemplateError as exc:
+        raise InputError(str(exc)) from None

@@ -10,6 +10,12 @@ from typing import Mapping
 from respond.cli.engine import InputError
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def existing(directory: str | Path, names: list[str]) -> list[str]:
     return [n for n in names if (Path(directory) / n).exists()]
 
@@ -27,6 +33,7 @@ def write_files(directory: str | Path, files: Mapping[str, bytes], *, force: boo
     except OSError:
         raise InputError(f"无法创建输出文件夹：{out}") from None
     written = []
+    mode = 0o666 & ~_umask()  # what open() would give: mkstemp's 0600 is for the temporary name only
     for name, data in files.items():
         target = out / name
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -35,6 +42,7 @@ def write_files(directory: str | Path, files: Mapping[str, bytes], *, force: boo
                 fh.write(data)
                 fh.flush()
                 os.fsync(fh.fileno())
+            os.chmod(tmp, mode)
             os.replace(tmp, target)
         except BaseException:
             try:

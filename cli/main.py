@@ -89,6 +89,59 @@ def rules(code):
 
 
 @main.command()
+@click.option("--case", "case_path", required=True, type=click.Path(dir_okay=False), help="案件文件（JSON）。")
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="输出文件夹。")
+@click.option("--templates", "templates_dir", type=click.Path(file_okay=False, exists=True),
+              help="使用自己的模板（文件名须与内置模板相同）。")
+@force_option
+@engine_options
+@guarded
+def draft(case_path, out_dir, templates_dir, force, today, day_basis, holidays_file, lpr_file):
+    """为一个案件生成答辩材料：答辩状、利息重算表、report.json、说明.md。"""
+    from respond.cli.engine import load, load_template_set, make_engine
+    from respond.cli.files import write_files
+    from respond.templates.package import build_package
+
+    engine = make_engine(today=today, day_basis=day_basis, holidays_file=holidays_file, lpr_file=lpr_file)
+    templates = load_template_set(templates_dir)
+    analysis = engine.run(load(case_path))
+    files = build_package(analysis, templates)
+    written = write_files(out_dir, files, force=force)
+    d = analysis.deadline
+    click.echo(f"已生成 {len(written)} 个文件到 {out_dir}：" + "、".join(p.name for p in written))
+    click.echo(f"答辩截止：{d.answer_due.isoformat()}（{'还有 %d 天' % d.days_left if d.days_left >= 0 else '已过 %d 天' % -d.days_left}）")
+
+
+@main.group()
+def templates():
+    """管理答辩状模板。"""
+
+
+@templates.command("check")
+@click.argument("directory", type=click.Path(exists=True))
+@guarded
+def templates_check_cmd(directory):
+    """检查自定义模板：列出模板里用到但数据中没有的变量，以及数据中有但模板没用到的变量。"""
+    from respond.cli.engine import InputError
+    from respond.templates.render import TemplateError, templates_check
+
+    try:
+        undefined, unused = templates_check(directory)
+    except TemplateError as exc:
+        raise InputError(str(exc)) from None
+    if undefined:
+        click.echo("模板用到、但数据中没有的变量（渲染时会报错）：")
+        click.echo("\n".join(f"  - {v}" for v in undefined))
+    if unused:
+        click.echo("数据中有、但模板没有用到的变量（可以忽略）：")
+        click.echo("\n".join(f"  - {v}" for v in unused))
+    if not undefined and not unused:
+        click.echo("模板与数据完全对应。")
+    if undefined:
+        sys.exit(EXIT_INPUT)
+
+
+@main.command()
 def schema():
     """输出案件文件的 JSON Schema（供编辑器校验和补全）。"""
     import json

@@ -182,12 +182,15 @@ def _finalize(value: Any) -> Any:
 
     Runs before autoescape; returning ``Markup`` tells autoescape the value is already safe.
     """
+    # Work on plain str: Markup.replace would escape the markup being inserted.
     if isinstance(value, Markup):  # produced by the template itself (e.g. a |join), already escaped
-        text = value
+        text = str(value)
     elif isinstance(value, str):
-        text = escape(value)
+        text = str(escape(value))
     elif isinstance(value, int) and not isinstance(value, bool):
         return value
+    elif isinstance(value, jinja2.Undefined):
+        value._fail_with_undefined_error()  # raises _MissingVariable naming the path
     else:
         shown = repr(value)
         if len(shown) > 60:

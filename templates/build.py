@@ -1,0 +1,555 @@
+"""Build the committed .docx templates from :mod:`respond.templates.forms`.
+
+    python -m respond.templates.build            # writes into this package's folder
+    python -m respond.templates.build --out DIR  # writes elsewhere (tests, or a firm's starting point)
+
+Writes ``答辩状-金融借款.docx``, ``答辩状-民间借贷.docx`` and ``利息重算表.docx``. The output is
+byte-for-byte reproducible: fixed document properties, fixed zip timestamps, and nothing taken
+from the clock or the machine.
+
+Layout: A4, margins of GB/T 9704-2012 (top 37 mm, bottom 35 mm, left 28 mm, right 26 mm); body
+仿宋 小四 (12 pt), title 宋体 bold 二号 (22 pt), Latin text Times New Roman. Every font is set with
+``w:rFonts`` ascii/hAnsi/eastAsia/cs on the document defaults and on each style used, so Word
+never falls back to theme fonts. Styles carry Chinese names (答辩状标题, 表格正文 …) so a firm can
+restyle the whole document from Word's style pane.
+
+Every Jinja tag sits alone in its own run (see :func:`_add_runs`), so editing the text around a
+tag in Word cannot split it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import re
+import zipfile
+from pathlib import Path
+from typing import Iterable, Optional, Sequence
+
+from docx import Document
+from docx.document import Document as DocumentObject
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from docx.table import Table, _Cell
+
+from respond.templates import forms
+from respond.templates.forms import Form, Item
+from respond.templates.render import write_zip
+
+__all__ = ["build_answer", "build_annex", "build_all", "main"]
+
+FONT_LATIN = "Times New Roman"
+FONT_BODY = "仿宋"
+FONT_TITLE = "宋体"
+FONT_HEADING = "黑体"
+
+BODY_PT = 12  # 小四
+NOTICE_PT = 10.5  # 五号
+TITLE_PT = 22  # 二号
+SUBTITLE_PT = 16  # 三号
+
+BOX_EMPTY = "☐"
+BOX_TICKED = "☑"
+
+# Fixed document properties: nothing in the output depends on when or where it was built.
+_FIXED_TIME = dt.datetime(2025, 7, 14, 0, 0, 0)  # 法〔2025〕82号 示范文本全面推广之日
+
+_TAG = re.compile(r"(\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\})")
+
+# style name → (style id, font, size pt, bold, alignment, extra paragraph settings)
+_CENTER = WD_ALIGN_PARAGRAPH.CENTER
+_LEFT = WD_ALIGN_PARAGRAPH.LEFT
+_RIGHT = WD_ALIGN_PARAGRAPH.RIGHT
+_JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
+
+STYLE_TITLE = "答辩状标题"
+STYLE_SUBTITLE = "答辩状副标题"
+STYLE_NOTICE = "说明文字"
+STYLE_NOTICE_HEADING = "说明标题"
+STYLE_WARNING_HEADING = "特别提示标题"
+STYLE_SECTION = "栏目标题"
+STYLE_LABEL = "表格标签"
+STYLE_CELL = "表格正文"
+STYLE_NUMBER = "表格数字"
+STYLE_BODY = "答辩状正文"
+STYLE_HEADING = "小标题"
+STYLE_SIGNATURE = "落款"
+STYLE_FOOTER = "页脚页码"
+STYLE_ANNEX_TITLE = "附件标题"
+STYLE_TABLE = "答辩状表格"
+
+_PARAGRAPH_STYLES: dict[str, dict] = {
+    STYLE_TITLE: dict(id="RespondTitle", font=FONT_TITLE, size=TITLE_PT, bold=True, align=_CENTER, after=0),
+    STYLE_SUBTITLE: dict(id="RespondSubtitle", font=FONT_TITLE, size=SUBTITLE_PT, align=_CENTER, after=12),
+    STYLE_NOTICE: dict(id="RespondNotice", font=FONT_BODY, size=NOTICE_PT, align=_JUSTIFY),
+    STYLE_NOTICE_HEADING: dict(id="RespondNoticeHeading", font=FONT_HEADING, size=NOTICE_PT, align=_LEFT),
+    STYLE_WARNING_HEADING: dict(id="RespondWarningHeading", font=FONT_HEADING, size=NOTICE_PT, align=_CENTER, before=6),
+    STYLE_SECTION: dict(id="RespondSection", font=FONT_HEADING, size=BODY_PT, align=_CENTER),
+    STYLE_LABEL: dict(id="RespondLabel", font=FONT_BODY, size=BODY_PT, align=_LEFT),
+    STYLE_CELL: dict(id="RespondCell", font=FONT_BODY, size=BODY_PT, align=_JUSTIFY),
+    STYLE_NUMBER: dict(id="RespondNumber", font=FONT_BODY, size=NOTICE_PT, align=_RIGHT),
+    STYLE_BODY: dict(id="RespondBody", font=FONT_BODY, size=BODY_PT, align=_JUSTIFY, line=1.5),
+    STYLE_HEADING: dict(id="RespondHeading", font=FONT_HEADING, size=BODY_PT, align=_LEFT, before=12, after=6),
+    STYLE_SIGNATURE: dict(id="RespondSignature", font=FONT_BODY, size=BODY_PT, align=_LEFT, indent=Mm(85), line=2.0),
+    STYLE_ANNEX_TITLE: dict(id="RespondAnnexTitle", font=FONT_TITLE, size=SUBTITLE_PT, bold=True, align=_CENTER, after=6),
+    STYLE_FOOTER: dict(id="RespondFooter", font=FONT_BODY, size=NOTICE_PT, align=_CENTER),
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# Fonts and styles
+
+
+def _set_rfonts(rpr, east_asia: str, latin: str = FONT_LATIN) -> None:
+    """Explicit fonts on a ``w:rPr``: no theme fonts, East Asian text in ``east_asia``."""
+    rfonts = rpr.find(qn("w:rFonts"))
+    if rfonts is None:
+        rfonts = OxmlElement("w:rFonts")
+        rpr.insert(0, rfonts)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        rfonts.attrib.pop(qn(attr), None)
+    rfonts.set(qn("w:ascii"), latin)
+    rfonts.set(qn("w:hAnsi"), latin)
+    rfonts.set(qn("w:eastAsia"), east_asia)
+    rfonts.set(qn("w:cs"), latin)
+
+
+def _child(parent, tag: str):
+    el = parent.find(qn(tag))
+    if el is None:
+        el = OxmlElement(tag)
+        parent.append(el)
+    return el
+
+
+def _setup_defaults(doc: DocumentObject) -> None:
+    """Document defaults: Chinese language, body fonts, no spacing after paragraphs."""
+    styles_el = doc.styles.element
+    defaults = styles_el.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    _set_rfonts(rpr, FONT_BODY)
+    sz = _child(rpr, "w:sz")
+    sz.set(qn("w:val"), str(BODY_PT * 2))
+    szcs = _child(rpr, "w:szCs")
+    szcs.set(qn("w:val"), str(BODY_PT * 2))
+    lang = _child(rpr, "w:lang")
+    lang.set(qn("w:val"), "en-US")
+    lang.set(qn("w:eastAsia"), "zh-CN")
+    lang.set(qn("w:bidi"), "ar-SA")
+    ppr = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr"))
+    spacing = _child(ppr, "w:spacing")
+    spacing.set(qn("w:after"), "0")
+    spacing.set(qn("w:line"), "240")
+    spacing.set(qn("w:lineRule"), "auto")
+
+    normal = doc.styles["Normal"]
+    _set_rfonts(normal.element.get_or_add_rPr(), FONT_BODY)
+    normal.font.size = Pt(BODY_PT)
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.line_spacing = 1.0
+
+
+def _add_paragraph_styles(doc: DocumentObject) -> None:
+    for name, spec in _PARAGRAPH_STYLES.items():
+        style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.element.set(qn("w:styleId"), spec["id"])
+        style.base_style = doc.styles["Normal"]
+        style.quick_style = True
+        _set_rfonts(style.element.get_or_add_rPr(), spec["font"])
+        style.font.size = Pt(spec["size"])
+        style.font.bold = True if spec.get("bold") else None
+        fmt = style.paragraph_format
+        fmt.alignment = spec["align"]
+        fmt.space_before = Pt(spec.get("before", 0))
+        fmt.space_after = Pt(spec.get("after", 0))
+        fmt.line_spacing = spec.get("line", 1.15)
+        if "indent" in spec:
+            fmt.left_indent = spec["indent"]
+    # Paragraphs that continue from one to the next keep their style; set "next" to itself.
+    for name in _PARAGRAPH_STYLES:
+        doc.styles[name].next_paragraph_style = doc.styles[name]
+
+
+def _add_table_style(doc: DocumentObject) -> None:
+    """A bordered table style (0.5 pt single lines) with the body fonts."""
+    style = doc.styles.add_style(STYLE_TABLE, WD_STYLE_TYPE.TABLE)
+    el = style.element
+    el.set(qn("w:styleId"), "RespondTable")
+    _set_rfonts(el.get_or_add_rPr(), FONT_BODY)
+    style.font.size = Pt(BODY_PT)
+    tblpr = OxmlElement("w:tblPr")
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        b = OxmlElement(f"w:{side}")
+        b.set(qn("w:val"), "single")
+        b.set(qn("w:sz"), "4")
+        b.set(qn("w:space"), "0")
+        b.set(qn("w:color"), "000000")
+        borders.append(b)
+    tblpr.append(borders)
+    margins = OxmlElement("w:tblCellMar")
+    for side, width in (("top", 28), ("left", 85), ("bottom", 28), ("right", 85)):
+        m = OxmlElement(f"w:{side}")
+        m.set(qn("w:w"), str(width))
+        m.set(qn("w:type"), "dxa")
+        margins.append(m)
+    tblpr.append(margins)
+    # schema order inside w:style: … pPr, rPr, tblPr …
+    el.append(tblpr)
+
+
+def _prune_styles(doc: DocumentObject) -> None:
+    """Keep only the default styles and ours: a short style list for the firms to edit."""
+    keep_ids = {spec["id"] for spec in _PARAGRAPH_STYLES.values()} | {"RespondTable"}
+    styles_el = doc.styles.element
+    for style in list(styles_el.findall(qn("w:style"))):
+        if style.get(qn("w:default")) == "1" or style.get(qn("w:styleId")) in keep_ids:
+            continue
+        styles_el.remove(style)
+
+
+def _new_document(title: str, subject: str) -> DocumentObject:
+    doc = Document()
+    # Parts of python-docx's default package the templates do not need (and a thumbnail that
+    # would show python-docx's own preview in file browsers).
+    for rels, reltypes in (
+        (doc.part.rels, ("/stylesWithEffects", "/customXml", "/numbering")),
+        (doc.part.package.rels, ("/thumbnail",)),
+    ):
+        for rid, rel in list(rels.items()):
+            if rel.reltype.endswith(reltypes):
+                del rels[rid]
+    settings = doc.settings.element
+    for tag in ("w:savePreviewPicture", "w:rsids"):
+        el = settings.find(qn(tag))
+        if el is not None:
+            settings.remove(el)
+    lang = settings.find(qn("w:themeFontLang"))
+    if lang is not None:
+        lang.set(qn("w:eastAsia"), "zh-CN")
+
+    props = doc.core_properties
+    props.title = title
+    props.subject = subject
+    props.author = "respond"
+    props.last_modified_by = "respond"
+    props.comments = ""
+    props.keywords = ""
+    props.category = ""
+    props.revision = 1
+    props.created = _FIXED_TIME
+    props.modified = _FIXED_TIME
+    props.last_printed = _FIXED_TIME
+
+    _setup_defaults(doc)
+    _add_paragraph_styles(doc)
+    _add_table_style(doc)
+    _prune_styles(doc)
+    # The default document has one empty paragraph; start from an empty body.
+    body = doc.element.body
+    for p in body.findall(qn("w:p")):
+        body.remove(p)
+    return doc
+
+
+def _page(doc: DocumentObject, landscape: bool = False) -> None:
+    section = doc.sections[0]
+    if landscape:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Mm(297), Mm(210)
+        section.top_margin = section.bottom_margin = Mm(25)
+        section.left_margin = section.right_margin = Mm(25)
+    else:
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+        section.left_margin, section.right_margin = Mm(28), Mm(26)
+    section.header_distance = Mm(15)
+    section.footer_distance = Mm(15)
+    # footer: "— 1 —" page number field
+    footer = section.footer
+    footer.is_linked_to_previous = False
+    p = footer.paragraphs[0]
+    p.style = doc.styles[STYLE_FOOTER]
+    p.add_run("— ")
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), " PAGE ")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    p._p.append(field)
+    p.add_run(" —")
+
+
+def _text_width(doc: DocumentObject) -> int:
+    s = doc.sections[0]
+    return s.page_width - s.left_margin - s.right_margin
+
+
+# ---------------------------------------------------------------------------------------------
+# Paragraphs, runs and tables
+
+
+def _add_runs(paragraph, text: str) -> None:
+    """Add ``text`` as runs, each Jinja tag alone in its own run."""
+    for piece in _TAG.split(text):
+        if piece:
+            paragraph.add_run(piece)
+
+
+def _para(container, text: str, style: str):
+    """A paragraph of ``style`` appended to a document or a cell."""
+    p = container.add_paragraph(style=style)
+    _add_runs(p, text)
+    return p
+
+
+def _cell_lines(cell: _Cell, lines: Sequence[str], style: str) -> None:
+    """Fill a (new, empty) cell with one paragraph per line."""
+    first = cell.paragraphs[0]
+    first.style = style
+    _add_runs(first, lines[0])
+    for line in lines[1:]:
+        _para(cell, line, style)
+
+
+def _table(doc: DocumentObject, widths: Sequence[int]) -> Table:
+    table = doc.add_table(rows=0, cols=len(widths))
+    table.style = doc.styles[STYLE_TABLE]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for col, width in zip(table.columns, widths):
+        col.width = width
+    tblpr = table._tbl.tblPr
+    tblw = tblpr.find(qn("w:tblW"))
+    if tblw is None:
+        tblw = OxmlElement("w:tblW")
+        tblpr.append(tblw)
+    tblw.set(qn("w:w"), str(int(sum(widths) / 635)))  # EMU → twentieths of a point
+    tblw.set(qn("w:type"), "dxa")
+    return table
+
+
+def _row(table: Table, widths: Sequence[int], cells: Sequence[tuple[Sequence[str], str]],
+         spans: Optional[Sequence[int]] = None, header: bool = False):
+    """Append a row. ``cells``: (lines, style) per visible cell; ``spans``: grid columns each covers."""
+    row = table.add_row()
+    for cell, width in zip(row.cells, widths):
+        cell.width = width
+    spans = list(spans or [1] * len(cells))
+    visible = []
+    col = 0
+    for span in spans:
+        cell = row.cells[col]
+        if span > 1:
+            cell = cell.merge(row.cells[col + span - 1])
+        visible.append(cell)
+        col += span
+    for cell, (lines, style) in zip(visible, cells):
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        _cell_lines(cell, list(lines), style)
+    if header:
+        trpr = row._tr.get_or_add_trPr()
+        trpr.append(OxmlElement("w:tblHeader"))
+    return row
+
+
+def _ticks(condition: str, first: str, second: str) -> str:
+    """``{% if cond %}A☑ B☐{% else %}A☐ B☑{% endif %}``: first box ticked when ``condition`` holds."""
+    return (
+        f"{{% if {condition} %}}{first}{BOX_TICKED} {second}{BOX_EMPTY}"
+        f"{{% else %}}{first}{BOX_EMPTY} {second}{BOX_TICKED}{{% endif %}}"
+    )
+
+
+def _objection(group: str, key: str) -> str:
+    """The right-hand cell of an "有无异议" item: 无/有 boxes, then the reasons."""
+    # 无 comes first on the form: ticked when there is no objection.
+    return (
+        f"{{% if {group}.{key}.objection %}}无{BOX_EMPTY} 有{BOX_TICKED}"
+        f"{{% else %}}无{BOX_TICKED} 有{BOX_EMPTY}{{% endif %}}"
+        f"　事实和理由：{{{{ {group}.{key}.text }}}}"
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# The answer form
+
+
+def build_answer(form: Form) -> DocumentObject:
+    """The 要素式民事答辩状 template for one form."""
+    doc = _new_document(forms.TITLE, form.cause)
+    _page(doc)
+    width = _text_width(doc)
+
+    _para(doc, forms.TITLE, STYLE_TITLE)
+    _para(doc, form.subtitle, STYLE_SUBTITLE)
+
+    # 说明 and ★特别提示★, boxed as on the official form
+    explanation, warning = forms.notice_lines(form.cause)
+    notice = _table(doc, [width])
+    row = notice.add_row()
+    cell = row.cells[0]
+    cell.width = width
+    _cell_lines(cell, explanation[:1], STYLE_NOTICE_HEADING)
+    for line in explanation[1:]:
+        _para(cell, line, STYLE_NOTICE)
+    _para(cell, warning[0], STYLE_WARNING_HEADING)
+    for line in warning[1:]:
+        _para(cell, line, STYLE_NOTICE)
+
+    _para(doc, "", STYLE_CELL)  # keeps the two tables apart
+
+    # main table: label | content; the first row is 案号 | … | 案由 | …
+    label_w = Mm(48)
+    grid = [label_w, Mm(44), Mm(24), width - label_w - Mm(44) - Mm(24)]
+    table = _table(doc, grid)
+    two = [1, 3]
+    whole = [4]
+
+    _row(table, grid, [(["案号"], STYLE_LABEL), (["{{ case_number }}"], STYLE_CELL),
+                       (["案由"], STYLE_LABEL), (["{{ case_cause }}"], STYLE_CELL)])
+
+    _row(table, grid, [([forms.PARTIES_HEADING], STYLE_SECTION)], whole)
+    _row(table, grid, [
+        (["答辩人（自然人）"], STYLE_LABEL),
+        ([f"{i.label}：{{{{ defendant.{i.key} }}}}" for i in forms.DEFENDANT_FIELDS], STYLE_CELL),
+    ], two)
+    _row(table, grid, [(["原告"], STYLE_LABEL), (["名称：{{ plaintiff.name }}"], STYLE_CELL)], two)
+    _row(table, grid, [
+        (["委托诉讼代理人"], STYLE_LABEL),
+        ([_ticks("agent.present", "有", "无")]
+         + [f"{i.label}：{{{{ agent.{i.key} }}}}" for i in forms.AGENT_FIELDS], STYLE_CELL),
+    ], two)
+    _row(table, grid, [
+        ([f"送达地址（{forms.SERVICE_NOTE}）"], STYLE_LABEL),
+        (["地址：{{ service.address }}", "收件人：{{ service.recipient }}", "电话：{{ service.phone }}"], STYLE_CELL),
+    ], two)
+    _row(table, grid, [
+        (["是否接受电子送达"], STYLE_LABEL),
+        ([_ticks("service.electronic", "是", "否"), "方式：{{ service.electronic_method }}"], STYLE_CELL),
+    ], two)
+
+    _row(table, grid, [([forms.CLAIMS_HEADING], STYLE_SECTION)], whole)
+    for n, item in enumerate(form.claims, 1):
+        _row(table, grid, [([f"{n}.{item.label}"], STYLE_LABEL), ([_objection("d", item.key)], STYLE_CELL)], two)
+
+    _row(table, grid, [([forms.FACTS_HEADING], STYLE_SECTION)], whole)
+    for n, item in enumerate(form.facts, 1):
+        _row(table, grid, [([f"{n}.{item.label}"], STYLE_LABEL), ([_objection("f", item.key)], STYLE_CELL)], two)
+
+    for n, item in form.closing_numbered():
+        label = [f"{n}.{item.label}"]
+        if item.key == "basis":
+            content = [f"{forms.BASIS_CONTRACT_LABEL}：{{{{ basis_contract }}}}",
+                       f"{forms.BASIS_LAW_LABEL}：{{{{ basis_law }}}}"]
+        elif item.key == "other_notes":
+            content = ["{{ other_notes }}"]
+        elif item.key == "evidence":
+            # one numbered paragraph per item; "无" when the list is empty
+            content = ["{%p for e in evidence %}", "{{ loop.index }}.{{ e }}", "{%p else %}", "无", "{%p endfor %}"]
+        else:  # pragma: no cover - forms.py defines only these three
+            raise ValueError(item.key)
+        _row(table, grid, [(label, STYLE_LABEL), (content, STYLE_CELL)], two)
+
+    _para(doc, "", STYLE_BODY)
+    p = _para(doc, "此致", STYLE_BODY)
+    p.paragraph_format.first_line_indent = Pt(BODY_PT * 2)
+    _para(doc, "{{ court }}", STYLE_BODY)
+    _para(doc, "", STYLE_BODY)
+    _para(doc, forms.SIGNATURE_LABEL, STYLE_SIGNATURE)
+    _para(doc, forms.DATE_LABEL + "{{ signed_date }}", STYLE_SIGNATURE)
+    return doc
+
+
+# ---------------------------------------------------------------------------------------------
+# The recomputation annex
+
+
+def build_annex() -> DocumentObject:
+    """利息重算表: method, summary (claimed vs lawful), one row per ledger step, note."""
+    doc = _new_document("附件：利息重算表", "利息重算表")
+    _page(doc, landscape=True)
+    width = _text_width(doc)
+
+    _para(doc, "附件：利息重算表", STYLE_ANNEX_TITLE)
+    _para(doc, "案号：{{ case_number }}　　答辩人：{{ defendant.name }}", STYLE_CELL)
+
+    _para(doc, "一、计算方法", STYLE_HEADING)
+    p = _para(doc, "{{ annex.method }}", STYLE_BODY)
+    p.paragraph_format.first_line_indent = Pt(BODY_PT * 2)
+
+    _para(doc, "二、计算结果（截至{{ annex.summary.as_of }}）", STYLE_HEADING)
+    first = Mm(60)
+    rest = (width - first) // 3
+    grid = [first, rest, rest, width - first - 2 * rest]
+    summary = _table(doc, grid)
+    _row(summary, grid, [(["项目"], STYLE_SECTION), (["原告主张（元）"], STYLE_SECTION),
+                         (["依法计算（元）"], STYLE_SECTION), (["差额（元）"], STYLE_SECTION)], header=True)
+    for line in forms.ANNEX_SUMMARY_LINES:
+        _row(summary, grid, [([line.label], STYLE_LABEL)] + [
+            ([f"{{{{ annex.summary.{line.key}_{col} }}}}"], STYLE_NUMBER) for col in ("claimed", "lawful", "diff")
+        ])
+    _row(summary, grid, [(["合计（大写）"], STYLE_LABEL)] + [
+        ([f"{{{{ annex.summary.total_{col}_upper }}}}"], STYLE_CELL) for col in ("claimed", "lawful", "diff")
+    ])
+
+    _para(doc, "三、逐笔计算明细", STYLE_HEADING)
+    columns = forms.ANNEX_ROW_COLUMNS
+    col_w = width // len(columns)
+    grid = [col_w] * (len(columns) - 1) + [width - col_w * (len(columns) - 1)]
+    rows = _table(doc, grid)
+    _row(rows, grid, [([c.label], STYLE_SECTION) for c in columns], header=True)
+    _row(rows, grid, [(["{%tr for r in annex.rows %}"], STYLE_CELL)] + [([""], STYLE_CELL)] * (len(columns) - 1))
+    _row(rows, grid, [
+        ([f"{{{{ r.{c.key} }}}}"], STYLE_CELL if c.key == "date" else STYLE_NUMBER) for c in columns
+    ])
+    _row(rows, grid, [(["{%tr endfor %}"], STYLE_CELL)] + [([""], STYLE_CELL)] * (len(columns) - 1))
+
+    _para(doc, "", STYLE_BODY)
+    _para(doc, "{{ annex.note }}", STYLE_NOTICE)
+    return doc
+
+
+# ---------------------------------------------------------------------------------------------
+# Output
+
+
+def _docx_bytes(doc: DocumentObject) -> bytes:
+    """Save and re-pack with fixed zip timestamps, so the bytes only depend on this script."""
+    buf = io.BytesIO()
+    doc.save(buf)
+    with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as zf:
+        parts = [(info.filename, zf.read(info)) for info in zf.infolist()]
+    return write_zip(parts)
+
+
+def build_all() -> dict[str, bytes]:
+    """File name → bytes of every template."""
+    out = {forms.ANSWER_FILES[key]: _docx_bytes(build_answer(form)) for key, form in forms.FORMS.items()}
+    out[forms.ANNEX_FILE] = _docx_bytes(build_annex())
+    return out
+
+
+def main(argv: Optional[Iterable[str]] = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m respond.templates.build", description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent,
+                        help="directory to write the templates into (default: this package)")
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    args.out.mkdir(parents=True, exist_ok=True)
+    for name, data in build_all().items():
+        (args.out / name).write_bytes(data)
+        print(f"{args.out / name}  {len(data):,} bytes")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
