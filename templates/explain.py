@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from respond.checks.analyse import Analysis
 from respond.checks.formats import date_text, money_text, pct_text
+from respond.templates.render import clean_text
 
 _SEVERITY_CN = {"high": "重要", "medium": "需要注意", "low": "参考", "info": "提示"}
 
 
 def _md(text: str) -> str:
     """Neutralise Markdown in user-supplied text (names, courts) so it prints as written."""
-    out = text.replace("\\", "\\\\")
+    out = clean_text(text).replace("\\", "\\\\")
     for ch in "*_`[]<>#|":
         out = out.replace(ch, "\\" + ch)
     return " ".join(out.split())
@@ -78,10 +79,10 @@ def explanation_markdown(a: Analysis, documents: list[str]) -> str:
             continue
         lines.append(f"### {f.title}（{_SEVERITY_CN[f.severity]}）")
         lines.append("")
-        lines.append(f.explanation)
+        lines.append(_md(f.explanation))
         if f.bring:
             lines.append("")
-            lines.append("请准备：" + "；".join(f.bring) + "。")
+            lines.append("请准备：" + "；".join(_md(b) for b in f.bring) + "。")
         lines.append("")
     if len(a.findings) <= 1:
         lines.append("根据您提供的信息，没有发现利率超限等明显问题。请核对原告的计算是否扣除了您的全部还款。")
@@ -93,7 +94,7 @@ def explanation_markdown(a: Analysis, documents: list[str]) -> str:
     lines.append("")
     if a.warnings:
         lines += ["## 5. 还需要您补充或留意的", ""]
-        lines += [f"- {w}" for w in a.warnings]
+        lines += [f"- {_md(w)}" for w in a.warnings]
         lines.append("")
     lines.append("---")
     lines.append("本说明由 respond 根据您提供的信息生成，不是律师意见。")
