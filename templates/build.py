@@ -39,7 +39,7 @@ from docx.shared import Mm, Pt
 from docx.table import Table, _Cell
 
 from respond.templates import forms
-from respond.templates.forms import Form, Item
+from respond.templates.forms import Form
 from respond.templates.render import write_zip
 
 __all__ = ["build_answer", "build_annex", "build_all", "main"]
@@ -77,6 +77,7 @@ STYLE_SECTION = "栏目标题"
 STYLE_LABEL = "表格标签"
 STYLE_CELL = "表格正文"
 STYLE_NUMBER = "表格数字"
+STYLE_DATE = "表格日期"
 STYLE_BODY = "答辩状正文"
 STYLE_HEADING = "小标题"
 STYLE_SIGNATURE = "落款"
@@ -90,10 +91,11 @@ _PARAGRAPH_STYLES: dict[str, dict] = {
     STYLE_NOTICE: dict(id="RespondNotice", font=FONT_BODY, size=NOTICE_PT, align=_JUSTIFY),
     STYLE_NOTICE_HEADING: dict(id="RespondNoticeHeading", font=FONT_HEADING, size=NOTICE_PT, align=_LEFT),
     STYLE_WARNING_HEADING: dict(id="RespondWarningHeading", font=FONT_HEADING, size=NOTICE_PT, align=_CENTER, before=6),
-    STYLE_SECTION: dict(id="RespondSection", font=FONT_HEADING, size=BODY_PT, align=_CENTER),
+    STYLE_SECTION: dict(id="RespondSection", font=FONT_HEADING, size=BODY_PT, align=_CENTER, keep_next=True),
     STYLE_LABEL: dict(id="RespondLabel", font=FONT_BODY, size=BODY_PT, align=_LEFT),
     STYLE_CELL: dict(id="RespondCell", font=FONT_BODY, size=BODY_PT, align=_JUSTIFY),
     STYLE_NUMBER: dict(id="RespondNumber", font=FONT_BODY, size=NOTICE_PT, align=_RIGHT),
+    STYLE_DATE: dict(id="RespondDate", font=FONT_BODY, size=NOTICE_PT, align=_CENTER),
     STYLE_BODY: dict(id="RespondBody", font=FONT_BODY, size=BODY_PT, align=_JUSTIFY, line=1.5),
     STYLE_HEADING: dict(id="RespondHeading", font=FONT_HEADING, size=BODY_PT, align=_LEFT, before=12, after=6),
     STYLE_SIGNATURE: dict(id="RespondSignature", font=FONT_BODY, size=BODY_PT, align=_LEFT, indent=Mm(85), line=2.0),
@@ -171,6 +173,8 @@ def _add_paragraph_styles(doc: DocumentObject) -> None:
         fmt.line_spacing = spec.get("line", 1.15)
         if "indent" in spec:
             fmt.left_indent = spec["indent"]
+        if spec.get("keep_next"):
+            fmt.keep_with_next = True
     # Paragraphs that continue from one to the next keep their style; set "next" to itself.
     for name in _PARAGRAPH_STYLES:
         doc.styles[name].next_paragraph_style = doc.styles[name]
@@ -233,6 +237,10 @@ def _new_document(title: str, subject: str) -> DocumentObject:
     lang = settings.find(qn("w:themeFontLang"))
     if lang is not None:
         lang.set(qn("w:eastAsia"), "zh-CN")
+    # Justified lines that end in a line break (a "\n" in a value) are not stretched.
+    compat = settings.find(qn("w:compat"))
+    if compat is not None:
+        compat.insert(0, OxmlElement("w:doNotExpandShiftReturn"))
 
     props = doc.core_properties
     props.title = title
@@ -339,8 +347,12 @@ def _table(doc: DocumentObject, widths: Sequence[int]) -> Table:
 
 
 def _row(table: Table, widths: Sequence[int], cells: Sequence[tuple[Sequence[str], str]],
-         spans: Optional[Sequence[int]] = None, header: bool = False):
-    """Append a row. ``cells``: (lines, style) per visible cell; ``spans``: grid columns each covers."""
+         spans: Optional[Sequence[int]] = None, header: bool = False, keep: bool = True):
+    """Append a row. ``cells``: (lines, style) per visible cell; ``spans``: grid columns each covers.
+
+    ``header`` repeats the row on every page; ``keep`` stops Word from breaking the row across
+    pages (left off for rows holding the defendant's free text, which may be long).
+    """
     row = table.add_row()
     for cell, width in zip(row.cells, widths):
         cell.width = width
@@ -356,9 +368,12 @@ def _row(table: Table, widths: Sequence[int], cells: Sequence[tuple[Sequence[str
     for cell, (lines, style) in zip(visible, cells):
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
         _cell_lines(cell, list(lines), style)
-    if header:
+    if keep or header:
         trpr = row._tr.get_or_add_trPr()
-        trpr.append(OxmlElement("w:tblHeader"))
+        if keep:
+            trpr.append(OxmlElement("w:cantSplit"))
+        if header:
+            trpr.append(OxmlElement("w:tblHeader"))
     return row
 
 
@@ -440,11 +455,13 @@ def build_answer(form: Form) -> DocumentObject:
 
     _row(table, grid, [([forms.CLAIMS_HEADING], STYLE_SECTION)], whole)
     for n, item in enumerate(form.claims, 1):
-        _row(table, grid, [([f"{n}.{item.label}"], STYLE_LABEL), ([_objection("d", item.key)], STYLE_CELL)], two)
+        _row(table, grid, [([f"{n}.{item.label}"], STYLE_LABEL), ([_objection("d", item.key)], STYLE_CELL)], two,
+             keep=False)
 
     _row(table, grid, [([forms.FACTS_HEADING], STYLE_SECTION)], whole)
     for n, item in enumerate(form.facts, 1):
-        _row(table, grid, [([f"{n}.{item.label}"], STYLE_LABEL), ([_objection("f", item.key)], STYLE_CELL)], two)
+        _row(table, grid, [([f"{n}.{item.label}"], STYLE_LABEL), ([_objection("f", item.key)], STYLE_CELL)], two,
+             keep=False)
 
     for n, item in form.closing_numbered():
         label = [f"{n}.{item.label}"]
@@ -458,7 +475,7 @@ def build_answer(form: Form) -> DocumentObject:
             content = ["{%p for e in evidence %}", "{{ loop.index }}.{{ e }}", "{%p else %}", "无", "{%p endfor %}"]
         else:  # pragma: no cover - forms.py defines only these three
             raise ValueError(item.key)
-        _row(table, grid, [(label, STYLE_LABEL), (content, STYLE_CELL)], two)
+        _row(table, grid, [(label, STYLE_LABEL), (content, STYLE_CELL)], two, keep=False)
 
     _para(doc, "", STYLE_BODY)
     p = _para(doc, "此致", STYLE_BODY)
@@ -504,14 +521,18 @@ def build_annex() -> DocumentObject:
 
     _para(doc, "三、逐笔计算明细", STYLE_HEADING)
     columns = forms.ANNEX_ROW_COLUMNS
-    col_w = width // len(columns)
-    grid = [col_w] * (len(columns) - 1) + [width - col_w * (len(columns) - 1)]
+    fixed = {"date": Mm(26), "event": Mm(18), "days": Mm(14), "rate": Mm(20)}
+    other = [c.key for c in columns if c.key not in fixed]
+    each = (width - sum(fixed.values())) // len(other)
+    widths = {**fixed, **{k: each for k in other}}
+    widths[other[-1]] = width - sum(v for k, v in widths.items() if k != other[-1])
+    grid = [widths[c.key] for c in columns]
     rows = _table(doc, grid)
     _row(rows, grid, [([c.label], STYLE_SECTION) for c in columns], header=True)
     _row(rows, grid, [(["{%tr for r in annex.rows %}"], STYLE_CELL)] + [([""], STYLE_CELL)] * (len(columns) - 1))
     _row(rows, grid, [
-        ([f"{{{{ r.{c.key} }}}}"], STYLE_CELL if c.key == "date" else STYLE_NUMBER) for c in columns
-    ])
+        ([f"{{{{ r.{c.key} }}}}"], STYLE_DATE if c.key in ("date", "event") else STYLE_NUMBER) for c in columns
+    ], keep=True)
     _row(rows, grid, [(["{%tr endfor %}"], STYLE_CELL)] + [([""], STYLE_CELL)] * (len(columns) - 1))
 
     _para(doc, "", STYLE_BODY)

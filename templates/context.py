@@ -238,8 +238,7 @@ def annex_context(a: Analysis) -> dict[str, Any]:
     summary["total_claimed_upper"] = money_upper(m.claimed_total) if m.claimed_total is not None else ""
     summary["total_lawful_upper"] = money_upper(m.lawful_total)
     summary["total_diff_upper"] = money_upper(m.excess) if m.excess is not None and m.excess >= 0 else ""
-    rows = [{"date": r.date.isoformat() + (f"（{KIND_CN[r.kind]}）" if r.kind != "payment" else ""),
-             "days": str(r.days), "rate": pct_text(r.rate), "interest": money_text(r.interest),
+    rows = [{"date": r.date.isoformat(), "event": KIND_CN[r.kind], "days": str(r.days), "rate": pct_text(r.rate), "interest": money_text(r.interest),
              "payment": money_text(r.payment), "to_interest": money_text(r.to_interest),
              "to_principal": money_text(r.to_principal), "balance": money_text(r.principal)}
             for r in lg.rows]

@@ -49,7 +49,11 @@ __all__ = [
     "ANNEX_FILE",
     "TEMPLATE_FILES",
     "ANNEX_ROW_COLUMNS",
+    "ANNEX_SUMMARY_LINES",
     "ANNEX_SUMMARY_KEYS",
+    "BASIS",
+    "OTHER_NOTES",
+    "EVIDENCE",
     "answer_paths",
     "annex_paths",
     "context_paths",
@@ -226,6 +230,7 @@ TEMPLATE_FILES: dict[str, str] = {**ANSWER_FILES, "annex": ANNEX_FILE}
 # 利息重算表: one row per ledger step; (key, column heading), in column order.
 ANNEX_ROW_COLUMNS: tuple[Item, ...] = (
     Item("date", "日期"),
+    Item("event", "事项"),
     Item("days", "天数"),
     Item("rate", "年利率"),
     Item("interest", "本期利息"),

@@ -11,8 +11,13 @@ All money is ``Decimal`` rounded half-up to the cent first (the same rule as
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
+
+# Figures, rates and dates as written in sentences have one implementation, in checks (the
+# findings use them too); re-exported here under the names the templates use.
+from respond.checks.formats import date_text as date_cn
+from respond.checks.formats import money_text as money_fmt
+from respond.checks.formats import pct_text as rate_pct
 
 __all__ = ["money_upper", "money_fmt", "rate_pct", "date_cn"]
 
@@ -114,41 +119,3 @@ def money_upper(amount: Decimal | int) -> str:
     if fen:
         text += _DIGITS[fen] + "分"
     return text
-
-
-def money_fmt(amount: Decimal | int) -> str:
-    """An amount in figures, half-up to the cent, with thousands separators: ``12,345.67``.
-
-    Negative amounts (a difference in the recomputation annex) keep their sign: ``-1,000.00``.
-    """
-    if isinstance(amount, bool) or not isinstance(amount, (Decimal, int)):
-        raise TypeError(f"amount must be Decimal or int, not {type(amount).__name__}")
-    value = Decimal(amount)
-    if not value.is_finite():
-        raise ValueError(f"amount must be finite, got {value}")
-    value = value.quantize(_CENT, rounding=ROUND_HALF_UP)
-    if value == 0:
-        value = abs(value)  # no "-0.00"
-    return f"{value:,.2f}"
-
-
-def rate_pct(rate: Decimal | int, places: int = 2) -> str:
-    """A rate given as a fraction (0.24 = 24%) as a percentage, half-up: ``24.00%``."""
-    if isinstance(rate, bool) or not isinstance(rate, (Decimal, int)):
-        raise TypeError(f"rate must be Decimal or int, not {type(rate).__name__}")
-    if places < 0:
-        raise ValueError("places must be >= 0")
-    value = Decimal(rate)
-    if not value.is_finite():
-        raise ValueError(f"rate must be finite, got {value}")
-    pct = (value * 100).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    if pct == 0:
-        pct = abs(pct)
-    return f"{pct:.{places}f}%"
-
-
-def date_cn(day: dt.date) -> str:
-    """A date as written in Chinese documents, without zero padding: ``2026年1月8日``."""
-    if not isinstance(day, dt.date):
-        raise TypeError(f"day must be a date, not {type(day).__name__}")
-    return f"{day.year}年{day.month}月{day.day}日"

@@ -479,8 +479,9 @@ class CompiledTemplate:
             if part.fix_tables:
                 tree = _DOCXTPL.fix_tables(xml)
             if part.fix_ids:
-                _DOCXTPL.docx_ids_index = 1000
-                _DOCXTPL.fix_docpr_ids(tree)
+                renumber = DocxTemplate(None)  # fix_docpr_ids counts on the instance
+                renumber.docx_ids_index = 1000
+                renumber.fix_docpr_ids(tree)
             data = (_XML_DECL + etree.tostring(tree, encoding="unicode")).encode("utf-8")
         return data
 

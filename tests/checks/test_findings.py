@@ -75,11 +75,20 @@ def test_unlicensed_lender_gets_void_contract_alternative():
 
 
 def test_financial_regime_argues_24_and_alternative_when_lower():
+    """rules.md §3: the answer argues 24% and, when lower, the private-lending alternative (unsettled law)."""
+    from respond.templates.context import other_notes
+
     a = run(loan={"rate": {"annual": 0.30}})
     f = next(f for f in a.findings if f.code == "RATE_ABOVE_CAP")
     assert "《最高人民法院关于进一步加强金融审判工作的若干意见》第2条" in f.basis
     assert a.alternative is not None and a.alternative.kind == "private_caps"
-    assert "民间借贷" in f.argument
+    assert a.alternative.lawful_total < a.amounts.lawful_total
+    assert "各地法院做法不一" in other_notes(a)
+
+
+def test_no_alternative_when_private_caps_are_not_lower():
+    a = run(loan={"rate": {"annual": 0.12}})  # under both 24% and 4 × 3.45% = 13.8%
+    assert a.alternative is None
 
 
 def test_texts_have_no_unfilled_placeholders():

@@ -1,0 +1,412 @@
+"""The loan contract as text: decode it, find its numbered articles, cut it into sentences.
+
+Pure functions over bytes and strings. The CLI reads the file named by ``loan.contract_text`` and
+passes its bytes here; nothing in this module opens a file. Every failure is a
+:class:`ContractTextError` whose message is in Chinese, for the user.
+
+What real contract text looks like, and what this module copes with:
+
+- encodings: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030 (GBK, GB2312) from older tools;
+- full-width and half-width characters (``１２％`` and ``12%``; ``（三）`` and ``(三)``);
+- text from PDFs: spaces inserted between characters (``人民币 100,000.00 元``), a paragraph broken
+  into lines at the page width;
+- numbering: ``第十二条`` / ``第12条`` articles, ``12.`` or ``十二、`` lists, ``12.3`` sub-clauses,
+  ``（三）`` items, ``第一章`` chapters.
+
+How a reference is written (``Sentence.ref``, and the ``article`` of a clause hit):
+``第十二条``; ``第十二条第1款`` (a ``1.`` paragraph inside a 第X条 article); ``第12.3条``;
+``第十二条第（三）项``; in a ``12.``-numbered contract ``第12条``.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+
+MAX_TXT_BYTES = 5_000_000
+MAX_DOCX_BYTES = 20_000_000
+MAX_DOCX_UNZIPPED = 100_000_000  # a zip bomb stops here
+MAX_PDF_BYTES = 30_000_000
+MAX_PDF_PAGES = 200
+MAX_TEXT_CHARS = 2_000_000
+SHORT_LINE = 28  # outside numbered units, a line this short that does not end in punctuation is a field line
+HEADING_LINE = 12  # a numbered unit whose first line is this short, without punctuation, starts with a heading
+
+
+class ContractTextError(ValueError):
+    """The contract cannot be read; the message says why, in Chinese, and what to do instead."""
+
+
+# --- decoding -----------------------------------------------------------------------------------
+
+
+def _clean(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    text = text.replace("\u00a0", " ").replace("\ufeff", "")
+    if len(text) > MAX_TEXT_CHARS:
+        raise ContractTextError(f"合同文字超过 {MAX_TEXT_CHARS:,} 个字符，不像是一份借款合同；请只粘贴相关条款到 loan.clauses")
+    return text
+
+
+def text_from_txt(data: bytes) -> str:
+    """Decode a .txt contract: UTF-8 (BOM or not), UTF-16 with BOM, else GB18030."""
+    if len(data) > MAX_TXT_BYTES:
+        raise ContractTextError(f"合同文本文件超过 {MAX_TXT_BYTES // 1_000_000} MB，请确认文件是否正确")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return _clean(data.decode("utf-16"))
+        except UnicodeDecodeError:
+            pass
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if encoding == "gb18030" and _looks_binary(text):
+            break
+        return _clean(text)
+    raise ContractTextError("无法识别合同文本的编码（既不是 UTF-8 也不是 GBK/GB18030）。请用记事本打开合同，"
+                            "另存为“UTF-8”编码后再试，或把相关条款粘贴到 loan.clauses")
+
+
+def _looks_binary(text: str) -> bool:
+    controls = sum(1 for ch in text[:4000] if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
+    return controls > 8
+
+
+def text_from_docx(data: bytes) -> str:
+    """Text of a .docx: body paragraphs and tables in document order (a table row → one line)."""
+    if len(data) > MAX_DOCX_BYTES:
+        raise ContractTextError(f"合同 Word 文件超过 {MAX_DOCX_BYTES // 1_000_000} MB，请确认文件是否正确")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            if sum(i.file_size for i in zf.infolist()) > MAX_DOCX_UNZIPPED:
+                raise ContractTextError("合同 Word 文件解压后过大，无法读取")
+            if "word/document.xml" not in zf.namelist():
+                raise ContractTextError("这不是有效的 Word（.docx）文件：缺少正文。旧版 .doc 文件请先用 Word 另存为 .docx")
+    except zipfile.BadZipFile:
+        raise ContractTextError("这不是有效的 Word（.docx）文件。旧版 .doc 文件请先用 Word 另存为 .docx，"
+                                "或另存为 PDF、纯文本后再试") from None
+    try:
+        import docx
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+
+        document = docx.Document(io.BytesIO(data))
+        lines: list[str] = []
+
+        def walk_table(table: Table) -> None:
+            for row in table.rows:
+                cells: list[str] = []
+                seen: set[int] = set()
+                for cell in row.cells:
+                    if id(cell._tc) in seen:  # a merged cell repeats across the columns it spans
+                        continue
+                    seen.add(id(cell._tc))
+                    text = " ".join(p.text.strip() for p in cell.paragraphs if p.text.strip())
+                    if text:
+                        cells.append(text)
+                    for inner in cell.tables:
+                        walk_table(inner)
+                if cells:
+                    lines.append("\t".join(cells))
+
+        for child in document.element.body.iterchildren():
+            tag = child.tag.rsplit("}", 1)[-1]
+            if tag == "p":
+                lines.append(Paragraph(child, document).text)
+            elif tag == "tbl":
+                walk_table(Table(child, document))
+    except ContractTextError:
+        raise
+    except Exception as exc:  # python-docx raises many kinds on a damaged file
+        raise ContractTextError(f"无法读取合同 Word 文件（{type(exc).__name__}）；请另存为 PDF 或纯文本后再试") from None
+    text = _clean("\n".join(lines))
+    if not text.strip():
+        raise ContractTextError("合同 Word 文件中没有文字")
+    return text
+
+
+def text_from_pdf(data: bytes, *, max_pages: int = MAX_PDF_PAGES) -> str:
+    """Text of a PDF contract (pypdf), page by page; refuse oversized files and scans."""
+    if len(data) > MAX_PDF_BYTES:
+        raise ContractTextError(f"合同 PDF 文件超过 {MAX_PDF_BYTES // 1_000_000} MB，请确认文件是否正确")
+    if not data.lstrip()[:5].startswith(b"%PDF"):
+        raise ContractTextError("这不是有效的 PDF 文件")
+    try:
+        from pypdf import PdfReader
+
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                reader.decrypt("")
+            except Exception:
+                raise ContractTextError("合同 PDF 有密码保护，无法读取；请先去除密码或把相关条款粘贴到 loan.clauses") from None
+        pages = len(reader.pages)
+        if pages > max_pages:
+            raise ContractTextError(f"合同 PDF 共 {pages} 页，超过 {max_pages} 页的上限；请只提供借款合同本身")
+        parts: list[str] = []
+        total = 0
+        for page in reader.pages:
+            text = page.extract_text() or ""
+            total += len(text)
+            if total > MAX_TEXT_CHARS:
+                raise ContractTextError(f"合同 PDF 的文字超过 {MAX_TEXT_CHARS:,} 个字符，请只提供借款合同本身")
+            parts.append(text)
+    except ContractTextError:
+        raise
+    except Exception as exc:  # a damaged PDF
+        raise ContractTextError(f"无法读取合同 PDF（{type(exc).__name__}）；请重新下载合同，或把相关条款粘贴到 loan.clauses") from None
+    text = _clean("\n".join(parts))
+    if not text.strip():
+        raise ContractTextError("合同 PDF 中没有可以提取的文字，可能是扫描件或照片；请把相关条款打字粘贴到 loan.clauses")
+    return text
+
+
+def text_from_bytes(data: bytes, name: str) -> str:
+    """Dispatch on the file name's suffix (.txt, .docx, .pdf); what the CLI calls."""
+    suffix = name.lower().rsplit(".", 1)[-1] if "." in name else ""
+    if suffix == "pdf":
+        return text_from_pdf(data)
+    if suffix == "docx":
+        return text_from_docx(data)
+    if suffix in ("txt", "text", "md"):
+        return text_from_txt(data)
+    if suffix == "doc":
+        raise ContractTextError("不支持旧版 Word（.doc）文件：请用 Word 另存为 .docx、PDF 或纯文本后再试")
+    raise ContractTextError(f"不支持的合同文件类型“.{suffix}”：请提供 .txt、.docx 或 .pdf 文件")
+
+
+# --- whitespace and width -----------------------------------------------------------------------
+
+_WS_RUN = re.compile(r"\s+")
+
+
+def normalise_whitespace(text: str) -> str:
+    """Drop whitespace that touches a CJK character (PDF extraction puts it there); collapse the rest.
+
+    ``人民币 100,000.00 元`` → ``人民币100,000.00元``; ``APP 账户`` → ``APP账户``; ``Loan  No. 3`` →
+    ``Loan No. 3``.
+    """
+
+    def repl(m: re.Match[str]) -> str:
+        before = text[m.start() - 1] if m.start() > 0 else ""
+        after = text[m.end()] if m.end() < len(text) else ""
+        if not before or not after or not before.isascii() or not after.isascii():
+            return ""
+        return " "
+
+    return _WS_RUN.sub(repl, text).strip()
+
+
+def match_form(text: str) -> str:
+    """The form clause patterns see: NFKC (full-width → half-width) and no whitespace at all."""
+    return "".join(unicodedata.normalize("NFKC", ch) for ch in text if not ch.isspace())
+
+
+# --- numbering ----------------------------------------------------------------------------------
+
+_CN = "零〇一二两三四五六七八九十百千"
+_DIGIT = "0-9０-９"
+_ART = re.compile(rf"第\s*([{_CN}{_DIGIT}]{{1,6}})\s*条(?![约规所的之项款中至及和或与、，,）)])")
+_CHAPTER = re.compile(rf"第\s*[{_CN}{_DIGIT}]{{1,4}}\s*(?:章|节|部分)(?![约规所的之])")
+_SUB = re.compile(rf"([{_DIGIT}]{{1,3}})\s*[.．]\s*([{_DIGIT}]{{1,3}})(?:\s*[.．]\s*([{_DIGIT}]{{1,3}}))?"
+                  rf"(?![{_DIGIT}%％元倍万])")
+_TOP_NUM = re.compile(rf"([{_DIGIT}]{{1,3}})\s*(?:[.．](?![{_DIGIT}])|、)")
+_TOP_CN = re.compile(rf"([{_CN}]{{1,3}})\s*、")
+_ITEM = re.compile(rf"[（(]\s*([一二三四五六七八九十{_DIGIT}]{{1,3}})\s*[)）]")
+_TERMINATORS = "。；;！!？?"
+
+
+def _digits(s: str) -> str:
+    return unicodedata.normalize("NFKC", s).replace(" ", "")
+
+
+@dataclass(frozen=True)
+class Article:
+    """A top-level article: ``number`` as printed (``第十二条``, ``第12条``; ``""`` for the text before
+    the first article), ``text`` after the number, and where that text lies in the whole."""
+
+    number: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence: whitespace-normalised ``text``, its ``span`` in the original, ``ref`` (the finest
+    numbered unit holding it, ``None`` outside any) and ``article`` (its top-level article)."""
+
+    text: str
+    span: tuple[int, int]
+    ref: str | None
+    article: str | None
+
+
+@dataclass(frozen=True)
+class _Unit:
+    ref: str | None
+    top: str | None
+    start: int  # text start, after the marker
+    end: int
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _lead(text: str, start: int, end: int) -> int:
+    i = start
+    while i < end and text[i].isspace():
+        i += 1
+    return i
+
+
+def _mode(text: str, lines: list[tuple[int, int]]) -> str:
+    counts = {"art": 0, "num": 0, "cn": 0, "sub": 0}
+    for s, e in lines:
+        i = _lead(text, s, e)
+        line = text[i:e]
+        if _ART.match(line):
+            counts["art"] += 1
+        elif _SUB.match(line):
+            counts["sub"] += 1
+        elif _TOP_NUM.match(line):
+            counts["num"] += 1
+        elif _TOP_CN.match(line):
+            counts["cn"] += 1
+    for mode in ("art", "num", "cn", "sub"):
+        if counts[mode] >= 2:
+            return mode
+    return "none"
+
+
+def _units(text: str) -> list[_Unit]:
+    lines = _lines(text)
+    mode = _mode(text, lines)
+    units: list[_Unit] = []
+    top: str | None = None  # the current article
+    para: str | None = None  # the current 款 or sub-clause: the parent of （三） items
+    cur_ref: str | None = None
+    cur_start = 0
+
+    def close(at: int) -> None:
+        if at > cur_start:
+            units.append(_Unit(cur_ref, top, cur_start, at))
+
+    for s, e in lines:
+        i = _lead(text, s, e)
+        line = text[i:e]
+        kind = ""  # "break" | "top" | "para" | "item"
+        ref = None
+        body = i
+        if mode == "none":
+            pass
+        elif _CHAPTER.match(line):
+            kind = "break"
+        elif (m := _ART.match(line)) and mode == "art":
+            kind, ref, body = "top", f"第{_digits(m.group(1))}条", i + m.end()
+        elif m := _SUB.match(line):
+            nums = [_digits(g) for g in m.groups() if g]
+            ref, body = f"第{'.'.join(nums)}条", i + m.end()
+            kind = "para"
+            if mode != "art" and f"第{nums[0]}条" != top:
+                kind = "subtop"  # a 12.3 clause outside any 12. heading still belongs to 第12条
+        elif (m := _TOP_NUM.match(line)) and mode in ("art", "num"):
+            body = i + m.end()
+            if mode == "num":
+                kind, ref = "top", f"第{_digits(m.group(1))}条"
+            elif top is not None:
+                kind, ref = "para", f"{top}第{_digits(m.group(1))}款"
+        elif (m := _TOP_CN.match(line)) and mode in ("art", "num", "cn"):
+            if mode == "cn":
+                kind, ref, body = "top", f"第{m.group(1)}条", i + m.end()
+            else:
+                kind = "break"  # 一、 section headings above numbered articles
+        elif (m := _ITEM.match(line)) and (para or top):
+            kind, ref, body = "item", f"{para or top}第（{_digits(m.group(1))}）项", i + m.end()
+        if not kind:
+            continue
+        close(s)
+        cur_start = body
+        if kind == "break":
+            top = para = cur_ref = None
+        elif kind == "top":
+            top = para = cur_ref = ref
+        elif kind == "subtop":
+            top = f"第{ref[1:].split('.')[0]}条"
+            para = cur_ref = ref
+        elif kind == "para":
+            para = cur_ref = ref
+        else:
+            cur_ref = ref
+    close(len(text))
+    return units
+
+
+def split_articles(text: str) -> list[Article]:
+    """Top-level articles in order; the text before the first one (title, parties) has number ``""``."""
+    articles: list[Article] = []
+    for unit in _units(text):
+        number = unit.top or ""
+        if articles and articles[-1].number == number and number:
+            last = articles[-1]
+            articles[-1] = Article(number, text[last.start:unit.end], last.start, unit.end)
+        elif text[unit.start:unit.end].strip() or number:
+            articles.append(Article(number, text[unit.start:unit.end], unit.start, unit.end))
+    return articles
+
+
+def _sentence_ranges(text: str, start: int, end: int, numbered: bool) -> list[tuple[int, int]]:
+    """Cut ``text[start:end]`` at sentence terminators and after heading lines.
+
+    A line break inside a sentence (PDF wrapping, hard-wrapped text) is not a cut. A line break is a
+    cut after a short line that does not end in punctuation: in a numbered unit only its first line
+    (``第十二条 争议解决``), outside numbered units every such line (title, ``甲方：…`` fields).
+    """
+    cuts: list[int] = []
+    line_start = start
+    first = True
+    for i in range(start, end):
+        ch = text[i]
+        if ch in _TERMINATORS:
+            cuts.append(i + 1)
+        elif ch == "\n":
+            content = "".join(c for c in text[line_start:i] if not c.isspace())
+            limit = HEADING_LINE if numbered else SHORT_LINE
+            if content and (first or not numbered) and len(content) <= limit \
+                    and not any(c in "，,、：:（(“‘《" + _TERMINATORS for c in content[-1] + (content if numbered else "")):
+                cuts.append(i)
+            if content:
+                first = False
+            line_start = i + 1
+    out, prev = [], start
+    for c in cuts + [end]:
+        if c > prev:
+            out.append((prev, c))
+        prev = max(prev, c)
+    return out
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Every sentence of the contract with the numbered unit it belongs to."""
+    out: list[Sentence] = []
+    for unit in _units(text):
+        for s, e in _sentence_ranges(text, unit.start, unit.end, unit.ref is not None):
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            clean = normalise_whitespace(text[s:e])
+            if not any(ch.isalnum() for ch in clean):
+                continue
+            out.append(Sentence(clean, (s, e), unit.ref, unit.top))
+    return out

@@ -1,0 +1,556 @@
+"""``respond batch``: draft hundreds of cases at once and write one summary, most urgent first.
+
+The flow, and where each cost lives:
+
+1. *Plan* (main process): list the case files (a folder's ``*.json``, or the files given), read
+   each one's ``court.case_number`` cheaply (plain JSON, no validation) and give every case its own
+   output folder, safe on every file system and unique (:func:`safe_folder_name`,
+   :func:`assign_folders`). Cases whose outputs are already newer than their input are *skipped*
+   here: their figures are read back from their ``report.json``.
+2. *Draft* (``--jobs`` worker processes, or in-process with ``--jobs 1``): each worker builds the
+   :class:`~respond.cli.engine.Engine` and loads the compiled templates once, in the pool
+   initializer; a case is then load → analyse → build the package → write it, and only a small
+   summary row travels back. A bad case becomes a ``rejected`` row with its problems; a bug in one
+   case becomes a ``failed`` row (type and place only, never the case's data); the others go on.
+3. *Summary* (main process): the rows sorted by answer due date, soonest first, written to
+   ``summary.csv`` (UTF-8 with BOM, for Excel/WPS), and the ten most urgent cases on the console.
+
+Exit code: 0 every case drafted or up to date; 2 some case rejected (listed in the summary);
+1 an internal error in some case (or anywhere else).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+import os
+import re
+import sys
+import unicodedata
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Sequence
+
+import click
+
+from respond.cli.engine import InputError
+
+EXIT_OK = 0
+EXIT_INTERNAL = 1
+EXIT_REJECTED = 2
+
+SUMMARY = "summary.csv"
+MARKER = ".respond-source.json"  # which input file a folder's package was drafted from
+REPORT = "report.json"  # same names as respond.templates.package (not imported: keeps planning light)
+EXPLANATION = "说明.md"
+ANNEX = "利息重算表.docx"
+
+DRAFTED, SKIPPED, REJECTED, FAILED = "drafted", "skipped", "rejected", "failed"
+
+# (key, Chinese header). The CSV header cell is "中文 (key)": readable in Excel, parseable by key.
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("file", "案件文件"),
+    ("case_number", "案号"),
+    ("court", "法院"),
+    ("plaintiff", "原告"),
+    ("defendant", "被告"),
+    ("regime", "利率规则"),
+    ("answer_due", "答辩截止"),
+    ("days_left", "剩余天数"),
+    ("calendar_verified", "节假日已核实"),
+    ("apr", "综合年化利率"),
+    ("cap", "利率上限"),
+    ("exceeds_cap", "超过上限"),
+    ("claimed_total", "原告主张合计"),
+    ("lawful_total", "依法应还合计"),
+    ("excess", "多主张金额"),
+    ("findings", "发现代码"),
+    ("status", "状态"),
+    ("error", "错误"),
+    ("folder", "输出文件夹"),
+)
+KEYS = tuple(k for k, _ in COLUMNS)
+HEADER = tuple(f"{zh} ({key})" for key, zh in COLUMNS)
+_TEXT_KEYS = frozenset({"file", "case_number", "court", "plaintiff", "defendant", "error", "folder"})
+
+
+# ---------------------------------------------------------------------------------------------
+# Folder names
+
+MAX_NAME = 60  # characters; ≤ 240 UTF-8 bytes and ≤ 120 UTF-16 units, far from every limit
+_FORBIDDEN = set('<>:"/\\|?*')
+_RESERVED = ({"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"}
+             | {f"{p}{n}" for p in ("COM", "LPT") for n in "0123456789¹²³"})
+_DROP_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}  # controls, bidi overrides, …
+
+
+def safe_folder_name(name: str, fallback: str = "case") -> str:
+    """``name`` as a folder name every common file system accepts, changed as little as possible.
+
+    NFC-normalised; ``< > : " / \\ | ? *`` and invisible/control characters become ``_``; any
+    whitespace becomes one space; leading dots/spaces and trailing dots/spaces are dropped (Windows
+    drops trailing ones silently, a leading dot hides the folder); Windows device names (``CON``,
+    ``com1.txt`` …) get a ``_`` prefix; longer than :data:`MAX_NAME` characters → cut and tagged
+    with a short hash of the full name, so two long names stay distinct.
+    """
+    text = unicodedata.normalize("NFC", name)
+    chars = []
+    for c in text:
+        if c.isspace():
+            chars.append(" ")
+        elif c in _FORBIDDEN or unicodedata.category(c) in _DROP_CATEGORIES:
+            chars.append("_")
+        else:
+            chars.append(c)
+    out = re.sub(" +", " ", "".join(chars)).strip(" .")
+    if not out:
+        return fallback
+    if len(out) > MAX_NAME:
+        tag = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+        out = out[: MAX_NAME - 9].rstrip(" .") + "~" + tag
+    if out.split(".")[0].rstrip(" ").upper() in _RESERVED:
+        out = "_" + out
+    return out
+
+
+def _with_suffix(base: str, n: int) -> str:
+    suffix = f"-{n}"
+    return base[: MAX_NAME - len(suffix)].rstrip(" .") + suffix
+
+
+def assign_folders(bases: Sequence[str], reserved: Iterable[str] = (SUMMARY,)) -> list[str]:
+    """Unique folder names for already-safe ``bases``, in order: the first keeps its name, later
+    duplicates get ``-2``, ``-3`` … Compared case-insensitively (Windows and macOS folders are)."""
+    used = {r.casefold() for r in reserved}
+    out = []
+    for base in bases:
+        name, n = base, 1
+        while name.casefold() in used:
+            n += 1
+            name = _with_suffix(base, n)
+        used.add(name.casefold())
+        out.append(name)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Planning
+
+
+@dataclass(frozen=True)
+class Task:
+    file: str  # the case file as the user named it (the summary's "file" column)
+    src: str  # its resolved path
+    folder: str  # its output folder under --out
+    case_number: str  # from a plain read, for rejected rows ("" when absent)
+
+
+def find_case_files(inputs: Sequence[str]) -> list[Path]:
+    """Each input is a case file, or a folder whose ``*.json`` files (not sub-folders) are cases.
+    Sorted by path, each file once."""
+    found: dict[Path, Path] = {}
+    for raw in inputs:
+        p = Path(raw)
+        if p.is_dir():
+            children = sorted(c for c in p.iterdir() if c.suffix.lower() == ".json" and c.is_file())
+            for c in children:
+                found.setdefault(c.resolve(), c)
+        else:
+            found.setdefault(p.resolve(), p)
+    if not found:
+        raise InputError("没有找到案件文件（文件夹里应有 .json 文件）：" + "、".join(inputs))
+    return sorted(found.values(), key=lambda p: str(p))
+
+
+def _raw_case_number(path: Path) -> str:
+    from respond.case.load import MAX_CASE_BYTES
+
+    try:
+        if path.stat().st_size > MAX_CASE_BYTES:
+            return ""
+        data = json.loads(path.read_bytes().decode("utf-8-sig"))
+        number = data["court"]["case_number"]
+    except (OSError, ValueError, KeyError, TypeError, IndexError):
+        return ""
+    return number.strip() if isinstance(number, str) else ""
+
+
+def plan(paths: Sequence[Path]) -> list[Task]:
+    numbers = [_raw_case_number(p) for p in paths]
+    bases = [safe_folder_name(n) if n else safe_folder_name(p.stem) for p, n in zip(paths, numbers)]
+    folders = assign_folders(bases)
+    return [Task(str(p), str(p.resolve()), f, n) for p, f, n in zip(paths, folders, numbers)]
+
+
+def dependency_mtime(templates_dir: str | None, holidays_file: str | None, lpr_file: str | None) -> int:
+    """Newest mtime (ns) of the user's files that shape every package; 0 when none is given."""
+    files: list[Path] = [Path(f) for f in (holidays_file, lpr_file) if f]
+    if templates_dir:
+        files += [p for p in Path(templates_dir).iterdir() if p.suffix.lower() == ".docx"]
+    newest = 0
+    for f in files:
+        try:
+            newest = max(newest, f.stat().st_mtime_ns)
+        except OSError:
+            pass
+    return newest
+
+
+def up_to_date(task: Task, out_dir: Path, deps_mtime: int, day_basis: int) -> dict | None:
+    """The existing report when the folder holds a complete package drafted from this very file,
+    every output newer than the input (and the user's data/template files), at the same day basis;
+    else None."""
+    folder = out_dir / task.folder
+    try:
+        marker = json.loads((folder / MARKER).read_text(encoding="utf-8"))
+        if not isinstance(marker, dict) or marker.get("source") != task.src:
+            return None
+        report = json.loads((folder / REPORT).read_text(encoding="utf-8"))
+        newest_input = max(Path(task.src).stat().st_mtime_ns, deps_mtime)
+        names = [*report["documents"], REPORT, EXPLANATION, MARKER]
+        if any((folder / n).stat().st_mtime_ns <= newest_input for n in names):
+            return None
+        amounts = report.get("amounts") or {}
+        if amounts.get("day_basis") not in (None, day_basis):
+            return None
+        dt.date.fromisoformat(report["deadline"]["answer_due"])
+        return report
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Rows
+
+
+def _empty_row(task: Task, status: str, error: str = "") -> dict[str, Any]:
+    row: dict[str, Any] = dict.fromkeys(KEYS)
+    row.update(file=task.file, case_number=task.case_number or None, status=status, error=error)
+    return row
+
+
+def row_from_report(task: Task, report: dict, status: str, today: dt.date) -> dict[str, Any]:
+    """A summary row from a report dict (the one just drafted, or one read back from disk)."""
+    case, d, lender, rate = report["case"], report["deadline"], report["lender"], report["rate"]
+    amounts = report.get("amounts") or {}
+    due = d["answer_due"]
+    row = _empty_row(task, status)
+    row.update(
+        case_number=case.get("case_number"), court=case.get("court"), plaintiff=case.get("plaintiff"),
+        defendant=case.get("defendant"), regime=lender.get("regime"), answer_due=due,
+        # recomputed, so that a skipped case counts from the same --today as a drafted one
+        days_left=(dt.date.fromisoformat(due) - today).days,
+        calendar_verified=d.get("calendar_verified"), apr=rate.get("apr"), cap=rate.get("cap"),
+        exceeds_cap=rate.get("exceeds_cap"), claimed_total=amounts.get("claimed_total"),
+        lawful_total=amounts.get("lawful_total"), excess=amounts.get("excess"),
+        findings=" ".join(f["code"] for f in report.get("findings", [])), folder=task.folder,
+    )
+    return row
+
+
+def sort_key(row: dict[str, Any]) -> tuple:
+    """Soonest answer due first; cases without a date last; ties by file name."""
+    due = row.get("answer_due")
+    return (0, due, row["file"]) if due else (1, "", row["file"])
+
+
+# ---------------------------------------------------------------------------------------------
+# Errors, without personal data
+
+_SENSITIVE_KEYS = {"id_number", "phone", "address", "residence", "mobile", "email"}
+_ID_OR_PHONE = re.compile(r"(?<![0-9])(?:[0-9]{17}[0-9Xx]|[0-9]{15}|1[3-9][0-9]{9})(?![0-9Xx])")
+
+
+def _sensitive_values(data: Any, out: set[str]) -> set[str]:
+    if isinstance(data, dict):
+        for k, v in data.items():
+            if k in _SENSITIVE_KEYS and isinstance(v, str) and len(v.strip()) >= 4:
+                out.add(v.strip())
+            else:
+                _sensitive_values(v, out)
+    elif isinstance(data, list):
+        for v in data:
+            _sensitive_values(v, out)
+    return out
+
+
+def scrub(text: str, src: str | None = None) -> str:
+    """``text`` without the borrower's ID number, phone or address: the values of those fields in
+    the case file (when it parses) and anything shaped like an ID or mobile number."""
+    secrets: set[str] = set()
+    if src is not None:
+        try:
+            _sensitive_values(json.loads(Path(src).read_bytes().decode("utf-8-sig")), secrets)
+        except (OSError, ValueError, RecursionError):
+            pass
+    for s in sorted(secrets, key=len, reverse=True):
+        text = text.replace(s, "***")
+    return _ID_OR_PHONE.sub("***", text)
+
+
+def _one_line(message: str) -> str:
+    """A multi-line Chinese error (header + "  - item" lines) as one cell: the items, "；"-joined."""
+    lines = [ln.strip() for ln in message.splitlines() if ln.strip()]
+    items = [ln[2:].strip() for ln in lines if ln.startswith("- ")]
+    return "；".join(items) if items else " ".join(lines)
+
+
+def _where(exc: BaseException) -> str:
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    return f"{tb.tb_frame.f_code.co_filename.rsplit('/', 1)[-1]}:{tb.tb_lineno}" if tb else "?"
+
+
+def internal_error_text(exc: BaseException) -> str:
+    return f"内部错误（程序缺陷）：{type(exc).__name__}，位置 {_where(exc)}。请报告开发者，不要附带案件数据。"
+
+
+# ---------------------------------------------------------------------------------------------
+# Drafting one case (in a worker, or in-process with --jobs 1)
+
+
+@dataclass
+class _Worker:
+    engine: Any
+    templates: Any
+    out_dir: Path
+
+
+_STATE: _Worker | None = None
+
+
+def init_worker(engine_kwargs: dict[str, Any], templates_dir: str | None, out_dir: str) -> None:
+    """Pool initializer: the Engine (holiday and LPR files read) and the compiled templates, once
+    per process. The package's own templates are cached per process, so a forked worker whose
+    parent already compiled them gets them for free."""
+    global _STATE
+    from respond.cli.engine import load_template_set, make_engine
+
+    _STATE = _Worker(make_engine(**engine_kwargs), load_template_set(templates_dir), Path(out_dir))
+
+
+def write_package(folder: Path, files: dict[str, bytes], src: str) -> None:
+    from respond.cli.files import write_files
+
+    if ANNEX not in files:  # a stale annex from an earlier draft of this case must not linger
+        try:
+            (folder / ANNEX).unlink()
+        except FileNotFoundError:
+            pass
+        except OSError:
+            raise InputError(f"无法删除旧的 {ANNEX}：{folder}") from None
+    marker = json.dumps({"source": src}, ensure_ascii=False).encode("utf-8")
+    try:
+        # the marker last: a package interrupted half-way is never taken as complete
+        write_files(folder, {**files, MARKER: marker}, force=True)
+    except OSError as exc:
+        raise InputError(f"无法写入输出文件夹 {folder}：{exc.strerror or type(exc).__name__}") from None
+
+
+def draft_one(task: Task) -> dict[str, Any]:
+    """One case → its package on disk and its summary row. Never raises for a case's own fault."""
+    from respond.case.load import CaseFileError, load_case
+    from respond.templates.package import REPORT as REPORT_NAME, build_package
+    from respond.templates.render import TemplateError
+
+    state = _STATE
+    assert state is not None, "init_worker() first"
+    try:
+        try:
+            loaded = load_case(Path(task.src))
+        except CaseFileError as exc:
+            return _empty_row(task, REJECTED, scrub("；".join(str(p) for p in exc.problems), task.src))
+        analysis = state.engine.run(loaded)
+        files = build_package(analysis, state.templates)
+        write_package(state.out_dir / task.folder, files, task.src)
+        report = json.loads(files[REPORT_NAME])
+        return row_from_report(task, report, DRAFTED, state.engine.today)
+    except (InputError, TemplateError) as exc:
+        return _empty_row(task, REJECTED, scrub(_one_line(str(exc)), task.src))
+    except Exception as exc:  # a bug: type and place only, never the case's data
+        return _empty_row(task, FAILED, internal_error_text(exc))
+
+
+def draft_chunk(tasks: list[Task]) -> list[dict[str, Any]]:
+    return [draft_one(t) for t in tasks]
+
+
+def _draft_in_pool(tasks: list[Task], jobs: int, initargs: tuple) -> Iterator[tuple[int, list[dict[str, Any]]]]:
+    """Yield (number of tasks, their rows) as chunks finish; at most a few chunks in flight, so
+    memory stays flat however many cases there are."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    size = max(1, min(16, len(tasks) // (jobs * 8)))
+    chunks = iter([tasks[i:i + size] for i in range(0, len(tasks), size)])
+    window = jobs * 4
+    pending: dict[Any, list[Task]] = {}
+    broken = False
+
+    def lost(chunk: list[Task]) -> list[dict[str, Any]]:
+        return [_empty_row(t, FAILED, "内部错误：处理进程意外退出（可能内存不足），该案件未处理。") for t in chunk]
+
+    ex = ProcessPoolExecutor(max_workers=jobs, initializer=init_worker, initargs=initargs)
+    try:
+        while True:
+            while not broken and len(pending) < window:
+                chunk = next(chunks, None)
+                if chunk is None:
+                    break
+                try:
+                    pending[ex.submit(draft_chunk, chunk)] = chunk
+                except BrokenProcessPool:
+                    broken = True
+                    yield len(chunk), lost(chunk)
+            if not pending:
+                break
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in done:
+                chunk = pending.pop(fut)
+                try:
+                    yield len(chunk), fut.result()
+                except BrokenProcessPool:
+                    broken = True
+                    yield len(chunk), lost(chunk)
+        if broken:
+            for chunk in chunks:
+                yield len(chunk), lost(chunk)
+    finally:
+        ex.shutdown(wait=True, cancel_futures=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# Summary
+
+
+def _cell(key: str, value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if key in ("apr", "cap"):
+        return f"{value * 100:.4f}%"
+    if key in ("claimed_total", "lawful_total", "excess"):
+        return f"{value:.2f}"
+    text = " ".join(str(value).split())  # one line per row, whatever a name contains
+    if key in _TEXT_KEYS and text[:1] in ("=", "+", "-", "@"):
+        text = "'" + text  # never a formula in Excel/WPS
+    return text
+
+
+def summary_csv(rows: Iterable[dict[str, Any]]) -> bytes:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(HEADER)
+    for row in rows:
+        w.writerow([_cell(k, row.get(k)) for k in KEYS])
+    return buf.getvalue().encode("utf-8-sig")
+
+
+def _left(days: int) -> str:
+    if days > 0:
+        return f"还有 {days} 天"
+    return "今天截止" if days == 0 else f"已过 {-days} 天"
+
+
+def console_report(rows: list[dict[str, Any]], out_dir: Path) -> str:
+    counts = {s: sum(1 for r in rows if r["status"] == s) for s in (DRAFTED, SKIPPED, REJECTED, FAILED)}
+    lines = [f"共 {len(rows)} 件：已生成 {counts[DRAFTED]}，已是最新（跳过）{counts[SKIPPED]}，"
+             f"被拒绝 {counts[REJECTED]}，内部错误 {counts[FAILED]}。汇总表：{out_dir / SUMMARY}"]
+    urgent = [r for r in rows if r["answer_due"]][:10]
+    if urgent:
+        lines.append("")
+        lines.append("最紧急的案件：")
+        for r in urgent:
+            star = "" if r["calendar_verified"] else "*"
+            lines.append(f"  {r['answer_due']}{star}  {_left(r['days_left']):<8}  {r['case_number'] or '（无案号）'}  "
+                         f"{r['defendant'] or ''}  → {r['folder']}")
+        if any(not r["calendar_verified"] for r in urgent):
+            lines.append("  * 节假日安排未收录，只按周末计算，实际截止日只可能更晚")
+    bad = [r for r in rows if r["status"] in (REJECTED, FAILED)]
+    if bad:
+        lines.append("")
+        lines.append("未生成的案件（原因见 summary.csv 的“错误”列）：")
+        lines += [f"  {r['file']}" for r in bad[:10]]
+        if len(bad) > 10:
+            lines.append(f"  …另有 {len(bad) - 10} 件")
+    return "\n".join(lines)
+
+
+class _NoBar:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def update(self, n: int) -> None:
+        pass
+
+
+def _progress(total: int):
+    if total > 0 and sys.stderr.isatty():
+        return click.progressbar(length=total, label="起草中", file=sys.stderr, show_pos=True)
+    return _NoBar()
+
+
+# ---------------------------------------------------------------------------------------------
+# The command
+
+
+def run_batch(inputs: Sequence[str], out_dir: str, *, jobs: int | None, force: bool, today: dt.date,
+              day_basis: str | int, holidays_file: str | None, lpr_file: str | None,
+              templates_dir: str | None) -> int:
+    """Draft every case; write ``summary.csv``; print the most urgent; return the exit code."""
+    from respond.cli.engine import load_template_set, make_engine
+    from respond.cli.files import write_files
+
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise InputError(f"输出位置不是文件夹：{out}")
+    engine_kwargs = dict(today=today, day_basis=day_basis, holidays_file=holidays_file, lpr_file=lpr_file)
+    # Bad --holidays/--lpr/--templates: one clear error (exit 2) before any case is touched; this
+    # also compiles the package templates once in this process, which forked workers inherit.
+    engine = make_engine(**engine_kwargs)
+    templates = load_template_set(templates_dir)
+
+    tasks = plan(find_case_files(inputs))
+    deps = dependency_mtime(templates_dir, holidays_file, lpr_file)
+    rows: list[dict[str, Any]] = []
+    todo: list[Task] = []
+    for task in tasks:
+        report = None if force else up_to_date(task, out, deps, int(day_basis))
+        if report is None:
+            todo.append(task)
+        else:
+            rows.append(row_from_report(task, report, SKIPPED, today))
+
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
+    initargs = (engine_kwargs, templates_dir, str(out))
+    with _progress(len(todo)) as bar:
+        if jobs == 1:
+            global _STATE
+            _STATE = _Worker(engine, templates, out)
+            for task in todo:
+                rows.append(draft_one(task))
+                bar.update(1)
+        else:
+            for n, chunk_rows in _draft_in_pool(todo, jobs, initargs):
+                rows.extend(chunk_rows)
+                bar.update(n)
+
+    rows.sort(key=sort_key)
+    try:
+        write_files(out, {SUMMARY: summary_csv(rows)}, force=True)
+    except OSError as exc:
+        raise InputError(f"无法写入 {out / SUMMARY}（是否正在 Excel/WPS 中打开？）："
+                         f"{exc.strerror or type(exc).__name__}") from None
+    click.echo(console_report(rows, out))
+    statuses = {r["status"] for r in rows}
+    if FAILED in statuses:
+        return EXIT_INTERNAL
+    return EXIT_REJECTED if REJECTED in statuses else EXIT_OK

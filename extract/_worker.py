@@ -1,0 +1,126 @@
+"""The child process that parses one untrusted PDF. Imported by the fork server ahead of time.
+
+Everything here runs in a separate process with its own memory and CPU limits: a malicious file can
+at worst make this process fail, never the ``respond`` command that started it. The result goes
+back through a pipe as a small tuple: ``("ok", [page texts])`` or ``(error kind, detail)``.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import warnings
+
+import pypdf
+from pypdf.errors import DependencyError, LimitReachedError, PdfReadError, PyPdfError
+
+MAX_PAGE_CHARS = 200_000     # a court page has a few thousand characters
+MAX_TOTAL_CHARS = 2_000_000
+
+
+def _limit_resources(memory_bytes: int, cpu_seconds: int) -> None:
+    try:
+        import resource
+    except ImportError:  # Windows: the parent's time limit still applies
+        return
+    for which, value in ((resource.RLIMIT_AS, memory_bytes), (resource.RLIMIT_CPU, cpu_seconds)):
+        try:
+            soft, hard = resource.getrlimit(which)
+            if hard != resource.RLIM_INFINITY:
+                value = min(value, hard)
+            resource.setrlimit(which, (value, hard))
+        except (ValueError, OSError):  # not supported here (e.g. RLIMIT_AS on macOS)
+            pass
+
+
+def _configure_pypdf(stream_bytes: int) -> None:
+    """pypdf's own limits on decompression and parsing, lowered to what a court paper needs."""
+    wanted = {
+        "maximum_declared_stream_length": stream_bytes,
+        "array_based_stream_maximum_output_length": stream_bytes,
+        "zlib_maximum_output_length": stream_bytes,
+        "lzw_maximum_output_length": stream_bytes,
+        "run_length_maximum_output_length": stream_bytes,
+        "jbig2_maximum_output_length": stream_bytes,
+        "brotli_maximum_output_length": stream_bytes,
+        "image_maximum_buffer_size": stream_bytes,
+        "flate_maximum_buffer_size": stream_bytes,
+        "page_tree_maximum_entries": 10_000,
+        "outline_maximum_entries": 10_000,
+        "xform_maximum_invocations_per_extraction": 1_000,
+        "jbig2dec_binary": None,  # never run an external program on untrusted input
+    }
+    configure = getattr(pypdf, "overwrite_configuration", None)
+    if configure is not None:  # pypdf ≥ 6.x: one configuration object
+        import dataclasses
+
+        known = {f.name for f in dataclasses.fields(pypdf.Configuration)}
+        configure(**{k: v for k, v in wanted.items() if k in known})
+        return
+    import pypdf.filters as filters  # older pypdf: module constants
+
+    for name in ("ZLIB_MAX_OUTPUT_LENGTH", "LZW_MAX_OUTPUT_LENGTH", "RUN_LENGTH_MAX_OUTPUT_LENGTH",
+                 "JBIG2_MAX_OUTPUT_LENGTH", "MAX_DECLARED_STREAM_LENGTH", "MAX_ARRAY_BASED_STREAM_OUTPUT_LENGTH"):
+        if hasattr(filters, name):
+            setattr(filters, name, stream_bytes)
+
+
+def _extract(data: bytes, max_pages: int) -> tuple:
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
+    except LimitReachedError:
+        return ("too_large", "limit")
+    except (PdfReadError, PyPdfError, ValueError, TypeError, KeyError, IndexError, AttributeError):
+        return ("not_pdf", "unreadable")
+    if reader.is_encrypted:
+        try:
+            if not reader.decrypt(""):
+                return ("encrypted", "password")
+        except (DependencyError, NotImplementedError):
+            return ("encrypted", "unsupported")
+        except (PdfReadError, PyPdfError, ValueError, KeyError):
+            return ("encrypted", "password")
+    try:
+        count = len(reader.pages)
+    except LimitReachedError:
+        return ("too_large", "limit")
+    except (PdfReadError, PyPdfError, ValueError, TypeError, KeyError, IndexError, AttributeError):
+        return ("not_pdf", "unreadable")
+    if count == 0:
+        return ("not_pdf", "no_pages")
+    if count > max_pages:
+        return ("too_many_pages", count)
+    pages, total = [], 0
+    for i in range(count):
+        try:
+            text = reader.pages[i].extract_text() or ""
+        except LimitReachedError:
+            return ("too_large", "limit")
+        except Exception:  # one broken page: keep the others, the parent sees an empty page
+            text = ""
+        text = text[:MAX_PAGE_CHARS]
+        total += len(text)
+        if total > MAX_TOTAL_CHARS:
+            return ("too_large", "text")
+        pages.append(text)
+    return ("ok", pages)
+
+
+def run(data: bytes, max_pages: int, memory_bytes: int, cpu_seconds: int, stream_bytes: int, conn) -> None:
+    """Entry point of the child process."""
+    _limit_resources(memory_bytes, cpu_seconds)
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
+    warnings.simplefilter("ignore")
+    try:
+        _configure_pypdf(stream_bytes)
+        result = _extract(data, max_pages)
+    except MemoryError:
+        result = ("too_large", "memory")
+    except RecursionError:
+        result = ("not_pdf", "recursion")
+    except Exception as exc:  # a pypdf bug on a strange file: report the kind, never the content
+        result = ("failed", type(exc).__name__)
+    try:
+        conn.send(result)
+    finally:
+        conn.close()
