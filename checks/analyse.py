@@ -179,6 +179,8 @@ def analyse(case: CaseFile, *, today: dt.date, calendar: HolidayCalendar, lpr: L
         else:
             amounts = Amounts(claimed, max(case.claims.principal - deducted, ZERO))
 
+    if case.court.filed_on is None:
+        warnings.append("案件文件没有立案日（court.filed_on）：无法判断是否已过诉讼时效")
     alternative = _alternative(case, lender, rate, amounts, claimed, payments, stop, day_basis, lpr, warnings)
 
     analysis = Analysis(case, today, stop, deadline, lender, schedule, rate, amounts, ledger, alternative,

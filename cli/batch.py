@@ -506,6 +506,7 @@ def run_batch(inputs: Sequence[str], out_dir: str, *, jobs: int | None, force: b
               day_basis: str | int, holidays_file: str | None, lpr_file: str | None,
               templates_dir: str | None) -> int:
     """Draft every case; write ``summary.csv``; print the most urgent; return the exit code."""
+    global _STATE
     from respond.cli.engine import load_template_set, make_engine
     from respond.cli.files import write_files
 
@@ -533,7 +534,6 @@ def run_batch(inputs: Sequence[str], out_dir: str, *, jobs: int | None, force: b
     initargs = (engine_kwargs, templates_dir, str(out))
     with _progress(len(todo)) as bar:
         if jobs == 1:
-            global _STATE
             _STATE = _Worker(engine, templates, out)
             for task in todo:
                 rows.append(draft_one(task))

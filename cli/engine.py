@@ -72,3 +72,14 @@ def load_template_set(directory: str | None):
         return load_templates(Path(directory) if directory else None)
     except TemplateError as exc:
         raise InputError(str(exc)) from None
+
+
+def render_package(analysis: Analysis, templates) -> dict[str, bytes]:
+    """Every file of the case's package; a template that needs data we do not have is rejected input."""
+    from respond.templates.package import build_package
+    from respond.templates.render import TemplateError
+
+    try:
+        return build_package(analysis, templates)
+    except TemplateError as exc:
+        raise InputError(f"模板有误，未生成任何文件：{exc}") from None

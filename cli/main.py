@@ -98,14 +98,13 @@ def rules(code):
 @guarded
 def draft(case_path, out_dir, templates_dir, force, today, day_basis, holidays_file, lpr_file):
     """为一个案件生成答辩材料：答辩状、利息重算表、report.json、说明.md。"""
-    from respond.cli.engine import load, load_template_set, make_engine
+    from respond.cli.engine import load, load_template_set, make_engine, render_package
     from respond.cli.files import write_files
-    from respond.templates.package import build_package
 
     engine = make_engine(today=today, day_basis=day_basis, holidays_file=holidays_file, lpr_file=lpr_file)
     templates = load_template_set(templates_dir)
     analysis = engine.run(load(case_path))
-    files = build_package(analysis, templates)
+    files = render_package(analysis, templates)
     written = write_files(out_dir, files, force=force)
     d = analysis.deadline
     click.echo(f"已生成 {len(written)} 个文件到 {out_dir}：" + "、".join(p.name for p in written))
@@ -139,6 +138,30 @@ def templates_check_cmd(directory):
         click.echo("模板与数据完全对应。")
     if undefined:
         sys.exit(EXIT_INPUT)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True), metavar="DIR|FILES...")
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="输出文件夹：每个案件一个子文件夹，另有 summary.csv。")
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="并行进程数（默认 CPU 核数）；1 表示不开子进程，便于排查问题。")
+@click.option("--templates", "templates_dir", type=click.Path(file_okay=False, exists=True),
+              help="使用自己的模板（文件名须与内置模板相同）。")
+@force_option
+@engine_options
+@guarded
+def batch(inputs, out_dir, jobs, templates_dir, force, today, day_basis, holidays_file, lpr_file):
+    """成批生成答辩材料：每个案件一个文件夹，summary.csv 按答辩截止日排序（最紧急的在前）。
+
+    DIR 是放案件文件（*.json）的文件夹，也可以直接列出多个案件文件。已生成且比案件文件新的
+    材料会跳过（加 --force 全部重新生成）。退出码：0 全部生成；2 有案件被拒绝（见 summary.csv）；
+    1 程序内部错误。
+    """
+    from respond.cli.batch import run_batch
+
+    sys.exit(run_batch(inputs, out_dir, jobs=jobs, force=force, today=today, day_basis=day_basis,
+                       holidays_file=holidays_file, lpr_file=lpr_file, templates_dir=templates_dir))
 
 
 @main.command()
