@@ -15,6 +15,8 @@ from respond.case.model import CaseFile
 from respond.checks import defenses
 from respond.checks.apr import Apr, AprError, borrower_flows, comprehensive_rate
 from respond.checks.calendar import HolidayCalendar
+from respond.checks.clauses import (ClauseHit, JurisdictionAdvice, case_facts, clause_findings, find_clauses,
+                                    jurisdiction_assessment)
 from respond.checks.caps import RED_LINE_36, Cap, cap_for, private_cap, void_contract_cap
 from respond.checks.deadline import Deadline, answer_deadline
 from respond.checks.findings import Finding
@@ -86,6 +88,13 @@ class Analysis:
     alternative: Alternative | None
     findings: list[Finding] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    clause_hits: list[ClauseHit] = field(default_factory=list)
+    jurisdiction: JurisdictionAdvice | None = None  # only when the contract has an agreed-court clause
+
+    @property
+    def objection_warranted(self) -> bool:
+        """Draft the 管辖权异议申请书: an agreed-court clause and a suing court away from home."""
+        return self.jurisdiction is not None and self.jurisdiction.objection_warranted is True
 
 
 def claimed_total(case: CaseFile) -> Decimal | None:
@@ -135,8 +144,9 @@ def _payments(case: CaseFile, stop: dt.date, warnings: list[str]) -> list[Paymen
 
 
 def analyse(case: CaseFile, *, today: dt.date, calendar: HolidayCalendar, lpr: LprTable,
-            day_basis: int = 360, case_warnings: list[str] | None = None) -> Analysis:
-    """Every check of rules.md §1–§8 (all but the clause library) on one case."""
+            day_basis: int = 360, case_warnings: list[str] | None = None,
+            contract_text: str | None = None) -> Analysis:
+    """Every check of rules.md §1–§8 on one case; ``contract_text`` is the loan contract's text."""
     warnings: list[str] = list(case_warnings or [])
     loan = case.loan
     deadline = answer_deadline(method=case.service.method, served_date=case.service.date,
@@ -183,10 +193,28 @@ def analyse(case: CaseFile, *, today: dt.date, calendar: HolidayCalendar, lpr: L
         warnings.append("案件文件没有立案日（court.filed_on）：无法判断是否已过诉讼时效")
     alternative = _alternative(case, lender, rate, amounts, claimed, payments, stop, day_basis, lpr, warnings)
 
+    hits, jurisdiction = _clauses(case, lender.regime, contract_text, warnings)
     analysis = Analysis(case, today, stop, deadline, lender, schedule, rate, amounts, ledger, alternative,
-                        [], warnings)
+                        [], warnings, hits, jurisdiction)
     analysis.findings.extend(defenses.findings_for(analysis))
+    analysis.findings.extend(clause_findings(hits, case_facts(case, lender.regime)))
     return analysis
+
+
+def _clauses(case: CaseFile, regime: str, contract_text: str | None,
+             warnings: list[str]) -> tuple[list[ClauseHit], JurisdictionAdvice | None]:
+    """The clause library over the contract (rules.md §7 "Unfair clauses", "Jurisdiction")."""
+    if contract_text is None and not case.loan.clauses:
+        warnings.append("没有提供借款合同文本（loan.contract_text 或 loan.clauses）：未检查格式条款和约定管辖")
+        return [], None
+    hits = find_clauses(contract_text, case.loan.clauses)
+    agreed = next((h for h in hits if h.code == "CLAUSE_JURISDICTION"), None)
+    if agreed is None:
+        return hits, None
+    arbitration = next((h for h in hits if h.code == "CLAUSE_ARBITRATION"), None)
+    advice = jurisdiction_assessment(agreed, case.court.name, case.defendant.address, case.defendant.residence,
+                                     plaintiff_address=case.plaintiff.address, arbitration_hit=arbitration)
+    return hits, advice
 
 
 def _alternative(case, lender: Lender, rate: RateResult, amounts: Amounts | None, claimed: Decimal | None,

@@ -25,13 +25,13 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterable, Mapping
 
 from respond.checks.contract_text import Sentence, match_form, split_sentences
-from respond.checks.findings import Finding, Rule, make_finding, rule_from_table
+from respond.checks.findings import Finding, Rule, cite, make_finding, rule_from_table
 
 # The codes rules.md §8 requires of the library; the loader checks that each is defined.
 REQUIRED_CODES = (
@@ -50,7 +50,7 @@ COMMON_PLACEHOLDERS = {"article", "quote", "basis_text", "cap_words", "count"}
 JURISDICTION_PLACEHOLDERS = {"court", "proper_court", "jurisdiction_reasons"}
 
 _CAP_WORDS = {
-    "financial": "年利率 24%（利息、复利、罚息、违约金和其他费用合计）",
+    "financial": "年利率 24%",
     "private": "合同成立时一年期贷款市场报价利率（LPR）的四倍",
     None: "法定上限（金融机构借款一般为年利率 24%，民间借贷为合同成立时一年期贷款市场报价利率的四倍）",
 }
@@ -196,11 +196,14 @@ def _library() -> tuple[dict[str, Rule], dict[str, Matcher], dict[str, str]]:
     missing = [c for c in REQUIRED_CODES if c not in rules]
     if missing:
         raise ClauseLibraryError(f"clause library lacks {missing}")
-    return rules, matchers, sources
+    # library order: rules.md §8's list first (jurisdiction and arbitration lead: they have deadlines)
+    order = {c: i for i, c in enumerate(REQUIRED_CODES)}
+    codes = sorted(rules, key=lambda c: order.get(c, len(order)))
+    return {c: rules[c] for c in codes}, {c: matchers[c] for c in codes}, sources
 
 
 def clause_rules() -> dict[str, Rule]:
-    """Every clause rule by code, in library order (files by name, rules as written)."""
+    """Every clause rule by code, in library order (rules.md §8's list, then any others by file)."""
     return dict(_library()[0])
 
 
@@ -253,7 +256,7 @@ def _hits_in(sentences: list[Sentence], matchers: Iterable[Matcher], part: int |
         # article scope: the groups may match in different sentences of one top-level article
         units: dict[object, list[int]] = {}
         for i, s in enumerate(sentences):
-            key = s.article if s.article is not None else ("none", i)
+            key = s.article  # unnumbered text (a pasted clause, a plain IOU) is one unit
             units.setdefault(key, []).append(i)
         for idx in units.values():
             if any(n.search(forms[i]) for i in idx for n in m.negative_unit):
@@ -279,8 +282,8 @@ def find_clauses(text: str | None, pasted: list[str] | None = None, *,
     """The clauses of the library found in the contract text and in the pasted clauses.
 
     Ordered by where they are (contract text first, then each pasted clause), then library order. A
-    pasted clause that repeats a sentence already found in the text adds nothing. ``codes`` limits
-    the search to some rules.
+    pasted clause that repeats a sentence already found in the text (or in an earlier pasted clause)
+    adds nothing. ``codes`` limits the search to some rules.
     """
     _, matchers, _ = _library()
     chosen = [matchers[c] for c in (codes or matchers)]
@@ -291,12 +294,9 @@ def find_clauses(text: str | None, pasted: list[str] | None = None, *,
     for part, body in sources:
         found = _hits_in(split_sentences(body), chosen, part)
         found.sort(key=lambda h: (h.span[0], order[h.code]))
-        for h in found:
-            key = (h.code, match_form(h.sentence))
-            if key in seen:
-                continue
-            seen.add(key)
-            hits.append(h)
+        keys = [(h.code, match_form(h.sentence)) for h in found]
+        hits.extend(h for h, key in zip(found, keys) if key not in seen)
+        seen.update(keys)
     return hits
 
 
@@ -356,12 +356,15 @@ def clause_findings(hits: list[ClauseHit], facts: Mapping[str, Any] | None = Non
                                              facts.get("defendant_residence"),
                                              plaintiff_address=facts.get("plaintiff_address"))
             variant = {True: "objection", False: "at_domicile", None: "unknown"}[advice.objection_warranted]
+            # the first reason describes the clause, which the texts already quote
             filled.update({"proper_court": advice.proper_court or "被告住所地或经常居住地的基层人民法院",
-                           "jurisdiction_reasons": "".join(advice.reasons)})
+                           "jurisdiction_reasons": "".join(advice.reasons[1:])})
             evidence["jurisdiction"] = {"objection_warranted": advice.objection_warranted,
                                         "court_place": advice.court_place, "defendant_place": advice.defendant_place,
                                         "proper_court": advice.proper_court}
-        out.append(make_finding(rule, filled, evidence=evidence, variant=variant, extra_basis=extra))
+        # the rule's own basis first, then the regime's cap
+        cited = replace(rule, basis=rule.basis + tuple(i for i in extra if i not in rule.basis))
+        out.append(make_finding(cited, filled, evidence=evidence, variant=variant))
     return out
 
 
@@ -497,7 +500,7 @@ def jurisdiction_assessment(agreed_court_hit: ClauseHit | None, court_name: str 
         where = f"合同{arbitration_hit.article}" if arbitration_hit.article else "合同中"
         arbitration = (f"{where}约定了仲裁（{_quote(arbitration_hit.sentence)}）。如果您希望由仲裁机构而不是法院处理，"
                        "必须在法院首次开庭前提交仲裁协议、对法院受理提出异议；首次开庭前没有提出的，视为放弃仲裁协议，"
-                       "法院继续审理（《中华人民共和国仲裁法》第26条，要旨）。")
+                       f"法院继续审理（{cite(['arb_26'])[0]}，要旨）。")
     court = (court_name or "").strip()
     if not court:
         reasons.append("案件文件没有写起诉法院的名称，无法判断是否应当提出管辖权异议。")

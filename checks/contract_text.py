@@ -155,7 +155,7 @@ def text_from_pdf(data: bytes, *, max_pages: int = MAX_PDF_PAGES) -> str:
             total += len(text)
             if total > MAX_TEXT_CHARS:
                 raise ContractTextError(f"合同 PDF 的文字超过 {MAX_TEXT_CHARS:,} 个字符，请只提供借款合同本身")
-            parts.append(text)
+            parts.append(strip_page_furniture(text))
     except ContractTextError:
         raise
     except Exception as exc:  # a damaged PDF
@@ -164,6 +164,18 @@ def text_from_pdf(data: bytes, *, max_pages: int = MAX_PDF_PAGES) -> str:
     if not text.strip():
         raise ContractTextError("合同 PDF 中没有可以提取的文字，可能是扫描件或照片；请把相关条款打字粘贴到 loan.clauses")
     return text
+
+
+_PAGE_FURNITURE = re.compile(
+    r"^[ \t\u3000]*(?:第\s*\d+\s*页\s*(?:[/，,、]?\s*共\s*\d+\s*页)?|共\s*\d+\s*页\s*第\s*\d+\s*页|"
+    r"\d+\s*/\s*\d+|[-—–]\s*\d+\s*[-—–]|Page\s+\d+(?:\s+of\s+\d+)?)[ \t\u3000]*$",
+    re.MULTILINE | re.IGNORECASE)
+
+
+def strip_page_furniture(page_text: str) -> str:
+    """Drop page-number lines (``第 1 页 共 4 页``, ``1/4``, ``- 1 -``) that PDF extraction puts in the
+    middle of a sentence running across a page break."""
+    return "\n".join(line for line in page_text.split("\n") if not _PAGE_FURNITURE.match(line))
 
 
 def text_from_bytes(data: bytes, name: str) -> str:
@@ -189,7 +201,7 @@ def normalise_whitespace(text: str) -> str:
     """Drop whitespace that touches a CJK character (PDF extraction puts it there); collapse the rest.
 
     ``人民币 100,000.00 元`` → ``人民币100,000.00元``; ``APP 账户`` → ``APP账户``; ``Loan  No. 3`` →
-    ``Loan No. 3``.
+    ``Loan No. 3``; a line break inside a number (``0.8⏎%``) is dropped, between two words it is a space.
     """
 
     def repl(m: re.Match[str]) -> str:
@@ -197,6 +209,8 @@ def normalise_whitespace(text: str) -> str:
         after = text[m.end()] if m.end() < len(text) else ""
         if not before or not after or not before.isascii() or not after.isascii():
             return ""
+        if "\n" in m.group(0) and not (before.isalpha() and after.isalpha()):
+            return ""  # a line wrapped inside a number or after a symbol: 0.8\n% → 0.8%
         return " "
 
     return _WS_RUN.sub(repl, text).strip()
@@ -213,9 +227,10 @@ _CN = "零〇一二两三四五六七八九十百千"
 _DIGIT = "0-9０-９"
 _ART = re.compile(rf"第\s*([{_CN}{_DIGIT}]{{1,6}})\s*条(?![约规所的之项款中至及和或与、，,）)])")
 _CHAPTER = re.compile(rf"第\s*[{_CN}{_DIGIT}]{{1,4}}\s*(?:章|节|部分)(?![约规所的之])")
-_SUB = re.compile(rf"([{_DIGIT}]{{1,3}})\s*[.．]\s*([{_DIGIT}]{{1,3}})(?:\s*[.．]\s*([{_DIGIT}]{{1,3}}))?"
-                  rf"(?![{_DIGIT}%％元倍万])")
-_TOP_NUM = re.compile(rf"([{_DIGIT}]{{1,3}})\s*(?:[.．](?![{_DIGIT}])|、)")
+_NZ = "1-9１-９"  # article numbers never start with 0
+_SUB = re.compile(rf"([{_NZ}][{_DIGIT}]{{0,2}})\s*[.．]\s*([{_DIGIT}]{{1,3}})(?:\s*[.．]\s*([{_DIGIT}]{{1,3}}))?"
+                  rf"(?![{_DIGIT}])(?!\s*[{_DIGIT}%％‰元倍万条款项年月日号])")
+_TOP_NUM = re.compile(rf"([{_NZ}][{_DIGIT}]{{0,2}})\s*(?:[.．](?!\s*[{_DIGIT}])|、)")
 _TOP_CN = re.compile(rf"([{_CN}]{{1,3}})\s*、")
 _ITEM = re.compile(rf"[（(]\s*([一二三四五六七八九十{_DIGIT}]{{1,3}})\s*[)）]")
 _TERMINATORS = "。；;！!？?"
@@ -283,8 +298,9 @@ def _mode(text: str, lines: list[tuple[int, int]]) -> str:
             counts["num"] += 1
         elif _TOP_CN.match(line):
             counts["cn"] += 1
-    for mode in ("art", "num", "cn", "sub"):
-        if counts[mode] >= 2:
+    # one 第X条 or 12.3 heading is enough (a pasted clause); a lone "1." or "一、" may be anything
+    for mode, least in (("art", 1), ("num", 2), ("cn", 2), ("sub", 1)):
+        if counts[mode] >= least:
             return mode
     return "none"
 
@@ -297,6 +313,7 @@ def _units(text: str) -> list[_Unit]:
     para: str | None = None  # the current 款 or sub-clause: the parent of （三） items
     cur_ref: str | None = None
     cur_start = 0
+    last_end = ""  # the last character of the last non-empty line
 
     def close(at: int) -> None:
         if at > cur_start:
@@ -333,6 +350,10 @@ def _units(text: str) -> list[_Unit]:
                 kind = "break"  # 一、 section headings above numbered articles
         elif (m := _ITEM.match(line)) and (para or top):
             kind, ref, body = "item", f"{para or top}第（{_digits(m.group(1))}）项", i + m.end()
+        elif line.strip() and cur_ref is not None and cur_ref != para and last_end in "。.":
+            kind, ref = "back", para or top  # a paragraph after a closed list of items is the article's again
+        if line.strip():
+            last_end = line.rstrip()[-1]
         if not kind:
             continue
         close(s)
@@ -341,6 +362,8 @@ def _units(text: str) -> list[_Unit]:
             top = para = cur_ref = None
         elif kind == "top":
             top = para = cur_ref = ref
+        elif kind == "back":
+            cur_ref = ref
         elif kind == "subtop":
             top = f"第{ref[1:].split('.')[0]}条"
             para = cur_ref = ref
@@ -365,6 +388,21 @@ def split_articles(text: str) -> list[Article]:
     return articles
 
 
+def _heading_line(content: str, first: bool, numbered: bool) -> bool:
+    """Is this line (whitespace removed) a heading or a field line, not part of a longer sentence?
+
+    In a numbered unit only its first line can be a heading (``第十二条 争议解决``): at most
+    HEADING_LINE characters and no punctuation. Outside numbered units (title, parties' block, a
+    plain IOU) a line without commas or stops that is a short title, or a ``甲方：…`` field line.
+    """
+    if any(c in "，,;；。、" for c in content) or content[-1] in "：:（(“‘《！!？?":
+        return False
+    if numbered:  # a heading ends in a noun, not in 第 / 的 / 按 … (a sentence wrapped early)
+        return first and len(content) <= HEADING_LINE and not any(c in "：:（(" for c in content) \
+            and content[-1] not in "第的之按于在和及或与对向将把被从自以为是应须可并且而但"
+    return len(content) <= HEADING_LINE or (len(content) <= SHORT_LINE and any(c in "：:" for c in content))
+
+
 def _sentence_ranges(text: str, start: int, end: int, numbered: bool) -> list[tuple[int, int]]:
     """Cut ``text[start:end]`` at sentence terminators and after heading lines.
 
@@ -381,9 +419,7 @@ def _sentence_ranges(text: str, start: int, end: int, numbered: bool) -> list[tu
             cuts.append(i + 1)
         elif ch == "\n":
             content = "".join(c for c in text[line_start:i] if not c.isspace())
-            limit = HEADING_LINE if numbered else SHORT_LINE
-            if content and (first or not numbered) and len(content) <= limit \
-                    and not any(c in "，,、：:（(“‘《" + _TERMINATORS for c in content[-1] + (content if numbered else "")):
+            if content and _heading_line(content, first, numbered):
                 cuts.append(i)
             if content:
                 first = False

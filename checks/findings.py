@@ -52,8 +52,11 @@ def cite(ids: list[str] | tuple[str, ...]) -> list[str]:
     return out
 
 
-def basis_text(ids: list[str] | tuple[str, ...]) -> str:
-    """Citations for a sentence, articles of one law grouped: ``《…规定》第25条、第29条、《民法典》第670条``."""
+def basis_text(ids: list[str] | tuple[str, ...], sep: str = "、") -> str:
+    """Citations for a sentence, articles of one law grouped: ``《…规定》第25条、第29条、《民法典》第670条``.
+
+    Laws keep their first-cited order; ``sep`` separates laws (``；`` in a list of legal bases).
+    """
     index = citations()
     groups: dict[str, list[str]] = {}
     for i in dict.fromkeys(ids):
@@ -62,7 +65,7 @@ def basis_text(ids: list[str] | tuple[str, ...]) -> str:
             groups.setdefault(c.law, []).append(f"第{c.article}条")
         else:
             groups.setdefault(c.cite, [])
-    return "、".join(law + "、".join(articles) for law, articles in groups.items())
+    return sep.join(law + "、".join(articles) for law, articles in groups.items())
 
 
 @dataclass(frozen=True)
@@ -137,5 +140,7 @@ def make_finding(rule: Rule, facts: Mapping[str, Any], *, evidence: dict[str, An
 
 
 def all_rules() -> dict[str, Rule]:
-    """Every rule `respond rules` shows: the engine's (the clause library adds its own here)."""
-    return dict(engine_rules())
+    """Every rule `respond rules` shows: the engine's, then the clause library's."""
+    from respond.checks.clauses import clause_rules
+
+    return {**engine_rules(), **clause_rules()}

@@ -43,6 +43,16 @@ def _alternative(alt: Alternative | None) -> dict[str, Any] | None:
             "excess": _money(alt.excess), "kind": alt.kind, "lpr": _rate(alt.cap.lpr)}
 
 
+def _jurisdiction(a: Analysis) -> dict[str, Any] | None:
+    j = a.jurisdiction
+    if j is None:
+        return None
+    return {"agreed_court_clause": j.agreed_clause.article if j.agreed_clause else None,
+            "objection_warranted": j.objection_warranted, "proper_court": j.proper_court,
+            "court_place": j.court_place, "defendant_place": j.defendant_place,
+            "objection_due": a.deadline.jurisdiction_objection_due.isoformat()}
+
+
 def build_report(a: Analysis, documents: list[str] | None = None) -> dict[str, Any]:
     case, d, r = a.case, a.deadline, a.rate
     report: dict[str, Any] = {
@@ -67,6 +77,7 @@ def build_report(a: Analysis, documents: list[str] | None = None) -> dict[str, A
                  "exceeds_cap": r.exceeds_cap},
         "amounts": _amounts(a.amounts),
         "alternative": _alternative(a.alternative),
+        "jurisdiction": _jurisdiction(a),
         "findings": [{"code": f.code, "severity": f.severity, "title": f.title, "explanation": f.explanation,
                       "basis": f.basis, "argument": f.argument, "evidence": f.evidence} for f in a.findings],
         "warnings": list(a.warnings),

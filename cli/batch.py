@@ -44,10 +44,9 @@ EXIT_INTERNAL = 1
 EXIT_REJECTED = 2
 
 SUMMARY = "summary.csv"
-MARKER = ".respond-source.json"  # which input file a folder's package was drafted from
+MANIFEST = ".respond-batch.json"  # in --out: which input file each folder was drafted from
 REPORT = "report.json"  # same names as respond.templates.package (not imported: keeps planning light)
 EXPLANATION = "说明.md"
-ANNEX = "利息重算表.docx"
 
 DRAFTED, SKIPPED, REJECTED, FAILED = "drafted", "skipped", "rejected", "failed"
 
@@ -109,11 +108,11 @@ def safe_folder_name(name: str, fallback: str = "case") -> str:
     out = re.sub(" +", " ", "".join(chars)).strip(" .")
     if not out:
         return fallback
-    if len(out) > MAX_NAME:
-        tag = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
-        out = out[: MAX_NAME - 9].rstrip(" .") + "~" + tag
     if out.split(".")[0].rstrip(" ").upper() in _RESERVED:
         out = "_" + out
+    if len(out) > MAX_NAME:  # the cut keeps the start, so it cannot make a device name
+        tag = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+        out = out[: MAX_NAME - 9].rstrip(" .") + "~" + tag
     return out
 
 
@@ -141,7 +140,7 @@ def assign_folders(bases: Sequence[str], reserved: Iterable[str] = (SUMMARY,)) -
 # Planning
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Task:
     file: str  # the case file as the user named it (the summary's "file" column)
     src: str  # its resolved path
@@ -200,18 +199,35 @@ def dependency_mtime(templates_dir: str | None, holidays_file: str | None, lpr_f
     return newest
 
 
-def up_to_date(task: Task, out_dir: Path, deps_mtime: int, day_basis: int) -> dict | None:
-    """The existing report when the folder holds a complete package drafted from this very file,
-    every output newer than the input (and the user's data/template files), at the same day basis;
-    else None."""
+def read_manifest(out_dir: Path) -> dict[str, str]:
+    """folder → the resolved input file its package was drafted from ({} when absent or unreadable)."""
+    try:
+        data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    folders = data.get("folders") if isinstance(data, dict) else None
+    if not isinstance(folders, dict):
+        return {}
+    return {k: v for k, v in folders.items() if isinstance(k, str) and isinstance(v, str)}
+
+
+def manifest_bytes(manifest: dict[str, str]) -> bytes:
+    return (json.dumps({"version": 1, "folders": dict(sorted(manifest.items()))}, ensure_ascii=False, indent=1)
+            + "\n").encode("utf-8")
+
+
+def up_to_date(task: Task, out_dir: Path, deps_mtime: int, day_basis: int,
+               manifest: dict[str, str]) -> dict | None:
+    """The existing report when the folder holds a complete package drafted from this very file
+    (per the manifest), every output newer than the input (and the user's data/template files), at
+    the same day basis; else None."""
+    if manifest.get(task.folder) != task.src:
+        return None
     folder = out_dir / task.folder
     try:
-        marker = json.loads((folder / MARKER).read_text(encoding="utf-8"))
-        if not isinstance(marker, dict) or marker.get("source") != task.src:
-            return None
         report = json.loads((folder / REPORT).read_text(encoding="utf-8"))
         newest_input = max(Path(task.src).stat().st_mtime_ns, deps_mtime)
-        names = [*report["documents"], REPORT, EXPLANATION, MARKER]
+        names = [*report["documents"], REPORT, EXPLANATION]
         if any((folder / n).stat().st_mtime_ns <= newest_input for n in names):
             return None
         amounts = report.get("amounts") or {}
@@ -334,20 +350,64 @@ def init_worker(engine_kwargs: dict[str, Any], templates_dir: str | None, out_di
     _STATE = _Worker(make_engine(**engine_kwargs), load_template_set(templates_dir), Path(out_dir))
 
 
-def write_package(folder: Path, files: dict[str, bytes], src: str) -> None:
+# Where os.sync() exists (POSIX), packages are written atomically (temporary file + rename) but
+# not fsync'ed one by one: the batch syncs once at the end, then records them in the manifest. On
+# a slow disk the per-file fsync of cli.files.write_files cost more than drafting the case.
+SYNC_AT_END = hasattr(os, "sync")
+_MODE: int | None = None
+
+
+def _write_unsynced(folder: Path, files: dict[str, bytes]) -> None:
+    import tempfile
+
+    global _MODE
+    if _MODE is None:  # what open() would give; mkstemp's 0600 is for the temporary name only
+        mask = os.umask(0)
+        os.umask(mask)
+        _MODE = 0o666 & ~mask
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, data in files.items():
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+        try:
+            os.fchmod(fd, _MODE)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, folder / name)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+
+
+def _previous_documents(folder: Path) -> set[str]:
+    """The documents an earlier draft wrote here (per its report.json): plain names only."""
+    try:
+        documents = json.loads((folder / REPORT).read_text(encoding="utf-8"))["documents"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return set()
+    if not isinstance(documents, list):
+        return set()
+    return {d for d in documents if isinstance(d, str) and d == Path(d).name and not d.startswith(".")}
+
+
+def write_package(folder: Path, files: dict[str, bytes]) -> None:
     from respond.cli.files import write_files
 
-    if ANNEX not in files:  # a stale annex from an earlier draft of this case must not linger
+    for name in _previous_documents(folder) - set(files):  # e.g. an annex the case no longer needs
         try:
-            (folder / ANNEX).unlink()
+            (folder / name).unlink()
         except FileNotFoundError:
             pass
         except OSError:
-            raise InputError(f"无法删除旧的 {ANNEX}：{folder}") from None
-    marker = json.dumps({"source": src}, ensure_ascii=False).encode("utf-8")
+            raise InputError(f"无法删除旧的 {name}：{folder}") from None
     try:
-        # the marker last: a package interrupted half-way is never taken as complete
-        write_files(folder, {**files, MARKER: marker}, force=True)
+        # a package interrupted half-way has files older than its input, or none: never "up to date"
+        if SYNC_AT_END:
+            _write_unsynced(folder, files)
+        else:
+            write_files(folder, files, force=True)
     except OSError as exc:
         raise InputError(f"无法写入输出文件夹 {folder}：{exc.strerror or type(exc).__name__}") from None
 
@@ -355,8 +415,8 @@ def write_package(folder: Path, files: dict[str, bytes], src: str) -> None:
 def draft_one(task: Task) -> dict[str, Any]:
     """One case → its package on disk and its summary row. Never raises for a case's own fault."""
     from respond.case.load import CaseFileError, load_case
-    from respond.templates.package import REPORT as REPORT_NAME, build_package
-    from respond.templates.render import TemplateError
+    from respond.cli.engine import render_package
+    from respond.templates.package import REPORT as REPORT_NAME
 
     state = _STATE
     assert state is not None, "init_worker() first"
@@ -366,11 +426,11 @@ def draft_one(task: Task) -> dict[str, Any]:
         except CaseFileError as exc:
             return _empty_row(task, REJECTED, scrub("；".join(str(p) for p in exc.problems), task.src))
         analysis = state.engine.run(loaded)
-        files = build_package(analysis, state.templates)
-        write_package(state.out_dir / task.folder, files, task.src)
+        files = render_package(analysis, state.templates)  # a firm's broken template: InputError
+        write_package(state.out_dir / task.folder, files)
         report = json.loads(files[REPORT_NAME])
         return row_from_report(task, report, DRAFTED, state.engine.today)
-    except (InputError, TemplateError) as exc:
+    except InputError as exc:
         return _empty_row(task, REJECTED, scrub(_one_line(str(exc)), task.src))
     except Exception as exc:  # a bug: type and place only, never the case's data
         return _empty_row(task, FAILED, internal_error_text(exc))
@@ -442,13 +502,85 @@ def _cell(key: str, value: Any) -> str:
     return text
 
 
-def summary_csv(rows: Iterable[dict[str, Any]]) -> bytes:
+class RowStore:
+    """The summary rows, spilled to an anonymous temporary file as they arrive. In memory: per
+    case only its sort key and where its row lies in the file, so memory stays flat as N grows."""
+
+    def __init__(self) -> None:
+        import tempfile
+
+        self._fh = tempfile.TemporaryFile()
+        self._index: list[tuple[tuple, int, int]] = []
+        self.counts = dict.fromkeys((DRAFTED, SKIPPED, REJECTED, FAILED), 0)
+
+    def add(self, row: dict[str, Any]) -> None:
+        data = json.dumps(row, ensure_ascii=False).encode("utf-8")
+        self._index.append((sort_key(row), self._fh.tell(), len(data)))
+        self._fh.write(data)
+        self.counts[row["status"]] += 1
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def sorted_rows(self) -> Iterator[dict[str, Any]]:
+        self._index.sort(key=lambda entry: entry[0])
+        self._fh.flush()
+        for _, offset, length in self._index:
+            self._fh.seek(offset)
+            yield json.loads(self._fh.read(length))
+        self._fh.seek(0, os.SEEK_END)
+
+    def close(self) -> None:
+        self._fh.close()
+
+
+def csv_lines(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """The summary as CSV text lines (header first, CRLF endings, as Excel writes them)."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(HEADER)
+    yield buf.getvalue()
     for row in rows:
+        buf.seek(0)
+        buf.truncate()
         w.writerow([_cell(k, row.get(k)) for k in KEYS])
-    return buf.getvalue().encode("utf-8-sig")
+        yield buf.getvalue()
+
+
+def summary_csv(rows: Iterable[dict[str, Any]]) -> bytes:
+    """The whole summary in memory (UTF-8 with BOM); for tests and small batches."""
+    return "".join(csv_lines(rows)).encode("utf-8-sig")
+
+
+def write_summary(out_dir: Path, rows: Iterable[dict[str, Any]]) -> None:
+    """Stream ``summary.csv`` (UTF-8 with BOM) into a temporary file beside it, then replace it."""
+    import tempfile
+
+    target = out_dir / SUMMARY
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{SUMMARY}.", suffix=".tmp", dir=out_dir)
+    except OSError as exc:
+        raise InputError(f"无法写入 {target}：{exc.strerror or type(exc).__name__}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as fh:
+            for line in csv_lines(rows):
+                fh.write(line)
+            fh.flush()
+            os.fsync(fh.fileno())
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)
+        os.replace(tmp, target)
+    except BaseException as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        if isinstance(exc, OSError):
+            raise InputError(f"无法写入 {target}（是否正在 Excel/WPS 中打开？）："
+                             f"{exc.strerror or type(exc).__name__}") from None
+        raise
 
 
 def _left(days: int) -> str:
@@ -457,28 +589,43 @@ def _left(days: int) -> str:
     return "今天截止" if days == 0 else f"已过 {-days} 天"
 
 
-def console_report(rows: list[dict[str, Any]], out_dir: Path) -> str:
-    counts = {s: sum(1 for r in rows if r["status"] == s) for s in (DRAFTED, SKIPPED, REJECTED, FAILED)}
-    lines = [f"共 {len(rows)} 件：已生成 {counts[DRAFTED]}，已是最新（跳过）{counts[SKIPPED]}，"
-             f"被拒绝 {counts[REJECTED]}，内部错误 {counts[FAILED]}。汇总表：{out_dir / SUMMARY}"]
-    urgent = [r for r in rows if r["answer_due"]][:10]
-    if urgent:
-        lines.append("")
-        lines.append("最紧急的案件：")
-        for r in urgent:
-            star = "" if r["calendar_verified"] else "*"
-            lines.append(f"  {r['answer_due']}{star}  {_left(r['days_left']):<8}  {r['case_number'] or '（无案号）'}  "
-                         f"{r['defendant'] or ''}  → {r['folder']}")
-        if any(not r["calendar_verified"] for r in urgent):
-            lines.append("  * 节假日安排未收录，只按周末计算，实际截止日只可能更晚")
-    bad = [r for r in rows if r["status"] in (REJECTED, FAILED)]
-    if bad:
-        lines.append("")
-        lines.append("未生成的案件（原因见 summary.csv 的“错误”列）：")
-        lines += [f"  {r['file']}" for r in bad[:10]]
-        if len(bad) > 10:
-            lines.append(f"  …另有 {len(bad) - 10} 件")
-    return "\n".join(lines)
+class _Console:
+    """What the console shows, gathered while the sorted rows stream into summary.csv."""
+
+    def __init__(self) -> None:
+        self.urgent: list[dict[str, Any]] = []
+        self.bad: list[str] = []
+        self.bad_count = 0
+
+    def watch(self, rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+        for row in rows:
+            if row["answer_due"] and len(self.urgent) < 10:
+                self.urgent.append(row)
+            if row["status"] in (REJECTED, FAILED):
+                self.bad_count += 1
+                if len(self.bad) < 10:
+                    self.bad.append(row["file"])
+            yield row
+
+    def text(self, counts: dict[str, int], out_dir: Path) -> str:
+        total = sum(counts.values())
+        lines = [f"共 {total} 件：已生成 {counts[DRAFTED]}，已是最新（跳过）{counts[SKIPPED]}，"
+                 f"被拒绝 {counts[REJECTED]}，内部错误 {counts[FAILED]}。汇总表：{out_dir / SUMMARY}"]
+        if self.urgent:
+            lines += ["", "最紧急的案件（答辩截止日 剩余 案号 被告 [输出文件夹]）："]
+            for r in self.urgent:
+                star = "" if r["calendar_verified"] else "*"
+                folder = "" if r["folder"] == r["case_number"] else f"  [{r['folder']}]"
+                lines.append(f"  {r['answer_due']}{star}  {_left(r['days_left'])}  "
+                             f"{r['case_number'] or '（无案号）'}  {r['defendant'] or ''}{folder}")
+            if any(not r["calendar_verified"] for r in self.urgent):
+                lines.append("  * 节假日安排未收录，只按周末计算，实际截止日只可能更晚")
+        if self.bad:
+            lines += ["", "未生成的案件（原因见 summary.csv 的“错误”列）："]
+            lines += [f"  {f}" for f in self.bad]
+            if self.bad_count > len(self.bad):
+                lines.append(f"  …另有 {self.bad_count - len(self.bad)} 件")
+        return "\n".join(lines)
 
 
 class _NoBar:
@@ -502,13 +649,21 @@ def _progress(total: int):
 # The command
 
 
+def _write_manifest(out_dir: Path, manifest: dict[str, str]) -> None:
+    from respond.cli.files import write_files
+
+    try:
+        write_files(out_dir, {MANIFEST: manifest_bytes(manifest)}, force=True)
+    except OSError as exc:
+        raise InputError(f"无法写入 {out_dir / MANIFEST}：{exc.strerror or type(exc).__name__}") from None
+
+
 def run_batch(inputs: Sequence[str], out_dir: str, *, jobs: int | None, force: bool, today: dt.date,
               day_basis: str | int, holidays_file: str | None, lpr_file: str | None,
               templates_dir: str | None) -> int:
     """Draft every case; write ``summary.csv``; print the most urgent; return the exit code."""
     global _STATE
     from respond.cli.engine import load_template_set, make_engine
-    from respond.cli.files import write_files
 
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
@@ -521,36 +676,55 @@ def run_batch(inputs: Sequence[str], out_dir: str, *, jobs: int | None, force: b
 
     tasks = plan(find_case_files(inputs))
     deps = dependency_mtime(templates_dir, holidays_file, lpr_file)
-    rows: list[dict[str, Any]] = []
-    todo: list[Task] = []
-    for task in tasks:
-        report = None if force else up_to_date(task, out, deps, int(day_basis))
-        if report is None:
-            todo.append(task)
-        else:
-            rows.append(row_from_report(task, report, SKIPPED, today))
-
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
-    initargs = (engine_kwargs, templates_dir, str(out))
-    with _progress(len(todo)) as bar:
-        if jobs == 1:
-            _STATE = _Worker(engine, templates, out)
-            for task in todo:
-                rows.append(draft_one(task))
-                bar.update(1)
-        else:
-            for n, chunk_rows in _draft_in_pool(todo, jobs, initargs):
-                rows.extend(chunk_rows)
-                bar.update(n)
-
-    rows.sort(key=sort_key)
+    manifest = read_manifest(out)
+    store = RowStore()
     try:
-        write_files(out, {SUMMARY: summary_csv(rows)}, force=True)
-    except OSError as exc:
-        raise InputError(f"无法写入 {out / SUMMARY}（是否正在 Excel/WPS 中打开？）："
-                         f"{exc.strerror or type(exc).__name__}") from None
-    click.echo(console_report(rows, out))
-    statuses = {r["status"] for r in rows}
-    if FAILED in statuses:
+        todo: list[Task] = []
+        for task in tasks:
+            report = None if force else up_to_date(task, out, deps, int(day_basis), manifest)
+            if report is None:
+                todo.append(task)
+            else:
+                store.add(row_from_report(task, report, SKIPPED, today))
+        del tasks
+
+        source = {t.folder: t.src for t in todo}
+        if any(f in manifest for f in source):
+            # until they are drafted and synced, these folders are not up to date, even after a crash
+            for f in source:
+                manifest.pop(f, None)
+            _write_manifest(out, manifest)
+
+        def record(row: dict[str, Any]) -> None:
+            store.add(row)
+            if row["status"] == DRAFTED:
+                manifest[row["folder"]] = source[row["folder"]]
+
+        jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
+        try:
+            with _progress(len(todo)) as bar:
+                if jobs == 1:
+                    _STATE = _Worker(engine, templates, out)
+                    for task in todo:
+                        record(draft_one(task))
+                        bar.update(1)
+                else:
+                    for n, chunk_rows in _draft_in_pool(todo, jobs, (engine_kwargs, templates_dir, str(out))):
+                        for row in chunk_rows:
+                            record(row)
+                        bar.update(n)
+        finally:  # also after Ctrl-C: what was drafted is recorded, so a re-run skips it
+            if source:
+                if SYNC_AT_END:
+                    os.sync()  # every package on disk before the manifest says so
+                _write_manifest(out, manifest)
+
+        console = _Console()
+        write_summary(out, console.watch(store.sorted_rows()))
+        click.echo(console.text(store.counts, out))
+        counts = store.counts
+    finally:
+        store.close()
+    if counts[FAILED]:
         return EXIT_INTERNAL
-    return EXIT_REJECTED if REJECTED in statuses else EXIT_OK
+    return EXIT_REJECTED if counts[REJECTED] else EXIT_OK

@@ -30,11 +30,39 @@ class Engine:
     lpr: LprTable
 
     def run(self, loaded: LoadedCase) -> Analysis:
+        text = contract_text(loaded)
         try:
             return analyse(loaded.case, today=self.today, calendar=self.calendar, lpr=self.lpr,
-                           day_basis=self.day_basis, case_warnings=loaded.warnings)
+                           day_basis=self.day_basis, case_warnings=loaded.warnings, contract_text=text)
         except ValueError as exc:  # e.g. a court-set period the law does not allow
             raise InputError(f"案件文件有问题，未生成任何文件：\n  - {exc}") from None
+
+
+MAX_CONTRACT_BYTES = 30 * 1024 * 1024
+
+
+def contract_text(loaded: LoadedCase) -> str | None:
+    """The text of ``loan.contract_text`` (a .txt, .docx or .pdf beside the case file), or None."""
+    from respond.checks.contract_text import ContractTextError, text_from_bytes
+
+    name = loaded.case.loan.contract_text
+    if not name:
+        return None
+    path = (loaded.base_dir or Path(".")) / name
+    try:
+        if path.stat().st_size > MAX_CONTRACT_BYTES:
+            raise InputError(f"loan.contract_text: 合同文件太大（上限 {MAX_CONTRACT_BYTES // 1024 // 1024} MB）：{path.name}")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"loan.contract_text: 找不到合同文件 {name}（路径相对于案件文件所在的文件夹）") from None
+    except IsADirectoryError:
+        raise InputError(f"loan.contract_text: {name} 是文件夹，不是合同文件") from None
+    except OSError:
+        raise InputError(f"loan.contract_text: 无法读取合同文件 {path.name}") from None
+    try:
+        return text_from_bytes(data, path.name)
+    except ContractTextError as exc:
+        raise InputError(f"loan.contract_text: {exc}") from None
 
 
 def _read_text(path: str, what: str) -> str:

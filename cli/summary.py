@@ -19,6 +19,10 @@ def text_summary(a: Analysis) -> str:
     left = f"还有 {d.days_left} 天" if d.days_left >= 0 else f"已过 {-d.days_left} 天"
     verified = "" if d.calendar_verified else "（节假日安排未收录，只按周末计算）"
     lines.append(f"答辩截止：{date_text(d.answer_due)}（{left}）{verified}；管辖权异议同日截止")
+    if a.jurisdiction is not None:
+        verdict = {True: "建议提出（将生成管辖权异议申请书）", False: "不需要（法院在住所地）",
+                   None: "无法判断"}[a.jurisdiction.objection_warranted]
+        lines.append(f"合同约定管辖：管辖权异议{verdict}")
     if r.apr is not None:
         lines.append(f"综合年化利率：{pct_text(r.apr.apr)}（复利口径 {pct_text(r.apr.apr_compound)}）")
     else:

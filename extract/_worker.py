@@ -1,18 +1,19 @@
-"""The child process that parses one untrusted PDF. Imported by the fork server ahead of time.
+"""The child process that parses one untrusted PDF: ``python -m respond.extract._worker``.
 
-Everything here runs in a separate process with its own memory and CPU limits: a malicious file can
-at worst make this process fail, never the ``respond`` command that started it. The result goes
-back through a pipe as a small tuple: ``("ok", [page texts])`` or ``(error kind, detail)``.
+It runs as a separate interpreter with its own memory and CPU limits, so that a malicious file can
+at worst make this process fail, never the ``respond`` command that started it. It reads the PDF's
+bytes from stdin and the limits from its arguments, and writes one JSON object to stdout:
+``{"result": "ok", "pages": [...]}`` or ``{"result": <error kind>, "detail": ...}``. JSON, not
+pickle: the parent never unpickles anything a hostile file could have influenced.
 """
 
 from __future__ import annotations
 
 import io
+import json
 import logging
+import sys
 import warnings
-
-import pypdf
-from pypdf.errors import DependencyError, LimitReachedError, PdfReadError, PyPdfError
 
 MAX_PAGE_CHARS = 200_000     # a court page has a few thousand characters
 MAX_TOTAL_CHARS = 2_000_000
@@ -35,6 +36,8 @@ def _limit_resources(memory_bytes: int, cpu_seconds: int) -> None:
 
 def _configure_pypdf(stream_bytes: int) -> None:
     """pypdf's own limits on decompression and parsing, lowered to what a court paper needs."""
+    import pypdf
+
     wanted = {
         "maximum_declared_stream_length": stream_bytes,
         "array_based_stream_maximum_output_length": stream_bytes,
@@ -66,6 +69,9 @@ def _configure_pypdf(stream_bytes: int) -> None:
 
 
 def _extract(data: bytes, max_pages: int) -> tuple:
+    import pypdf
+    from pypdf.errors import DependencyError, LimitReachedError, PdfReadError, PyPdfError
+
     try:
         reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
     except LimitReachedError:
@@ -106,21 +112,37 @@ def _extract(data: bytes, max_pages: int) -> tuple:
     return ("ok", pages)
 
 
-def run(data: bytes, max_pages: int, memory_bytes: int, cpu_seconds: int, stream_bytes: int, conn) -> None:
-    """Entry point of the child process."""
-    _limit_resources(memory_bytes, cpu_seconds)
+def run(data: bytes, max_pages: int, stream_bytes: int) -> tuple:
     logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     warnings.simplefilter("ignore")
     try:
         _configure_pypdf(stream_bytes)
-        result = _extract(data, max_pages)
+        return _extract(data, max_pages)
     except MemoryError:
-        result = ("too_large", "memory")
+        return ("too_large", "memory")
     except RecursionError:
-        result = ("not_pdf", "recursion")
+        return ("not_pdf", "recursion")
     except Exception as exc:  # a pypdf bug on a strange file: report the kind, never the content
-        result = ("failed", type(exc).__name__)
-    try:
-        conn.send(result)
-    finally:
-        conn.close()
+        return ("failed", type(exc).__name__)
+
+
+def main(argv: list[str]) -> int:
+    max_bytes, max_pages, memory_bytes, cpu_seconds, stream_bytes = (int(a) for a in argv)
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        result: tuple = ("too_large", "bytes")
+    else:
+        result = run(data, max_pages, stream_bytes)
+    if result[0] == "ok":
+        out = {"result": "ok", "pages": result[1]}
+    else:
+        out = {"result": result[0], "detail": result[1]}
+    sys.stdout.write(json.dumps(out, ensure_ascii=True))
+    sys.stdout.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    # Limits first, before pypdf is even imported.
+    _limit_resources(int(sys.argv[3]), int(sys.argv[4]))
+    sys.exit(main(sys.argv[1:]))

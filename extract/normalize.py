@@ -7,7 +7,8 @@ What PDFs of court papers look like once their text is extracted, and what this 
   Chinese punctuation (``（）：，``) is kept: names such as ``某某（上海）有限公司`` contain it;
 - spaces around Chinese characters (``人民币 100,000.00 元``, ``传    票``) and inside numbers
   (``100, 000``, ``138 0000 1234``) are removed; a line broken in the middle of a field is joined
-  (``金山路\\n18号`` → ``金山路18号``): the *flat* text of a document has no line breaks at all;
+  (``金山路\\n18号`` → ``金山路18号``, ``12\\n-3`` → ``12-3``): the *flat* text of a document has no
+  line breaks at all (Chinese typesetting breaks a line anywhere, and the papers hold no English);
 - page footers (``第 1 页 共 2 页``) are dropped so that a paragraph continues across a page break.
 
 Values: dates written ``2026年11月3日``, ``二〇二六年十一月三日`` or ``2026-11-03``; hearing times
@@ -61,7 +62,16 @@ def _fold_table() -> dict[int, str]:
         folded = unicodedata.normalize("NFKC", chr(o))
         if folded != chr(o) and len(folded) == 1:
             table[o] = folded
+    # Radicals supplement forms that NFKC leaves alone, yet fonts map ordinary characters to them.
+    table.update({ord(radical): plain for radical, plain in zip(_SUPPLEMENT_RADICALS, _SUPPLEMENT_PLAIN)})
     return table
+
+
+# ⺠ CIVILIAN, ⻅ C-SIMPLIFIED SEE, ⻆ HORN, ⻋ CART, ⻓ LONG, ⻔ GATE, ⻚ LEAF, ⻛ WIND, ⻜ FLY, ⻢ HORSE,
+# ⻣ BONE, ⻩ YELLOW, ⻬ EVEN, ⻮ TOOTH, ⻰ DRAGON, ⻄ WEST, ⻘ BLUE, ⻥ FISH, ⻦ BIRD, ⻨ WHEAT, ⻤ GHOST.
+_SUPPLEMENT_RADICALS = ("\u2ea0\u2ec5\u2ec6\u2ecb\u2ed3\u2ed4\u2eda\u2edb\u2edc\u2ee2\u2ee3"
+                        "\u2ee9\u2eec\u2eee\u2ef0\u2ec4\u2ed8\u2ee5\u2ee6\u2ee8\u2ee4")
+_SUPPLEMENT_PLAIN = "民见角车长门页风飞马骨黄齐齿龙西青鱼鸟麦鬼"
 
 
 _FOLD = _fold_table()
@@ -74,13 +84,14 @@ def fold_width(text: str) -> str:
 
 # --- page text → flat text -----------------------------------------------------------------------
 
-_FOOTER = re.compile(
-    r"^\s*(?:第\s*\d+\s*页\s*[,，/]?\s*(?:共\s*\d+\s*页)?|共\s*\d+\s*页\s*[,，/]?\s*第\s*\d+\s*页|[-—–]\s*\d+\s*[-—–]|\d+\s*/\s*\d+)\s*$"
+_FOOTER = re.compile(  # a whole line: 第 1 页 共 2 页 / 共2页第1页 / - 2 - / 1/2
+    r"^\s*(?:第\s*\d+\s*页\s*[,，/]?\s*(?:共\s*\d+\s*页)?|共\s*\d+\s*页\s*[,，/]?\s*第\s*\d+\s*页"
+    r"|[-—–]\s*\d+\s*[-—–]|\d+\s*/\s*\d+)\s*$"
 )
 _SPACE_NEAR_CJK = re.compile(f"(?<=[{_CJK_CLASS}])\\s+|\\s+(?=[{_CJK_CLASS}])")
 _SPACE_IN_NUMBER = re.compile(r"(?<=\d)\s*([,.])\s*(?=\d)|(?<=\d)\s+(?=\d)")
 _FULLWIDTH_IN_NUMBER = re.compile(r"(?<=\d)[，](?=\d{3}(?!\d))|(?<=\d)[．。](?=\d)")
-_WRAPPED_WORD = re.compile(r"(?<=[0-9A-Za-z])[ \t]*\n\s*(?=[0-9A-Za-z])")
+_LINE_BREAK = re.compile(r"[ \t]*\n\s*")
 _CURRENCY_SPACE = re.compile(r"(?<=[¥￥$])\s+")
 
 
@@ -89,7 +100,7 @@ def flatten(raw: str) -> str:
     text = fold_width(raw).replace("\r\n", "\n").replace("\r", "\n")
     text = "\n".join(line for line in text.split("\n") if not _FOOTER.match(line))
     text = _SPACE_NEAR_CJK.sub("", text)
-    text = _WRAPPED_WORD.sub("", text)  # a code or number broken at the end of a line
+    text = _LINE_BREAK.sub("", text)  # Chinese typesetting breaks lines anywhere, even inside a number
     text = _FULLWIDTH_IN_NUMBER.sub(lambda m: "," if m.group(0) == "，" else ".", text)
     text = _SPACE_IN_NUMBER.sub(lambda m: m.group(1) or "", text)
     text = _CURRENCY_SPACE.sub("", text)
@@ -238,10 +249,10 @@ def parse_datetime(text: str) -> dt.datetime | None:
 
 _CN_MONEY = "[零壹贰叁肆伍陆柒捌玖拾佰仟万亿一二三四五六七八九十百千两〇]"
 #: An amount of money: figures in 元 or 万元, or Chinese numerals (大写) in 元/圆 with 角 and 分.
-AMOUNT = (f"(?:(?:人民币|¥|￥|RMB)?(?:\\d+(?:,\\d{{3}})*(?:\\.\\d+)?(?:万元|元)"
-          f"|(?:人民币)?{_CN_MONEY}+[元圆](?:{_CN_MONEY}角)?(?:{_CN_MONEY}分)?整?)")
+AMOUNT = (f"(?:(?:人民币|¥|￥|RMB)?\\d+(?:,\\d{{3}})*(?:\\.\\d+)?(?:万元|元)"
+          f"|(?:人民币)?{_CN_MONEY}+[元圆]零?(?:{_CN_MONEY}角)?零?(?:{_CN_MONEY}分)?整?)")
 _AMOUNT_FIGURES = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)(万元|元)")
-_AMOUNT_WORDS = re.compile(f"({_CN_MONEY}+)[元圆](?:({_CN_MONEY})角)?(?:({_CN_MONEY})分)?")
+_AMOUNT_WORDS = re.compile(f"({_CN_MONEY}+)[元圆]零?(?:({_CN_MONEY})角)?零?(?:({_CN_MONEY})分)?")
 
 
 def parse_amount(text: str) -> Decimal | None:

@@ -6,8 +6,9 @@ fonts carry no character map (the text comes out as mojibake), or a file built t
 a parser. So:
 
 - the parent checks the size (``Limits.max_bytes``) and the ``%PDF-`` header before anything else;
-- pypdf runs in a child process (``_worker``) with a wall-clock time limit, a CPU limit and a memory
-  limit, pypdf's own decompression limits lowered, and a page cap; the child is killed on timeout;
+- pypdf runs in a child interpreter (``python -m respond.extract._worker``) with a wall-clock time
+  limit (the child is killed when it is up), a CPU limit, a memory limit, pypdf's own
+  decompression limits lowered and a page cap; the reply is JSON, never pickle;
 - an encrypted file is tried with the empty password (many "protected" PDFs only restrict
   printing); otherwise it is refused;
 - the text that comes back is checked: no text at all is a scan (:class:`NoTextLayer`); text made
@@ -19,7 +20,10 @@ Messages name the file, never its content.
 
 from __future__ import annotations
 
-import multiprocessing
+import json
+import os
+import subprocess
+import sys
 import time
 import unicodedata
 from dataclasses import dataclass
@@ -153,48 +157,41 @@ def _read_bytes(path: Path, limits: Limits) -> bytes:
 
 # --- the child process --------------------------------------------------------------------------
 
-_context = None
-
-
-def _mp_context():
-    """A fork server with pypdf preloaded where the OS has one (fast, thread-safe); spawn elsewhere."""
-    global _context
-    if _context is None:
-        if "forkserver" in multiprocessing.get_all_start_methods():
-            ctx = multiprocessing.get_context("forkserver")
-            ctx.set_forkserver_preload(["respond.extract._worker"])
-        else:  # Windows
-            ctx = multiprocessing.get_context("spawn")
-        _context = ctx
-    return _context
-
-
 def _run_child(name: str, data: bytes, limits: Limits) -> tuple:
-    from respond.extract import _worker
-
-    ctx = _mp_context()
-    receive, send = ctx.Pipe(duplex=False)
+    """Parse ``data`` in ``python -m respond.extract._worker``; kill it when the time is up."""
     cpu_seconds = int(limits.timeout) + 2
-    proc = ctx.Process(target=_worker.run, name="respond-extract",
-                       args=(data, limits.max_pages, limits.memory_bytes, cpu_seconds, limits.stream_bytes, send),
-                       daemon=True)
-    started = time.monotonic()
+    args = [sys.executable, "-m", "respond.extract._worker", str(limits.max_bytes), str(limits.max_pages),
+            str(limits.memory_bytes), str(cpu_seconds), str(limits.stream_bytes)]
+    env = dict(os.environ, PYTHONSAFEPATH="1")  # Python ≥ 3.11: the current folder is not searched for modules
     try:
-        proc.start()
-        send.close()
-        remaining = limits.timeout - (time.monotonic() - started)
-        if remaining <= 0 or not receive.poll(remaining):
-            raise TimedOut(name, f"{name}：读取超时（超过 {limits.timeout:g} 秒），已停止。"
-                                 "这份 PDF 的结构异常复杂，可能已损坏或被恶意构造。请在送达平台重新下载，或手工填写。")
-        try:
-            return receive.recv()
-        except (EOFError, OSError):  # the child died: memory or CPU limit, or a crash
-            return ("too_large", "crashed")
+        proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                env=env)
+    except OSError:
+        raise ExtractError(name, f"{name}：无法启动读取 PDF 的子进程。") from None
+    try:
+        out, _ = proc.communicate(data, timeout=limits.timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        raise TimedOut(name, f"{name}：读取超时（超过 {limits.timeout:g} 秒），已停止。"
+                             "这份 PDF 的结构异常复杂，可能已损坏或被恶意构造。请在送达平台重新下载，或手工填写。") from None
     finally:
-        if proc.is_alive():
+        if proc.poll() is None:
             proc.kill()
-        proc.join(5)
-        receive.close()
+            proc.wait()
+    try:
+        reply = json.loads(out.decode("ascii"))
+        kind = reply["result"]
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        if proc.returncode < 0:  # killed by a signal: its CPU (SIGXCPU) or memory limit
+            return ("too_large", f"signal {-proc.returncode}")
+        return ("failed", f"exit {proc.returncode}")
+    if kind == "ok":
+        pages = reply.get("pages")
+        if not isinstance(pages, list) or not all(isinstance(p, str) for p in pages):
+            return ("failed", "reply")
+        return ("ok", pages)
+    return (str(kind), reply.get("detail"))
 
 
 def _raise_for(name: str, result: tuple, limits: Limits) -> None:
@@ -203,7 +200,8 @@ def _raise_for(name: str, result: tuple, limits: Limits) -> None:
         raise NotAPdf(name, f"{name}：PDF 文件已损坏，无法读取。请在送达平台重新下载。")
     if kind == "encrypted":
         if detail == "unsupported":
-            raise Encrypted(name, f"{name}：PDF 使用了本机无法解开的加密方式。请用 PDF 阅读器打开后“另存为”或“打印为 PDF”得到未加密的副本，再运行本命令。")
+            raise Encrypted(name, f"{name}：PDF 使用了本机无法解开的加密方式。请用 PDF 阅读器打开后"
+                                  "“另存为”或“打印为 PDF”得到未加密的副本，再运行本命令。")
         raise Encrypted(name, f"{name}：PDF 设有打开密码，无法读取。请用密码在 PDF 阅读器中打开，"
                               "“另存为”或“打印为 PDF”得到未加密的副本，再运行本命令。")
     if kind == "too_many_pages":
@@ -212,7 +210,7 @@ def _raise_for(name: str, result: tuple, limits: Limits) -> None:
     if kind == "too_large":
         raise TooLarge(name, f"{name}：PDF 内容超出安全处理上限（解压后过大或结构异常），已停止读取。"
                              "文件可能已损坏或被恶意构造。请在送达平台重新下载，或手工填写。")
-    raise NotAPdf(name, f"{name}：无法解析这份 PDF（{detail}）。请在送达平台重新下载，或手工填写。")
+    raise NotAPdf(name, f"{name}：无法解析这份 PDF（读取进程异常退出：{detail}）。请在送达平台重新下载，或手工填写。")
 
 
 # --- the text that came back ---------------------------------------------------------------------
@@ -245,7 +243,7 @@ def text_problem(pages: list[str] | tuple[str, ...]) -> str | None:
     if bad / len(chars) > 0.03:
         return "garbled"
     han = [c for c in chars if is_han(c)]
-    if len(han) < 0.25 * len(chars):  # court papers are Chinese text; this is not
+    if len(han) < 0.15 * len(chars):  # court papers are Chinese text; this is not
         return "garbled"
     if len(han) >= 30 and sum(1 for c in han if c in _COMMON) < 0.25 * len(han):
         return "garbled"  # Chinese characters, but in no language: decoded with the wrong table

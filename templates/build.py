@@ -3,7 +3,7 @@
     python -m respond.templates.build            # writes into this package's folder
     python -m respond.templates.build --out DIR  # writes elsewhere (tests, or a firm's starting point)
 
-Writes ``答辩状-金融借款.docx``, ``答辩状-民间借贷.docx`` and ``利息重算表.docx``. The output is
+Writes ``答辩状-金融借款.docx``, ``答辩状-民间借贷.docx``, ``利息重算表.docx`` and ``管辖权异议申请书.docx``. The output is
 byte-for-byte reproducible: fixed document properties, fixed zip timestamps, and nothing taken
 from the clock or the machine.
 
@@ -42,7 +42,7 @@ from respond.templates import forms
 from respond.templates.forms import Form
 from respond.templates.render import write_zip
 
-__all__ = ["build_answer", "build_annex", "build_all", "main"]
+__all__ = ["build_answer", "build_annex", "build_objection", "build_all", "main"]
 
 FONT_LATIN = "Times New Roman"
 FONT_BODY = "仿宋"
@@ -541,6 +541,41 @@ def build_annex() -> DocumentObject:
 
 
 # ---------------------------------------------------------------------------------------------
+# The jurisdiction objection (管辖权异议申请书)
+
+
+def build_objection() -> DocumentObject:
+    """管辖权异议申请书: parties, the request to transfer, numbered reasons, signature (民诉法第130条)."""
+    doc = _new_document(forms.OBJECTION_TITLE, forms.OBJECTION_TITLE)
+    _page(doc)
+    _para(doc, forms.OBJECTION_TITLE, STYLE_TITLE)
+    _para(doc, "", STYLE_BODY)
+    _para(doc, "申请人（被告）：{{ applicant.name }}，{{ applicant.details }}", STYLE_BODY)
+    _para(doc, "住所地：{{ applicant.address }}", STYLE_BODY)
+    _para(doc, "联系电话：{{ applicant.phone }}", STYLE_BODY)
+    _para(doc, "被申请人（原告）：{{ respondent.name }}", STYLE_BODY)
+    _para(doc, "住所地：{{ respondent.address }}", STYLE_BODY)
+    _para(doc, "法定代表人：{{ respondent.representative }}", STYLE_BODY)
+    _para(doc, "申请事项：", STYLE_HEADING)
+    p = _para(doc, "{{ request }}", STYLE_BODY)
+    p.paragraph_format.first_line_indent = Pt(BODY_PT * 2)
+    _para(doc, "事实和理由：", STYLE_HEADING)
+    for text in ("{%p for r in reasons %}", "{{ loop.index }}. {{ r }}", "{%p endfor %}"):
+        p = _para(doc, text, STYLE_BODY)
+        p.paragraph_format.first_line_indent = Pt(BODY_PT * 2)
+    p = _para(doc, "{{ closing }}", STYLE_BODY)
+    p.paragraph_format.first_line_indent = Pt(BODY_PT * 2)
+    _para(doc, "", STYLE_BODY)
+    p = _para(doc, "此致", STYLE_BODY)
+    p.paragraph_format.first_line_indent = Pt(BODY_PT * 2)
+    _para(doc, "{{ court }}", STYLE_BODY)
+    _para(doc, "", STYLE_BODY)
+    _para(doc, "申请人（签字）：", STYLE_SIGNATURE)
+    _para(doc, forms.DATE_LABEL + "{{ signed_date }}", STYLE_SIGNATURE)
+    return doc
+
+
+# ---------------------------------------------------------------------------------------------
 # Output
 
 
@@ -557,6 +592,7 @@ def build_all() -> dict[str, bytes]:
     """File name → bytes of every template."""
     out = {forms.ANSWER_FILES[key]: _docx_bytes(build_answer(form)) for key, form in forms.FORMS.items()}
     out[forms.ANNEX_FILE] = _docx_bytes(build_annex())
+    out[forms.OBJECTION_FILE] = _docx_bytes(build_objection())
     return out
 
 

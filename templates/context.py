@@ -6,12 +6,13 @@ says. It re-derives no law: every figure, finding and citation comes from the an
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
 from respond.checks.analyse import Analysis
 from respond.checks.defenses import cap_text
-from respond.checks.findings import Finding, basis_text
+from respond.checks.findings import Finding, basis_text, citations
 from respond.checks.formats import date_text, money_text, pct_text
 from respond.checks.money import ZERO
 from respond.templates.forms import FORMS
@@ -21,7 +22,13 @@ BLANK_DATE = "　　　　年　　月　　日"
 KIND_CN = {"disbursement": "放款", "rate_change": "上限变更", "payment": "还款", "stop": "计至"}
 
 # Which findings speak to which 事实和理由 item (the 答辩事项 are worded from the figures).
-_PARTY_FINDINGS = ("ASSIGNED_DEBT", "ASSIGNEE_LICENCE_UNVERIFIED", "GUARANTOR_RECOURSE")
+_PARTY_FINDINGS = ("ASSIGNED_DEBT", "ASSIGNEE_LICENCE_UNVERIFIED", "GUARANTOR_RECOURSE", "CLAUSE_ASSIGNMENT_NO_NOTICE")
+# Standard-form clauses a court may void or cut: argued under 合同签订情况 (the contract's terms).
+_CONTRACT_CLAUSES = ("CLAUSE_UPFRONT_DEDUCTION", "CLAUSE_COMPOUND_INTEREST", "CLAUSE_STACKED_CHARGES",
+                     "CLAUSE_HIGH_PENALTY", "CLAUSE_BUNDLED_SERVICES", "CLAUSE_UNILATERAL_CHANGE", "CLAUSE_WAIVER",
+                     "CLAUSE_CONTACTS_DATA")
+# Procedural clauses: stated under 其他需要说明的内容 (the objection itself is a separate document).
+_PROCEDURE_CLAUSES = ("CLAUSE_JURISDICTION", "CLAUSE_ARBITRATION")
 _RATE_FINDINGS = ("RATE_ABOVE_CAP", "FEES_AS_INTEREST")
 _OTHER_DEFENCES = ("LIMITATION", "LENDER_UNLICENSED", "RATE_ABOVE_36")
 
@@ -88,11 +95,15 @@ def claim_items(a: Analysis) -> dict[str, dict[str, Any]]:
     elif "LENDER_UNLICENSED" in found:
         items["interest"] = _item(True, found["LENDER_UNLICENSED"].argument)
 
+    if "CLAUSE_ACCELERATION" in found and found["CLAUSE_ACCELERATION"].argument:
+        items["acceleration"] = _item(True, found["CLAUSE_ACCELERATION"].argument)
+
     if c.legal_costs:
         cap_ref = basis_text(("mj_29",) if a.lender.regime == "private" else ("finjud_2",))
         items["enforcement_costs"] = _item(True, (
             f"原告主张律师费等实现债权的费用 {money_text(c.legal_costs)} 元。该费用须有合同明确约定并实际发生，原告应提交委托合同及付款凭证；"
-            f"且与利息、罚息、违约金等合计超过法定利率上限的部分不应支持（{cap_ref}）。"))
+            f"且与利息、罚息、违约金等合计超过法定利率上限的部分不应支持（{cap_ref}）。"
+            + (found["CLAUSE_COLLECTION_COSTS"].argument if "CLAUSE_COLLECTION_COSTS" in found else "")))
 
     if c.until_paid and a.rate.exceeds_cap:
         items["other_claims"] = _item(True, (
@@ -120,6 +131,10 @@ def fact_items(a: Analysis) -> dict[str, dict[str, Any]]:
     found = _by_code(a)
     loan = a.case.loan
     items = {key: _item(False) for key, _ in FORMS[a.lender.form].facts}
+
+    contract = [found[k].argument for k in _CONTRACT_CLAUSES if k in found and found[k].argument]
+    if contract:
+        items["contract"] = _item(True, "".join(contract))
 
     parties = [found[k].argument for k in _PARTY_FINDINGS if k in found]
     if parties:
@@ -164,8 +179,11 @@ def evidence_list(a: Analysis) -> list[str]:
 
 
 def other_notes(a: Analysis) -> str:
-    """其他需要说明的内容: the alternative computation and where the law is unsettled."""
-    notes = []
+    """其他需要说明的内容: procedural clauses, the alternative computation, where the law is unsettled."""
+    found = _by_code(a)
+    notes = [found[k].argument for k in _PROCEDURE_CLAUSES if k in found and found[k].argument]
+    if a.objection_warranted:
+        notes.append("答辩人已就本案管辖另行提交管辖权异议申请书。")
     alt = a.alternative
     if alt is not None and alt.kind == "private_caps":
         notes.append(f"关于金融借款的利率上限，各地法院做法不一：多数适用年利率 24%，也有法院对消费金融公司、小额贷款公司适用民间借贷的"
@@ -179,20 +197,21 @@ def other_notes(a: Analysis) -> str:
 
 
 def law_basis(a: Analysis) -> str:
-    cites: list[str] = []
-    for f in a.findings:
-        if f.code in ("DEADLINE", "DEADLINE_PASSED"):
-            continue
-        for b in f.basis:
-            if b not in cites:
-                cites.append(b)
-    return "；".join(cites)
+    """Every citation the answer's arguments rely on, articles of one law grouped."""
+    by_cite = {c.cite: c.id for c in citations().values()}
+    ids = [by_cite[b] for f in a.findings if f.code not in ("DEADLINE", "DEADLINE_PASSED") for b in f.basis]
+    return basis_text(ids, sep="；")
 
 
 def contract_basis(a: Analysis) -> str:
     loan = a.case.loan
     number = f"（编号：{loan.contract_number}）" if loan.contract_number else ""
-    return f"{date_text(loan.contract_date)}签订的借款合同{number}关于借款金额、利率、费用和还款方式的约定"
+    text = f"{date_text(loan.contract_date)}签订的借款合同{number}关于借款金额、利率、费用和还款方式的约定"
+    articles = list(dict.fromkeys(re.sub(r"第[^第]*[款项]$", "", h.article) for h in a.clause_hits
+                                  if h.article and h.code != "CLAUSE_E_SERVICE"))
+    if articles:
+        text += f"；合同{'、'.join(articles)}系原告预先拟定的格式条款（理由见上文）"
+    return text
 
 
 def answer_context(a: Analysis) -> dict[str, Any]:
@@ -249,3 +268,33 @@ def annex_context(a: Analysis) -> dict[str, Any]:
             + (f"本金还清后的还款为多付款项，合计 {money_text(lg.overpaid)} 元。" if lg.overpaid else ""))
     return {"case_number": a.case.court.case_number or "", "defendant": {"name": a.case.defendant.name},
             "annex": {"method": method, "summary": summary, "rows": rows, "note": note}}
+
+
+def objection_context(a: Analysis) -> dict[str, Any]:
+    """管辖权异议申请书 (民诉法第130条): only when :attr:`Analysis.objection_warranted`."""
+    case, advice = a.case, a.jurisdiction
+    d, p = case.defendant, case.plaintiff
+    hit = advice.agreed_clause
+    details = "，".join(x for x in (d.gender, f"{date_text(d.birth_date)}出生" if d.birth_date else None, d.ethnicity) if x)
+    proper = advice.proper_court or "被告住所地的基层人民法院"
+    number = case.court.case_number or "本"
+    where = hit.article or "中的管辖条款"
+    reasons = [
+        f"被申请人以{a.lender.case_cause}为由向贵院提起诉讼。申请人的住所地、经常居住地位于"
+        f"{advice.defendant_place or '贵院辖区以外'}，不在贵院辖区。依据{basis_text(('msf_22', 'msf_24'))}，"
+        "对公民提起的民事诉讼由被告住所地人民法院管辖，被告住所地与经常居住地不一致的，由经常居住地人民法院管辖；"
+        "因合同纠纷提起的诉讼，由被告住所地或者合同履行地人民法院管辖。",
+        f"案涉借款合同{where}虽约定“{hit.sentence.rstrip('。；;.')}”，但该条款系被申请人为重复使用而预先拟定、未与申请人协商的格式条款，"
+        "被申请人未采取合理方式提请申请人注意；对于通过互联网订立的电子合同，仅以设置勾选、弹窗等方式不足以证明已履行"
+        f"提示义务。依据{basis_text(('msj_31', 'htj_10'))}，该管辖协议无效，不能作为贵院管辖本案的依据。",
+        f"申请人在答辩期内提出本申请，符合{basis_text(('msf_130',))}的规定。",
+    ]
+    return {
+        "applicant": {"name": d.name, "details": details, "address": d.residence or d.address or "", "phone": d.phone or ""},
+        "respondent": {"name": p.name, "address": p.address or "", "representative": p.representative or ""},
+        "request": f"请求将{number}案件移送至{proper}审理。",
+        "reasons": reasons,
+        "closing": f"综上，请求贵院依法裁定将本案移送{proper}审理。",
+        "court": case.court.name,
+        "signed_date": BLANK_DATE,
+    }

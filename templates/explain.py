@@ -21,6 +21,26 @@ def _md(text: str) -> str:
     return " ".join(out.split())
 
 
+def _jurisdiction(a: Analysis) -> list[str]:
+    """Whether to object to the court (民诉法第130条): only when the contract chose a court."""
+    advice = a.jurisdiction
+    if advice is None:
+        return []
+    lines = ["### 要不要提管辖权异议", ""]
+    if advice.objection_warranted is True:
+        lines.append(f"**要。** 合同约定由出借方所在地的法院管辖，但起诉您的法院不在您的住所地。我们已经写好了"
+                     f"《管辖权异议申请书》，请求把案子移送到{_md(advice.proper_court or '您住所地的法院')}。"
+                     f"它和答辩状的截止日相同：**{date_text(a.deadline.jurisdiction_objection_due)}**，过了这一天就不能再提。")
+    elif advice.objection_warranted is False:
+        lines.append("**不需要。** 起诉您的法院就在您的住所地或经常居住地，提出管辖权异议一般不会成立。")
+    else:
+        lines.append("**无法判断。** " + _md(advice.reasons[-1]))
+    if advice.arbitration:
+        lines += ["", _md(advice.arbitration)]
+    lines.append("")
+    return lines
+
+
 def explanation_markdown(a: Analysis, documents: list[str]) -> str:
     case, d = a.case, a.deadline
     court = _md(case.court.name)
@@ -42,12 +62,14 @@ def explanation_markdown(a: Analysis, documents: list[str]) -> str:
         lines.append("注意：截止日所在年份的法定节假日安排还没有收录，这个日期只按周末计算。"
                      "遇到法定节假日，截止日只会往后推，不会提前；按上面的日期办最稳妥。")
     lines.append("")
+    lines += _jurisdiction(a)
 
     lines += ["## 2. 要交的材料", ""]
     for doc in documents:
         if doc.endswith(".docx"):
             what = {"答辩状.docx": "打印、核对、签名并写上日期，按法院要求的份数提交（一般按对方当事人人数提交副本）。",
-                    "利息重算表.docx": "答辩状的附件，和答辩状一起提交。"}.get(doc, "与答辩状一起提交。")
+                    "利息重算表.docx": "答辩状的附件，和答辩状一起提交。",
+                    "管辖权异议申请书.docx": f"签名后与答辩状一起、在 {date_text(d.jurisdiction_objection_due)} 之前提交。"}.get(doc, "与答辩状一起提交。")
             lines.append(f"- **{doc}**：{what}")
     lines.append("- 身份证复印件。")
     lines.append("- 下面每一项发现后面列出的证据（截图、银行流水等）。")

@@ -47,6 +47,9 @@ __all__ = [
     "notice_lines",
     "ANSWER_FILES",
     "ANNEX_FILE",
+    "OBJECTION_FILE",
+    "OBJECTION_TITLE",
+    "objection_paths",
     "TEMPLATE_FILES",
     "ANNEX_ROW_COLUMNS",
     "ANNEX_SUMMARY_LINES",
@@ -225,7 +228,9 @@ ANSWER_FILES: dict[str, str] = {
     "private": "答辩状-民间借贷.docx",
 }
 ANNEX_FILE = "利息重算表.docx"
-TEMPLATE_FILES: dict[str, str] = {**ANSWER_FILES, "annex": ANNEX_FILE}
+OBJECTION_FILE = "管辖权异议申请书.docx"
+OBJECTION_TITLE = "管辖权异议申请书"
+TEMPLATE_FILES: dict[str, str] = {**ANSWER_FILES, "annex": ANNEX_FILE, "objection": OBJECTION_FILE}
 
 # 利息重算表: one row per ledger step; (key, column heading), in column order.
 ANNEX_ROW_COLUMNS: tuple[Item, ...] = (
@@ -288,6 +293,13 @@ def annex_paths() -> frozenset[str]:
     return frozenset(paths)
 
 
+def objection_paths() -> frozenset[str]:
+    """Every context path the jurisdiction objection (管辖权异议申请书) uses."""
+    return frozenset({"applicant.name", "applicant.details", "applicant.address", "applicant.phone",
+                      "respondent.name", "respondent.address", "respondent.representative",
+                      "request", "reasons[]", "closing", "court", "signed_date"})
+
+
 def context_paths(form: str) -> frozenset[str]:
     """The full context the case's context builder must produce for ``form``: answer + annex."""
     return answer_paths(form) | annex_paths()
@@ -300,4 +312,6 @@ def template_paths(file_name: str) -> frozenset[str]:
             return answer_paths(form)
     if file_name == ANNEX_FILE:
         return annex_paths()
+    if file_name == OBJECTION_FILE:
+        return objection_paths()
     raise KeyError(file_name)

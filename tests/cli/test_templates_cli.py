@@ -11,7 +11,7 @@ from respond.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "microloan-fees.json"
-NAMES = ("答辩状-金融借款.docx", "答辩状-民间借贷.docx", "利息重算表.docx")
+NAMES = ("答辩状-金融借款.docx", "答辩状-民间借贷.docx", "利息重算表.docx", "管辖权异议申请书.docx")
 
 
 def firm_copy(tmp_path, edit=None):

@@ -28,7 +28,8 @@ Multi-page documents get a footer ``第 N 页 共 M 页`` on each page.
 
 Hostile fixtures (see ``HOSTILE``) are derived from the same sources: encrypted copies, a scan
 (an image of the text, no text layer), a copy whose embedded font lost its ToUnicode map (the
-text extracts as control characters: mojibake), a 60-page file, and a web page saved as ``.pdf``.
+text extracts as control characters: mojibake), a 60-page file, a web page saved as ``.pdf``, a
+small file that takes seconds to parse, and a decompression bomb (the last two written by hand).
 All names, numbers and addresses in the fixtures are invented.
 """
 
@@ -289,6 +290,43 @@ def many_pages(n: int = 60) -> bytes:
     return render(Doc(doc.fontname, pages), title="证据材料")
 
 
+def raw_pdf(content: bytes) -> bytes:
+    """A minimal one-page PDF written by hand around a Flate-compressed content stream."""
+    import zlib
+
+    stream = zlib.compress(content, 9)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >>"
+        b" /Contents 4 0 R >>",
+        b"<< /Filter /FlateDecode /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return out.getvalue()
+
+
+def slow_to_extract() -> bytes:
+    """3 KB that take pypdf seconds: 300 000 text operations (under pypdf's per-stream token budget)."""
+    return raw_pdf(b"BT /F1 12 Tf 72 700 Td " + b"(x) Tj 1 0 Td " * 300_000 + b"ET")
+
+
+def decompression_bomb() -> bytes:
+    """60 KB that inflate to 60 MB: above the 20 MB per-stream limit ``respond extract`` sets."""
+    return raw_pdf(b"BT /F1 12 Tf 72 700 Td (court) Tj ET\n" + b" " * 60_000_000)
+
+
 SAVED_LINK_HTML = """<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>电子送达 - 文书查看</title></head>
 <body><div class="doc-list"><p>您有一份新的诉讼文书，请点击下方链接下载：</p>
@@ -302,6 +340,24 @@ DOCUMENTS = (
     "bjinternet-chuanpiao", "bjinternet-yingsu", "bjinternet-qisu",
 )
 
+def bundle(names: tuple[str, ...]) -> bytes:
+    """Several documents in one PDF, as electronic service platforms often deliver them (pypdf merge)."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for name in names:
+        writer.append(io.BytesIO(document(name)))
+    writer.add_metadata({"/Producer": "respond make_fixtures"})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+#: Bundles: file name → the documents it holds, in order.
+BUNDLES = {
+    "bundle-nanshan.pdf": ("nanshan-chuanpiao", "nanshan-yingsu", "nanshan-juzheng", "nanshan-qisu"),
+}
+
 #: Hostile inputs: file name → how it is built.
 HOSTILE = {
     "hostile-encrypted-password.pdf": lambda: encrypted("xihu-chuanpiao", user="4821", owner="court-owner-7731"),
@@ -310,11 +366,14 @@ HOSTILE = {
     "hostile-no-tounicode.pdf": lambda: without_tounicode("xihu-yingsu"),
     "hostile-60-pages.pdf": many_pages,
     "hostile-saved-link.pdf": lambda: SAVED_LINK_HTML.encode("utf-8"),
+    "hostile-slow.pdf": slow_to_extract,
+    "hostile-bomb.pdf": decompression_bomb,
 }
 
 
 def build_all() -> dict[str, bytes]:
     out = {f"{name}.pdf": document(name) for name in DOCUMENTS}
+    out.update({name: bundle(parts) for name, parts in BUNDLES.items()})
     out.update({name: make() for name, make in HOSTILE.items()})
     return out
 

@@ -416,7 +416,7 @@ def test_not_a_docx():
 
 def test_load_templates_default_and_directory(tmp_path, contexts, read_docx):
     default = load_templates()
-    assert set(default) == {"financial", "private", "annex"}
+    assert set(default) == {"financial", "private", "annex", "objection"}
     for name in forms.TEMPLATE_FILES.values():
         shutil.copy(PACKAGE_DIR / name, tmp_path / name)
     firm = load_templates(tmp_path)

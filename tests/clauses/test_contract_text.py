@@ -1,0 +1,228 @@
+"""Getting the contract's text: decoding, DOCX and PDF extraction, articles and sentences."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from respond.checks.contract_text import (
+    ContractTextError,
+    match_form,
+    normalise_whitespace,
+    split_articles,
+    split_sentences,
+    strip_page_furniture,
+    text_from_bytes,
+    text_from_docx,
+    text_from_pdf,
+    text_from_txt,
+)
+
+SAMPLE = "第十二条 争议解决\n因本合同产生的争议，由甲方所在地人民法院管辖。\n"
+
+
+# --- .txt ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030", "gbk", "utf-16"])
+def test_txt_decodes_the_encodings_contracts_come_in(encoding):
+    assert text_from_txt(SAMPLE.encode(encoding)) == SAMPLE
+
+
+def test_txt_normalises_line_ends_and_drops_nul():
+    assert text_from_txt("第一条 借款\r\n金额\r伍万元\x00".encode("utf-8")) == "第一条 借款\n金额\n伍万元"
+
+
+def test_txt_rejects_binary_with_a_chinese_message():
+    with pytest.raises(ContractTextError, match="编码"):
+        text_from_txt(bytes(range(256)) * 20)
+
+
+def test_txt_size_cap():
+    with pytest.raises(ContractTextError, match="MB"):
+        text_from_txt(b"a" * 5_000_001)
+
+
+# --- .docx --------------------------------------------------------------------------------------
+
+
+def test_docx_paragraphs_and_tables_in_document_order(docx_maker):
+    text = "借款合同\n贷款人：某某银行\n借款人：张三\n第一条 借款金额\n借款金额为人民币10,000.00元。"
+    out = text_from_docx(docx_maker(text, table_rows=2))
+    lines = out.split("\n")
+    assert lines[0] == "借款合同"
+    assert lines[1] == "贷款人：\t某某银行"  # a table row → one line, cells separated by a tab
+    assert lines[2] == "借款人：\t张三"
+    assert lines[3:] == ["第一条 借款金额", "借款金额为人民币10,000.00元。"]
+
+
+def test_docx_merged_cells_are_not_repeated():
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=1, cols=3)
+    merged = table.cell(0, 0).merge(table.cell(0, 1))
+    merged.text = "甲方"
+    table.cell(0, 2).text = "某某公司"
+    buf = io.BytesIO()
+    document.save(buf)
+    assert text_from_docx(buf.getvalue()).strip() == "甲方\t某某公司"
+
+
+def test_docx_errors_are_chinese():
+    with pytest.raises(ContractTextError, match="docx"):
+        text_from_docx(b"not a zip at all")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("hello.txt", "x")
+    with pytest.raises(ContractTextError, match="缺少正文"):
+        text_from_docx(buf.getvalue())
+
+
+# --- .pdf ---------------------------------------------------------------------------------------
+
+
+def test_pdf_cjk_text_round_trips_through_reportlab_and_pypdf(pdf_maker):
+    text = "第三条 借款金额为人民币100,000.00元（大写：壹拾万元整）。\n（一）全角１２％，“引号”【括号】。"
+    assert text_from_pdf(pdf_maker(text, footer=False)).strip() == text
+
+
+def test_pdf_page_footers_are_dropped(pdf_maker):
+    text = "\n".join(f"第{i}条 借款人应按期还款，逾期的按合同约定处理。" for i in range(1, 80))
+    out = text_from_pdf(pdf_maker(text))
+    assert "页" not in out
+    assert [a.number for a in split_articles(out)] == [f"第{i}条" for i in range(1, 80)]
+
+
+def test_pdf_page_cap_and_bad_input(pdf_maker):
+    data = pdf_maker("\n".join("第一条 借款。" for _ in range(200)))
+    with pytest.raises(ContractTextError, match="上限"):
+        text_from_pdf(data, max_pages=1)
+    with pytest.raises(ContractTextError, match="不是有效的 PDF"):
+        text_from_pdf(b"hello")
+    with pytest.raises(ContractTextError, match="无法读取"):
+        text_from_pdf(b"%PDF-1.4\n garbage")
+
+
+def test_pdf_without_text_is_called_a_scan(pdf_maker):
+    with pytest.raises(ContractTextError, match="扫描件"):
+        text_from_pdf(pdf_maker("", footer=False))
+
+
+def test_page_furniture_only_whole_lines():
+    assert strip_page_furniture("甲方\n第 2 页 共 9 页\n- 3 -\n4/9\n第2页\n乙方住12/3号楼") == "甲方\n乙方住12/3号楼"
+
+
+def test_dispatch_by_suffix():
+    assert text_from_bytes(SAMPLE.encode(), "合同.TXT") == SAMPLE
+    with pytest.raises(ContractTextError, match=r"\.doc"):
+        text_from_bytes(b"", "合同.doc")
+    with pytest.raises(ContractTextError, match="不支持"):
+        text_from_bytes(b"", "合同.jpg")
+
+
+# --- whitespace and width -----------------------------------------------------------------------
+
+
+def test_whitespace_that_pdf_extraction_inserts_is_removed():
+    assert normalise_whitespace("人民币 100,000.00 元") == "人民币100,000.00元"
+    assert normalise_whitespace("借 款\n人 应当") == "借款人应当"
+    assert normalise_whitespace("  Loan   No. 3  ") == "Loan No. 3"
+    assert normalise_whitespace("APP 账户") == "APP账户"
+
+
+def test_match_form_is_half_width_without_spaces():
+    assert match_form("按日 万分之五，（三）１２％ 违约金；") == "按日万分之五,(三)12%违约金;"
+
+
+# --- articles -----------------------------------------------------------------------------------
+
+
+def refs(text: str) -> list[tuple[str | None, str]]:
+    return [(s.ref, s.text) for s in split_sentences(text)]
+
+
+def test_chinese_numbered_articles_with_sub_clauses_and_items():
+    text = ("个人借款合同\n甲方：某某银行\n第一章 总则\n第一条 借款金额\n1.1 借款金额为人民币100,000.00元。\n"
+            "第二条 甲方有权采取下列措施：\n（一）宣布借款提前到期；\n（二）要求乙方依照本合同第十二条\n约定承担违约责任。\n"
+            "乙方应承担实现债权的费用。\n第十二条【争议解决】由甲方所在地人民法院管辖。")
+    assert [a.number for a in split_articles(text)] == ["", "", "第一条", "第二条", "第十二条"]
+    assert refs(text) == [
+        (None, "个人借款合同"), (None, "甲方：某某银行"), (None, "第一章总则"),
+        ("第一条", "借款金额"), ("第1.1条", "借款金额为人民币100,000.00元。"),
+        ("第二条", "甲方有权采取下列措施："), ("第二条第（一）项", "宣布借款提前到期；"),
+        ("第二条第（二）项", "要求乙方依照本合同第十二条约定承担违约责任。"),
+        ("第二条", "乙方应承担实现债权的费用。"),  # after a closed list: the article's own paragraph
+        ("第十二条", "【争议解决】由甲方所在地人民法院管辖。"),
+    ]
+
+
+def test_a_reference_to_an_article_at_a_line_start_is_not_a_heading():
+    text = "第一条 借款\n乙方应当按照本合同\n第十二条约定还款。\n第二条 利息"
+    assert [a.number for a in split_articles(text)] == ["第一条", "第二条"]
+
+
+def test_arabic_numbered_contract():
+    text = "1. 定义\n1.1 平台指某某App。\n2. 借款\n2.1 金额5,000.00元。\n2.2 期限6个月。\n（1）按月还款。"
+    assert refs(text) == [("第1条", "定义"), ("第1.1条", "平台指某某App。"), ("第2条", "借款"),
+                          ("第2.1条", "金额5,000.00元。"), ("第2.2条", "期限6个月。"),
+                          ("第2.2条第（1）项", "按月还款。")]
+
+
+def test_arabic_paragraphs_inside_chinese_articles_are_kuan():
+    text = "第三条 费用\n1. 甲方不收取服务费。\n2. 甲方有权调整费率。\n第四条 还款"
+    assert refs(text)[1:3] == [("第三条第1款", "甲方不收取服务费。"), ("第三条第2款", "甲方有权调整费率。")]
+
+
+def test_chinese_list_numbering_and_full_width_digits():
+    text = "一、借款金额\n（一）伍万元。\n二、利息\n（２）月利率２%。"
+    assert refs(text) == [("第一条", "借款金额"), ("第一条第（一）项", "伍万元。"), ("第二条", "利息"),
+                          ("第二条第（2）项", "月利率２%。")]
+    assert [a.number for a in split_articles("第１２条 其他\n第 13 条 附则")] == ["第12条", "第13条"]
+
+
+def test_a_single_article_is_enough_for_a_pasted_clause():
+    assert refs("第十二条 由甲方所在地人民法院管辖。") == [("第十二条", "由甲方所在地人民法院管辖。")]
+
+
+def test_sub_clauses_without_headings_belong_to_their_article():
+    text = "12.1 甲方可以转让债权。\n12.2 乙方同意。\n13.1 争议由法院管辖。"
+    assert [(s.ref, s.article) for s in split_sentences(text)] == [
+        ("第12.1条", "第12条"), ("第12.2条", "第12条"), ("第13.1条", "第13条")]
+
+
+def test_unnumbered_text_has_no_reference():
+    assert [s.ref for s in split_sentences("今借到张三人民币伍万元整。月利率1%。")] == [None, None]
+
+
+def test_sentence_breaks_inside_pdf_lines_do_not_cut():
+    text = "第五条 违约\n乙方逾期的，甲方有权按日万分之五计收罚\n息，并收取违约金。"
+    assert refs(text) == [("第五条", "违约"), ("第五条", "乙方逾期的，甲方有权按日万分之五计收罚息，并收取违约金。")]
+
+
+def test_spans_point_into_the_original_text():
+    text = "第一条  借款\n乙方 应当\n按期还款。"
+    s = split_sentences(text)[-1]
+    assert text[s.span[0]:s.span[1]] == "乙方 应当\n按期还款。"
+    assert s.text == "乙方应当按期还款。"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="第一二三十条章（）()1234567890.、。；，\n 甲乙方借款利息", max_size=300))
+def test_splitting_never_fails_and_spans_are_ordered(text):
+    last = 0
+    for s in split_sentences(text):
+        assert last <= s.span[0] < s.span[1] <= len(text)
+        last = s.span[1]
+    for a in split_articles(text):
+        assert text[a.start:a.end] == a.text
+
+
+def test_numbers_and_references_wrapped_to_a_line_start_are_not_clause_numbers():
+    text = "第三条 乙方应按本合同第\n5.2条约定还款，逾期的按日利率的\n0.1%计收罚息，即1.5\n倍。\n第四条 其他"
+    assert refs(text) == [("第三条", "乙方应按本合同第5.2条约定还款，逾期的按日利率的0.1%计收罚息，即1.5倍。"),
+                          ("第四条", "其他")]

@@ -1,0 +1,83 @@
+"""Issue 4 end to end: contract text → clause findings in the answer → 管辖权异议申请书 when warranted."""
+
+import json
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from docx_text import row_text, visible_text
+from respond.cli.main import main
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+def draft_copy(tmp_path, **changes):
+    """The microloan example (with its contract) in tmp_path, changed, drafted."""
+    shutil.copy(EXAMPLES / "microloan-fees-contract.txt", tmp_path / "microloan-fees-contract.txt")
+    case = json.loads((EXAMPLES / "microloan-fees.json").read_text(encoding="utf-8"))
+    for path, value in changes.items():
+        section, key = path.split("__")
+        case[section][key] = value
+    p = tmp_path / "case.json"
+    p.write_text(json.dumps(case, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "out"
+    r = CliRunner().invoke(main, ["draft", "--case", str(p), "--out", str(out), "--today", "2026-11-21"])
+    return r, out
+
+
+def test_agreed_court_away_from_home_drafts_the_objection(tmp_path):
+    r, out = draft_copy(tmp_path)
+    assert r.exit_code == 0, r.stderr
+    text = visible_text((out / "管辖权异议申请书.docx").read_bytes())
+    assert "请求将（2026）渝0112民初40517号案件移送至被告经常居住地（浙江省杭州市西湖区）的基层人民法院审理" in text
+    assert "合同第七条第1款" in text
+    assert "《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第31条" in text
+    assert "《中华人民共和国民事诉讼法》第130条" in text and "重庆市渝北区人民法院" in text
+    md = (out / "说明.md").read_text(encoding="utf-8")
+    assert "**要。**" in md and "管辖权异议申请书.docx" in md
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["jurisdiction"]["objection_warranted"] is True
+    assert "管辖权异议申请书.docx" in report["documents"]
+
+
+def test_clause_arguments_reach_the_answer(tmp_path):
+    r, out = draft_copy(tmp_path)
+    ans = (out / "答辩状.docx").read_bytes()
+    assert "每日千分之五" in row_text(ans, "1.对合同签订") and row_text(ans, "1.对合同签订").startswith("无☐ 有☑")
+    assert "提前到期" in row_text(ans, "3.对提前还款")
+    assert "另行提交管辖权异议申请书" in row_text(ans, "19.其他需要说明")
+
+
+def test_court_at_domicile_needs_no_objection(tmp_path):
+    r, out = draft_copy(tmp_path, court__name="浙江省杭州市西湖区人民法院")
+    assert r.exit_code == 0, r.stderr
+    assert not (out / "管辖权异议申请书.docx").exists()
+    assert "**不需要。**" in (out / "说明.md").read_text(encoding="utf-8")
+
+
+def test_no_contract_no_clause_findings_and_a_warning(tmp_path):
+    r, out = draft_copy(tmp_path, loan__contract_text=None)
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert not any(f["code"].startswith("CLAUSE_") for f in report["findings"])
+    assert any("没有提供借款合同文本" in w for w in report["warnings"])
+    assert report["jurisdiction"] is None
+
+
+def test_missing_contract_file_is_rejected(tmp_path):
+    r, out = draft_copy(tmp_path, loan__contract_text="nope.pdf")
+    assert r.exit_code == 2 and "loan.contract_text" in r.stderr and not out.exists()
+
+
+def test_pasted_clauses_work_like_a_file(tmp_path):
+    r, out = draft_copy(tmp_path, loan__contract_text=None,
+                        loan__clauses=["第七条 因本合同发生的争议，双方同意提交甲方住所地人民法院诉讼解决。"])
+    assert r.exit_code == 0, r.stderr
+    assert (out / "管辖权异议申请书.docx").exists()
+
+
+def test_rules_lists_clause_rules():
+    r = CliRunner().invoke(main, ["rules"])
+    assert "CLAUSE_JURISDICTION" in r.stdout and "CLAUSE_E_SERVICE" in r.stdout
+    r = CliRunner().invoke(main, ["rules", "CLAUSE_JURISDICTION"])
+    assert r.exit_code == 0 and "第31条" in r.stdout

@@ -1,0 +1,367 @@
+"""Every field of every fixture document, exactly: what is there is found, nothing else is invented.
+
+The fixtures are PDFs made by ``make_fixtures.py`` from the ``.txt`` beside them, in the styles of
+three courts: 杭州市西湖区人民法院 (tables, simplified procedure), 深圳市南山区人民法院 (small claims,
+full-width digits, ``(2026)`` half-width parentheses, dates in Chinese numerals, amounts in 万元),
+北京互联网法院 (online court, one notice for answer and evidence, Kangxi radicals ``⽴案``/``⾦融``
+from the font's ToUnicode map, an embedded TrueType font, a two-page complaint broken mid-sentence,
+a debt bought by an asset manager).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+import pytest
+
+from respond.extract.documents import COMPLAINT, EVIDENCE, NOTICE, SUMMONS
+from respond.extract.normalize import DocText
+
+D = dt.date
+M = Decimal
+
+XIHU_COURT = "浙江省杭州市西湖区人民法院"
+XIHU_CASE = "（2026）浙0106民初12345号"
+XIHU_PLAINTIFF = "重庆青禾小额贷款有限公司"
+NANSHAN_COURT = "广东省深圳市南山区人民法院"
+NANSHAN_CASE = "（2026）粤0305民初23456号"
+NANSHAN_PLAINTIFF = "广州珠禾消费金融股份有限公司"
+BJ_COURT = "北京互联网法院"
+BJ_CASE = "（2026）京0491民初34567号"
+BJ_PLAINTIFF = "上海澄远资产管理有限公司"
+CAUSE = "金融借款合同纠纷"
+
+# fixture → (types, fields, complaint's defendants, notes extras)
+EXPECTED = {
+    "xihu-chuanpiao": ((SUMMONS,), {
+        "court.name": XIHU_COURT,
+        "court.case_number": XIHU_CASE,
+        "case_cause": CAUSE,
+        "defendant.name": "张三",
+        "defendant.address": "浙江省杭州市西湖区文三路100号某某小区3幢2单元501室",
+        "court.hearing_at": dt.datetime(2026, 12, 10, 9, 30),
+    }, [], {"hearing_place": "本院第十三法庭（杭州市西湖区西溪路1号）"}),
+    "xihu-yingsu": ((NOTICE,), {
+        "court.name": XIHU_COURT,
+        "court.case_number": XIHU_CASE,
+        "court.procedure": "simplified",
+        "court.filed_on": D(2026, 10, 8),
+        "plaintiff.name": XIHU_PLAINTIFF,
+        "case_cause": CAUSE,
+        "defendant.name": "张三",
+        "service.answer_days": 15,
+    }, [], {}),
+    "xihu-juzheng": ((EVIDENCE,), {
+        "court.name": XIHU_COURT,
+        "court.case_number": XIHU_CASE,
+        "court.procedure": "simplified",
+        "plaintiff.name": XIHU_PLAINTIFF,
+        "case_cause": CAUSE,
+        "defendant.name": "张三",
+        "service.evidence_due": D(2026, 11, 25),
+    }, [], {}),
+    "xihu-qisu": ((COMPLAINT,), {
+        "court.name": "杭州市西湖区人民法院",
+        "plaintiff.name": XIHU_PLAINTIFF,
+        "plaintiff.address": "重庆市渝北区龙溪街道金山路18号6幢12-3",  # "12\n-3" in the PDF
+        "plaintiff.credit_code": "91500112MA5UABCD1X",
+        "plaintiff.representative": "李建国",
+        "claims.principal": M("9000.00"),
+        "claims.interest": M("1530.20"),
+        "claims.penalty": M("600.00"),       # "600\n.00" in the PDF
+        "claims.legal_costs": M("1500.00"),  # 合计 11,130.20 is not a claim of its own
+        "claims.as_of": D(2026, 9, 30),
+        "claims.until_paid": True,
+        "loan.contract_date": D(2024, 3, 15),
+        "loan.disbursed_on": D(2024, 3, 15),
+        "loan.principal": M("10000.00"),
+        "loan.rate": {"annual": M("0.18")},  # 逾期罚息利率 "合同利率上浮50%" is not a rate
+        "loan.term_months": 12,
+        "loan.method": "equal_installment",
+        "loan.contract_number": "QH20240315000123",
+        "loan.product": "青禾借钱",
+    }, [{
+        "defendant.name": "张三",
+        "defendant.gender": "男",
+        "defendant.birth_date": D(1990, 1, 1),
+        "defendant.ethnicity": "汉族",
+        "defendant.address": "浙江省杭州市西湖区文三路100号某某小区3幢2单元501室",
+        "defendant.id_number": "33010619900101123X",
+        "defendant.phone": "13800001234",  # "138 0000 1234"
+    }], {}),
+    "nanshan-chuanpiao": ((SUMMONS,), {
+        "court.name": NANSHAN_COURT,
+        "court.case_number": NANSHAN_CASE,  # written "(2026)…" with half-width parentheses
+        "case_cause": CAUSE,
+        "defendant.name": "李四",
+        "defendant.address": "广东省深圳市南山区粤海街道科技园路8号某某公寓1208房",
+        "court.hearing_at": dt.datetime(2026, 12, 3, 14, 30),  # 二〇二六年十二月三日下午二时三十分
+        "court.procedure": "small_claims",  # 传唤事由：开庭审理（小额诉讼程序）
+    }, [], {"hearing_place": "本院第二十一审判庭"}),
+    "nanshan-yingsu": ((NOTICE,), {
+        "court.name": NANSHAN_COURT,
+        "court.case_number": NANSHAN_CASE,  # full-width digits
+        "court.procedure": "small_claims",
+        "court.filed_on": D(2026, 10, 12),
+        "plaintiff.name": NANSHAN_PLAINTIFF,
+        "case_cause": CAUSE,
+        "defendant.name": "李四",
+        "service.answer_days": 7,
+    }, [], {}),
+    "nanshan-juzheng": ((EVIDENCE,), {
+        "court.name": NANSHAN_COURT,
+        "court.case_number": NANSHAN_CASE,
+        "court.procedure": "small_claims",
+        "plaintiff.name": NANSHAN_PLAINTIFF,
+        "case_cause": CAUSE,
+        "defendant.name": "李四",
+        "service.evidence_due": D(2026, 11, 20),  # 二〇二六年十一月二十日
+    }, [], {}),
+    "nanshan-qisu": ((COMPLAINT,), {
+        "court.name": "深圳市南山区人民法院",
+        "plaintiff.name": NANSHAN_PLAINTIFF,
+        "plaintiff.address": "广东省广州市天河区珠江新城华夏路30号25层",
+        "plaintiff.credit_code": "91440101MA5CXYZ12Q",  # full-width in the PDF
+        "plaintiff.representative": "陈志强",           # "陈志强    职务：董事长"
+        "claims.principal": M("8000.00"),              # ８，０００．００
+        "claims.interest": M("856.40"),
+        "claims.penalty": M("332.45"),                 # 罚息 320.15 + 复利 12.30
+        "claims.fees": M("240.00"),                    # 担保费
+        "claims.as_of": D(2026, 9, 20),
+        "claims.until_paid": True,
+        "claims.accelerate": True,                     # 判令解除…合同
+        "loan.contract_date": D(2025, 1, 10),
+        "loan.disbursed_on": D(2025, 1, 11),
+        "loan.principal": M("12000.00"),               # 1.2 万元
+        "loan.rate": {"daily": M("0.0005")},           # 日利率 0.05%
+        "loan.term_months": 12,                        # 12期, 按月
+        "loan.method": "equal_principal",
+        "loan.product": "珠禾分期",
+    }, [{
+        "defendant.name": "李四",
+        "defendant.gender": "女",
+        "defendant.birth_date": D(1992, 7, 8),
+        "defendant.ethnicity": "汉族",
+        "defendant.id_number": "440305199207081129",
+        "defendant.address": "广东省深圳市南山区粤海街道科技园路8号某某公寓1208房",
+        "defendant.phone": "13900005678",              # 139-0000-5678
+    }], {}),
+    "bjinternet-chuanpiao": ((SUMMONS,), {
+        "court.name": BJ_COURT,                         # 北京互联⽹法院 (Kangxi radical ⽹)
+        "court.case_number": BJ_CASE,
+        "case_cause": CAUSE,
+        "defendant.name": "王五",
+        "court.hearing_at": dt.datetime(2027, 1, 12, 9, 0),  # 2027年1月12日 上午 9:00
+    }, [], {"hearing_place": "北京互联网法院电子诉讼平台（在线庭审，请提前十五分钟登录）"}),
+    "bjinternet-yingsu": ((NOTICE, EVIDENCE), {
+        "court.name": BJ_COURT,
+        "court.case_number": BJ_CASE,
+        "court.procedure": "ordinary",
+        "court.filed_on": D(2026, 9, 15),               # 于2026年9月15日⽴案
+        "plaintiff.name": BJ_PLAINTIFF,
+        "case_cause": CAUSE,                            # ⾦融借款合同纠纷
+        "defendant.name": "王五",
+        "service.answer_days": 15,
+    }, [], {"evidence_period": "自你收到本通知书之次日起十五日内"}),  # a period, not a date
+    "bjinternet-qisu": ((COMPLAINT,), {
+        "court.name": BJ_COURT,                         # on page 2
+        "plaintiff.name": BJ_PLAINTIFF,
+        "plaintiff.address": "上海市浦东新区世纪大道100号环球金融中心58层5801室",
+        "plaintiff.credit_code": "91310115MA1K4XYZ7P",
+        "plaintiff.representative": "周文博",
+        "claims.principal": M("5600.00"),               # "以 5,600 元为基数" is not a second principal
+        "claims.interest": M("3615.28"),
+        "claims.legal_costs": M("950.00"),              # 律师费 800 + 保全担保费 150 (not a loan fee)
+        "claims.as_of": D(2026, 8, 31),
+        "claims.until_paid": True,
+        "loan.contract_date": D(2023, 6, 20),
+        "loan.disbursed_on": D(2023, 6, 21),
+        "loan.principal": M("8000.00"),
+        "loan.rate": {"annual": M("0.239")},
+        "loan.term_months": 6,
+        "loan.method": "interest_first",
+        "loan.contract_number": "XQ-2023-0620-88761",
+        "loan.product": "星桥借",
+        "loan.lender": "天津星桥小额贷款有限公司",
+        "assignment.from": "天津星桥小额贷款有限公司",
+        "assignment.date": D(2025, 12, 1),
+    }, [{
+        "defendant.name": "王五",
+        "defendant.gender": "男",
+        "defendant.birth_date": D(1985, 11, 23),
+        "defendant.ethnicity": "汉族",
+        "defendant.address": "河北省石家庄市长安区中山东路256号3单元402室",  # 户籍地
+        "defendant.residence": "北京市朝阳区望京街道阜通东大街6号院2号楼1703室",  # 经常居住地
+        "defendant.id_number": "130102198511233011",
+    }], {}),
+}
+
+
+@pytest.mark.parametrize("stem", sorted(EXPECTED))
+def test_document_type(stem, document):
+    assert document(stem).kinds == EXPECTED[stem][0]
+
+
+@pytest.mark.parametrize("stem", sorted(EXPECTED))
+def test_every_field(stem, document):
+    got = {path: found.value for path, found in document(stem).fields.items()}
+    assert got == EXPECTED[stem][1]
+
+
+@pytest.mark.parametrize("stem", sorted(EXPECTED))
+def test_every_defendant_field(stem, document):
+    got = [{path: found.value for path, found in entry.items()} for entry in document(stem).defendants]
+    assert got == EXPECTED[stem][2]
+
+
+@pytest.mark.parametrize("stem", sorted(EXPECTED))
+def test_notes_extras(stem, document):
+    got = {key: found.value for key, found in document(stem).extra.items()}
+    assert got == EXPECTED[stem][3]
+
+
+@pytest.mark.parametrize("stem", sorted(EXPECTED))
+def test_every_source_is_text_of_its_page(stem, document, pdf_text):
+    """Provenance is honest: each snippet is text of the page it names, and shows the value."""
+    doc = document(stem)
+    text = DocText.from_pages(list(pdf_text(f"{stem}.pdf").pages))
+    entries = [doc.fields, doc.extra] + doc.defendants
+    for fields in entries:
+        for path, found in fields.items():
+            assert 1 <= found.page <= doc.pages, path
+            for part in found.text.split("；"):  # summed claims join their snippets
+                assert part in text.pages[found.page - 1] or part in text.flat, (path, part)
+            if isinstance(found.value, str) and path not in ("court.case_number", "loan.method", "court.procedure"):
+                shown = re.sub(r"[\s-]", "", found.text) if path.endswith("phone") else found.text
+                assert found.value in shown, path
+
+
+def test_page_numbers_follow_the_text(document):
+    doc = document("bjinternet-qisu")
+    assert doc.pages == 2
+    assert doc.fields["court.name"].page == 2          # 此致 北京互联网法院, on the second page
+    assert doc.fields["claims.principal"].page == 1
+    assert doc.fields["court.name"].text == "此致北京互联网法院"
+
+
+def test_sources_quote_the_matched_text(document):
+    doc = document("xihu-qisu")
+    assert doc.fields["loan.principal"].text == "借款金额为人民币10,000元"
+    assert doc.fields["claims.penalty"].text == "罚息600.00元"
+    assert doc.defendants[0]["defendant.id_number"].text == "公民身份号码33010619900101123X"
+    assert document("nanshan-qisu").fields["claims.penalty"].text == "罚息320.15元；复利12.30元"
+
+
+def test_every_fixture_has_a_test_and_a_source(make_fixtures, fixtures):
+    assert set(make_fixtures.DOCUMENTS) == set(EXPECTED)
+    for stem in make_fixtures.DOCUMENTS:
+        assert (fixtures / f"{stem}.txt").is_file() and (fixtures / f"{stem}.pdf").is_file()
+    kinds = {k for stem in EXPECTED for k in EXPECTED[stem][0]}
+    assert kinds == {SUMMONS, NOTICE, EVIDENCE, COMPLAINT}
+
+
+# --- the same recognisers on text (no PDF): variants the fixtures do not cover -----------------
+
+def read(text: str):
+    from respond.extract.documents import read_document
+
+    return read_document("t.pdf", [text])
+
+
+def test_unknown_document_has_no_type_and_no_fields():
+    doc = read("个人借款合同\n甲方：某某小额贷款有限公司\n乙方：张三\n借款金额：10000元")
+    assert doc.kinds == () and doc.fields == {}
+
+
+def test_type_from_body_when_title_missing():
+    doc = read("原告：某某银行股份有限公司\n被告：张三\n诉讼请求：\n1.判令被告偿还本金1000元\n事实与理由：\n借款。")
+    assert doc.kinds == (COMPLAINT,)
+
+
+def test_procedure_ignores_what_the_notice_only_mentions():
+    doc = read("某某人民法院\n应诉通知书\n你如认为本案不宜适用简易程序，可以提出异议。")
+    assert "court.procedure" not in doc.fields
+
+
+def test_hearing_in_a_notice_sentence():
+    doc = read("某某人民法院\n应诉通知书\n本院定于2026年12月10日下午3时在本院第五法庭公开开庭审理。")
+    assert doc.fields["court.hearing_at"].value == dt.datetime(2026, 12, 10, 15, 0)
+    assert doc.extra["hearing_place"].value == "本院第五法庭"
+
+
+def test_summons_with_date_but_no_time_keeps_the_date_in_notes():
+    doc = read("某某人民法院\n传票\n案号（2026）浙0106民初1号\n应到时间 2026年12月10日\n应到处所 本院")
+    assert "court.hearing_at" not in doc.fields
+    assert doc.extra["hearing_date"].value == D(2026, 12, 10)
+
+
+def test_several_defendants_are_all_read():
+    doc = read("民事起诉状\n原告：某某小额贷款有限公司\n被告：张三，男，住某市某路1号。\n被告：李四，女，住某市某路2号。\n"
+               "诉讼请求：\n1.判令二被告偿还借款本金1000元\n事实与理由：\n2024年1月1日，双方签订合同。")
+    assert [d["defendant.name"].value for d in doc.defendants] == ["张三", "李四"]
+
+
+def test_amount_in_chinese_capitals_and_unlabelled_amounts():
+    doc = read("民事起诉状\n原告：某某银行股份有限公司\n被告：张三\n诉讼请求：\n"
+               "1.判令被告偿还借款本金人民币壹万贰仟元整及利息；2.判令被告支付500元\n事实与理由：\n借款。")
+    assert doc.fields["claims.principal"].value == M("12000.00")
+    assert doc.extra["claims_unclassified"].value == ["2.判令被告支付500元"]
+
+
+@pytest.mark.parametrize("text, path, value", [
+    ("借款期限为30天", "loan.term_days", 30),
+    ("借款期限为十二个月", "loan.term_months", 12),
+    ("日息万分之五", "loan.rate", {"daily": M("0.0005")}),
+    ("月利率1.5%", "loan.rate", {"monthly": M("0.015")}),
+    ("年利率百分之十八", "loan.rate", {"annual": M("0.18")}),
+    ("到期一次性还本付息", "loan.method", "bullet"),
+    ("逾期罚息年利率为36%", "loan.overdue_rate", {"annual": M("0.36")}),
+])
+def test_loan_fact_variants(text, path, value):
+    doc = read(f"民事起诉状\n原告：某某银行股份有限公司\n被告：张三\n诉讼请求：\n1.判令被告还款\n事实与理由：\n"
+               f"2024年1月1日，双方签订借款合同，约定借款本金10000元，{text}。")
+    assert doc.fields[path].value == value
+
+
+def test_comprehensive_rate_is_not_the_contract_rate():
+    doc = read("民事起诉状\n原告：某某银行股份有限公司\n被告：张三\n诉讼请求：\n1.判令被告还款\n事实与理由：\n"
+               "双方签订借款合同，综合年化利率35.9%，约定借款本金10000元。")
+    assert "loan.rate" not in doc.fields
+
+
+def test_outstanding_amount_is_not_the_loan_principal():
+    doc = read("民事起诉状\n原告：某某银行股份有限公司\n被告：张三\n诉讼请求：\n1.判令被告还款\n事实与理由：\n"
+               "被告尚欠借款本金6000元，双方约定借款金额为10000元。")
+    assert doc.fields["loan.principal"].value == M("10000.00")
+
+
+def test_case_number_is_not_a_document_number():
+    doc = read("某某人民法院\n应诉通知书\n依照法释〔2020〕27号的规定")
+    assert "court.case_number" not in doc.fields
+    assert re.fullmatch(r"（\d{4}）.+号", read("某某人民法院\n传票\n〔2026〕浙0106民初7号").fields["court.case_number"].value)
+
+
+def test_a_bundle_is_split_into_its_documents(pdf_text, document, make_fixtures):
+    """Electronic service often delivers every paper in one PDF: each page that opens with a title
+    starts a document; values are those of the separate files, pages those of the bundle."""
+    from respond.extract.documents import documents_in
+
+    text = pdf_text("bundle-nanshan.pdf")
+    docs = documents_in(text.name, text.pages)
+    parts = make_fixtures.BUNDLES["bundle-nanshan.pdf"]
+    assert [d.kinds for d in docs] == [EXPECTED[stem][0] for stem in parts]
+    assert [(d.first_page, d.pages) for d in docs] == [(1, 1), (2, 1), (3, 1), (4, 1)]
+    for doc, stem in zip(docs, parts):
+        single = document(stem)
+        assert {p: f.value for p, f in doc.fields.items()} == EXPECTED[stem][1]
+        assert {p: f.text for p, f in doc.fields.items()} == {p: f.text for p, f in single.fields.items()}
+        assert all(f.page == doc.first_page for f in doc.fields.values())
+
+
+def test_a_page_that_mentions_a_title_does_not_start_a_document():
+    from respond.extract.documents import split_documents
+
+    pages = ["民事起诉状\n原告：某某公司", "传票另行送达。应诉通知书已收到。", "某某人民法院\n传票\n案号（2026）浙0106民初1号"]
+    assert [(first, len(part)) for first, part in split_documents(pages)] == [(1, 2), (3, 1)]

@@ -1,0 +1,184 @@
+"""Hostile and broken input: one test per class, each a clear Chinese message naming only the file.
+
+Classes: not a PDF; encrypted with a password; encrypted with the empty user password (works);
+image-only (a scan, no text layer); garbled text (a font without ToUnicode); oversized file, too
+many pages and a decompression bomb; a file that takes too long (time limit, child killed).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from respond.extract.pdftext import (
+    Encrypted,
+    Garbled,
+    Limits,
+    NoTextLayer,
+    NotAPdf,
+    TimedOut,
+    TooLarge,
+    Unreadable,
+    read_pdf_text,
+    text_problem,
+)
+
+
+def rejected(path: Path, error: type, limits: Limits = Limits()) -> str:
+    with pytest.raises(error) as info:
+        read_pdf_text(path, limits)
+    message = str(info.value)
+    assert message.startswith(f"{path.name}：")  # names the file
+    assert "Traceback" not in message and "pypdf" not in message
+    return message
+
+
+# --- not a PDF ----------------------------------------------------------------------------------
+
+def test_saved_web_page_is_not_a_pdf(fixtures):
+    message = rejected(fixtures / "hostile-saved-link.pdf", NotAPdf)
+    assert "网页" in message and "下载" in message
+
+
+@pytest.mark.parametrize("content, says", [
+    (b"", "空文件"),
+    (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 100, "JPEG 图片"),
+    (b"PK\x03\x04" + b"\x00" * 26 + b"word/document.xml", "Word"),
+    (b"PK\x03\x04" + b"\x00" * 26 + b"OFD.xml", "OFD"),
+    (b"just some text\n" * 10, "无法识别的格式"),
+])
+def test_other_files_are_not_pdfs(tmp_path, content, says):
+    path = tmp_path / "传票.pdf"
+    path.write_bytes(content)
+    assert says in rejected(path, NotAPdf)
+
+
+def test_truncated_pdf_is_damaged(tmp_path, fixtures):
+    path = tmp_path / "truncated.pdf"
+    path.write_bytes((fixtures / "xihu-chuanpiao.pdf").read_bytes()[:600])
+    assert "损坏" in rejected(path, NotAPdf)
+
+
+def test_missing_file_and_folder(tmp_path):
+    assert "找不到" in rejected(tmp_path / "none.pdf", Unreadable)
+    assert "文件夹" in rejected(tmp_path, Unreadable)
+
+
+# --- encryption ---------------------------------------------------------------------------------
+
+def test_encrypted_with_a_password_is_refused(fixtures):
+    message = rejected(fixtures / "hostile-encrypted-password.pdf", Encrypted)
+    assert "密码" in message and "另存为" in message
+
+
+def test_encrypted_with_the_empty_password_is_read(fixtures, pdf_text):
+    """Many 'protected' PDFs only restrict copying; the empty user password opens them."""
+    from respond.extract.documents import read_document
+
+    text = read_pdf_text(fixtures / "hostile-encrypted-empty-password.pdf")
+    plain = pdf_text("xihu-yingsu.pdf")
+    assert text.pages == plain.pages
+    doc = read_document(text.name, text.pages)
+    assert doc.fields["court.case_number"].value == "（2026）浙0106民初12345号"
+    assert doc.fields["service.answer_days"].value == 15
+
+
+# --- no text layer, garbled text ----------------------------------------------------------------
+
+def test_scan_without_text_layer(fixtures):
+    message = rejected(fixtures / "hostile-scan.pdf", NoTextLayer)
+    assert "扫描件" in message and "手工填写" in message
+
+
+def test_font_without_tounicode_is_garbled(fixtures):
+    """The text comes out as control characters: detected, never passed on."""
+    message = rejected(fixtures / "hostile-no-tounicode.pdf", Garbled)
+    assert "乱码" in message
+
+
+@pytest.mark.parametrize("text", [
+    "\x01\x02\x03\x04\x05\x06\x07\x08 \x0e\x0f \x102026\x11\x010106\x0b\x1212345\x13",  # no ToUnicode
+    "\ue001\ue002\ue003\ue004\ue005\ue006\ue007\ue008\ue009\ue00a\ue00b\ue00c人民法院",  # private-use area
+    "浙江省\ufffd\ufffd\ufffd\ufffd\ufffd\ufffd\ufffd\ufffd\ufffd人民法院\ufffd\ufffd",      # replacement chars
+    "Ã¤Â¸Â­Ã¥Â\u009bÂ½Ã¤ÂºÂºÃ¦Â°Â\u0091Ã¦Â³Â\u0095Ã©Â\u0099Â¢",                             # UTF-8 read as Latin-1
+    "璇夊埆鍚屾剰鑰呮柟鍙戣捣缂庤揪鏁版嵁妗堜欢閲戣瀺鍊熸鍚堝悓绾犵悍杩涜鍙楃悊鑺傜偣鏁版嵁",                       # GBK read as UTF-8
+    "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.",     # not Chinese at all
+])
+def test_garbled_text_is_detected(text):
+    assert text_problem([text]) == "garbled"
+
+
+@pytest.mark.parametrize("text", [
+    "浙江省杭州市西湖区人民法院 传票 （2026）浙0106民初12345号 案由 金融借款合同纠纷 被传唤人 张三",
+    "民事起诉状 原告：某某小额贷款有限公司 被告：阿卜杜·热合曼，男，1990年1月1日出生，维吾尔族 诉讼请求：借款本金9,000.00元",
+])
+def test_readable_text_is_not_garbled(text):
+    assert text_problem([text]) is None
+
+
+def test_empty_pages_mean_no_text_layer():
+    assert text_problem(["", "  \n", ""]) == "empty"
+
+
+# --- too large, malicious, too slow -------------------------------------------------------------
+
+def test_oversized_file_is_refused_before_parsing(tmp_path):
+    path = tmp_path / "big.pdf"
+    with path.open("wb") as fh:
+        fh.write(b"%PDF-1.7\n")
+        fh.truncate(21 * 1024 * 1024)  # sparse: 21 MB on paper, nothing on disk
+    started = time.monotonic()
+    message = rejected(path, TooLarge)
+    assert time.monotonic() - started < 1 and "20 MB" in message
+
+
+def test_too_many_pages(fixtures):
+    assert "60 页" in rejected(fixtures / "hostile-60-pages.pdf", TooLarge)
+
+
+def test_decompression_bomb_hits_the_stream_limit(fixtures):
+    """60 KB inflating to 60 MB: pypdf's own default (75 MB) would let it through; ours (20 MB) does not."""
+    assert "安全处理上限" in rejected(fixtures / "hostile-bomb.pdf", TooLarge)
+
+
+def _children() -> list[int]:
+    me = str(os.getpid())
+    out = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if (entry / "stat").read_text().rsplit(")", 1)[1].split()[1] == me:
+                    out.append(int(entry.name))
+            except (OSError, IndexError):
+                pass
+    return out
+
+
+def test_time_limit_kills_the_child(fixtures):
+    """A 9 KB file that takes pypdf seconds: stopped at the limit, and its process is gone."""
+    before = _children() if Path("/proc/self/stat").exists() else []
+    started = time.monotonic()
+    message = rejected(fixtures / "hostile-slow.pdf", TimedOut, Limits(timeout=1.0))
+    assert time.monotonic() - started < 5
+    assert "超时" in message
+    if Path("/proc/self/stat").exists():
+        assert _children() == before
+
+
+def test_parsing_runs_in_another_process(fixtures, monkeypatch):
+    """The parent never imports pypdf to read a PDF: a crash or exhaustion stays in the child."""
+    import subprocess
+
+    calls = []
+    real = subprocess.Popen
+
+    def spy(args, **kw):
+        calls.append(args)
+        return real(args, **kw)
+
+    monkeypatch.setattr(subprocess, "Popen", spy)
+    read_pdf_text(fixtures / "xihu-chuanpiao.pdf")
+    assert calls and calls[0][1:3] == ["-m", "respond.extract._worker"]
