@@ -187,5 +187,10 @@ def init(path, force):
     click.echo(f"已写入 {path}：请按应诉材料逐项填写，不知道的字段删除即可。")
 
 
+from respond.cli.extract_cmd import extract  # noqa: E402  (a click command; its work is imported lazily)
+
+main.add_command(extract)
+
+
 def run() -> None:  # pragma: no cover - console entry for python -m
     main()

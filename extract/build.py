@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from respond.extract.documents import COMPLAINT, EVIDENCE, NOTICE, SUMMONS, Document, Found
+from respond.extract.documents import COMPLAINT, EVIDENCE, NOTICE, SUMMONS, Document, Found, documents_in
+from respond.extract.pdftext import DEFAULT_LIMITS, ExtractError, Limits, read_pdf_text
 
 REQUIRED = ("court.name", "service.method", "service.date", "plaintiff.name", "defendant.name",
             "loan.contract_date", "loan.principal")
@@ -110,7 +111,7 @@ def _source(doc: Document | None, found: Found | None, text: str | None = None) 
     return {"document": doc.name, "type": doc.type_label, "page": found.page, "text": found.text}
 
 
-def _jsonable(path: str, value: Any) -> Any:
+def _jsonable(value: Any) -> Any:
     if isinstance(value, dt.datetime):
         return value.strftime("%Y-%m-%dT%H:%M")
     if isinstance(value, dt.date):
@@ -122,19 +123,20 @@ def _jsonable(path: str, value: Any) -> Any:
     return value
 
 
-def _pick_defendant(docs: list[Document], name: str | None, warnings: list[str]) -> tuple[Document, dict] | None:
+def _pick_defendant(docs: list[Document], name: str | None,
+                    warnings: list[str]) -> tuple[int, Document, dict[str, Found]] | None:
     """The complaint's entry for the defendant the court wrote to (several 被告 may be sued)."""
-    for doc in docs:
+    for i, doc in enumerate(docs):
         if not doc.defendants:
             continue
         if name:
             for entry in doc.defendants:
                 if entry["defendant.name"].value == name:
-                    return doc, entry
+                    return i, doc, entry
         if len(doc.defendants) > 1:
-            warnings.append(f"{doc.name}：起诉状列有 {len(doc.defendants)} 名被告，"
+            warnings.append(f"{doc.where}：起诉状列有 {len(doc.defendants)} 名被告，"
                             "已取第一名的信息；如果你不是第一名被告，请改正 defendant 各项。")
-        return doc, doc.defendants[0]
+        return i, doc, doc.defendants[0]
     return None
 
 
@@ -153,7 +155,7 @@ def build_case(docs: list[Document], *, served_on: dt.date | None = None,
     chosen_name = min(candidates.get("defendant.name", []), key=lambda c: c[:2], default=None)
     picked = _pick_defendant(docs, chosen_name[3].value if chosen_name else None, warnings)
     if picked:
-        offer(docs.index(picked[0]), picked[0], picked[1])
+        offer(*picked)
 
     values: dict[str, Any] = {}
     sources: dict[str, Any] = {}
@@ -166,13 +168,13 @@ def build_case(docs: list[Document], *, served_on: dt.date | None = None,
         others = [(d, f) for _, _, d, f in offers[1:] if not _same(path, f.value, found.value)]
         if others:
             conflicts.append({"field": path,
-                              "used": {"document": doc.name, "value": _jsonable(path, found.value)},
-                              "other": [{"document": d.name, "value": _jsonable(path, f.value)} for d, f in others]})
-            names = "、".join(sorted({d.name for d, _ in others}))
+                              "used": {"document": doc.where, "value": _jsonable(found.value)},
+                              "other": [{"document": d.where, "value": _jsonable(f.value)} for d, f in others]})
+            names = "、".join(sorted({d.where for d, _ in others}))
             if path == "court.case_number":
-                warnings.append(f"各文书的案号不一致（{doc.name} 与 {names}）：可能混入了其他案件的文书，请核对。")
+                warnings.append(f"各文书的案号不一致（{doc.where} 与 {names}）：可能混入了其他案件的文书，请核对。")
             else:
-                warnings.append(f"{path}：{doc.name} 与 {names} 写得不一样，已采用 {doc.name} 的写法，请核对"
+                warnings.append(f"{path}：{doc.where} 与 {names} 写得不一样，已采用 {doc.where} 的写法，请核对"
                                 "（详见 notes.conflicts）。")
     extracted = len(values)
     if served_on is not None:
@@ -183,7 +185,7 @@ def build_case(docs: list[Document], *, served_on: dt.date | None = None,
         sources["service.method"] = _source(None, None, f"--service-method {service_method}")
 
     def get(path: str) -> Any:
-        return _jsonable(path, values.get(path))
+        return _jsonable(values.get(path))
 
     def section(prefix: str, keys: tuple[str, ...], required: tuple[str, ...] = ()) -> dict[str, Any]:
         out = {}
@@ -228,7 +230,7 @@ def build_case(docs: list[Document], *, served_on: dt.date | None = None,
     for doc in docs:
         for key, found in doc.extra.items():
             if key not in notes:
-                notes[key] = _jsonable(key, found.value)
+                notes[key] = _jsonable(found.value)
                 sources[f"notes.{key}"] = _source(doc, found)
     order = {p: i for i, p in enumerate(_FIELD_ORDER)}
     notes["sources"] = dict(sorted(sources.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0])))
@@ -257,18 +259,14 @@ class Reading:
     """The files read: recognised documents, rejected files, and warnings (no personal data)."""
 
     documents: list[Document]
-    errors: list[Exception]
+    errors: list[ExtractError]
     warnings: list[str]
-    seconds: dict[str, float]
 
 
-def read_documents(paths: list[str], limits: Any = None) -> Reading:
+def read_documents(paths: list[str], limits: Limits | None = None) -> Reading:
     """Read each PDF (in parallel child processes) and recognise it; keep every file's error."""
     from concurrent.futures import ThreadPoolExecutor
     from pathlib import Path
-
-    from respond.extract.documents import documents_in
-    from respond.extract.pdftext import DEFAULT_LIMITS, ExtractError, read_pdf_text
 
     unique = list(dict.fromkeys(str(Path(p).resolve()) for p in paths))
 
@@ -280,12 +278,11 @@ def read_documents(paths: list[str], limits: Any = None) -> Reading:
 
     with ThreadPoolExecutor(max_workers=max(1, min(4, len(unique)))) as pool:
         results = list(pool.map(read, unique))
-    reading = Reading([], [], [], {})
+    reading = Reading([], [], [])
     for result in results:
-        if isinstance(result, Exception):
+        if isinstance(result, ExtractError):
             reading.errors.append(result)
             continue
-        reading.seconds[result.name] = result.seconds
         if result.empty_pages:
             pages = "、".join(str(n) for n in result.empty_pages)
             reading.warnings.append(f"{result.name}：第 {pages} 页没有文字（可能是扫描页），这些页上的内容需要对照原件手工填写。")

@@ -70,6 +70,11 @@ class Document:
         return self.kinds[0] if self.kinds else None
 
     @property
+    def where(self) -> str:
+        """The file, and the page it starts on when the file holds several documents."""
+        return self.name if self.first_page == 1 else f"{self.name}（第 {self.first_page} 页起）"
+
+    @property
     def type_label(self) -> str:
         return "、".join(self.kinds) if self.kinds else "未识别"
 
