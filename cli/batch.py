@@ -149,13 +149,14 @@ class Task:
 
 
 def find_case_files(inputs: Sequence[str]) -> list[Path]:
-    """Each input is a case file, or a folder whose ``*.json`` files (not sub-folders) are cases.
-    Sorted by path, each file once."""
+    """Each input is a case file, or a folder whose ``*.json`` files (not sub-folders, not hidden
+    ones such as the batch manifest or macOS ``._*`` copies) are cases. Sorted by path, each once."""
     found: dict[Path, Path] = {}
     for raw in inputs:
         p = Path(raw)
         if p.is_dir():
-            children = sorted(c for c in p.iterdir() if c.suffix.lower() == ".json" and c.is_file())
+            children = sorted(c for c in p.iterdir()
+                              if c.suffix.lower() == ".json" and not c.name.startswith(".") and c.is_file())
             for c in children:
                 found.setdefault(c.resolve(), c)
         else:
@@ -185,53 +186,72 @@ def plan(paths: Sequence[Path]) -> list[Task]:
     return [Task(str(p), str(p.resolve()), f, n) for p, f, n in zip(paths, folders, numbers)]
 
 
-def dependency_mtime(templates_dir: str | None, holidays_file: str | None, lpr_file: str | None) -> int:
-    """Newest mtime (ns) of the user's files that shape every package; 0 when none is given."""
+def settings_fingerprint(*, today: dt.date, day_basis: int, templates_dir: str | None,
+                         holidays_file: str | None, lpr_file: str | None) -> str:
+    """What, besides the case file itself, shapes every package: the day the deadline and the
+    default as-of date count from, the day basis, this version of respond, and the user's
+    holiday, LPR and template files (path, size, mtime). A package drafted under other settings
+    is out of date even when it is newer than its input."""
+    from respond import __version__
+
     files: list[Path] = [Path(f) for f in (holidays_file, lpr_file) if f]
     if templates_dir:
-        files += [p for p in Path(templates_dir).iterdir() if p.suffix.lower() == ".docx"]
-    newest = 0
+        files += sorted(p for p in Path(templates_dir).iterdir() if p.suffix.lower() == ".docx")
+    stamps = []
     for f in files:
         try:
-            newest = max(newest, f.stat().st_mtime_ns)
+            st = f.stat()
+            stamps.append([str(f.resolve()), st.st_size, st.st_mtime_ns])
         except OSError:
-            pass
-    return newest
+            stamps.append([str(f), None, None])
+    text = json.dumps([__version__, today.isoformat(), int(day_basis), stamps], ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def read_manifest(out_dir: Path) -> dict[str, str]:
-    """folder → the resolved input file its package was drafted from ({} when absent or unreadable)."""
+def file_digest(path: str) -> str | None:
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
+    except OSError:
+        return None
+
+
+# folder → {"src": resolved input file, "sha256": its content digest, "settings": fingerprint}
+Manifest = dict[str, dict[str, str]]
+
+
+def read_manifest(out_dir: Path) -> Manifest:
+    """The manifest of an earlier run ({} when absent, unreadable or of another version)."""
     try:
         data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    folders = data.get("folders") if isinstance(data, dict) else None
-    if not isinstance(folders, dict):
+    if not isinstance(data, dict) or data.get("version") != 2 or not isinstance(data.get("folders"), dict):
         return {}
-    return {k: v for k, v in folders.items() if isinstance(k, str) and isinstance(v, str)}
+    return {k: v for k, v in data["folders"].items()
+            if isinstance(k, str) and isinstance(v, dict) and all(isinstance(v.get(f), str)
+                                                                   for f in ("src", "sha256", "settings"))}
 
 
-def manifest_bytes(manifest: dict[str, str]) -> bytes:
-    return (json.dumps({"version": 1, "folders": dict(sorted(manifest.items()))}, ensure_ascii=False, indent=1)
+def manifest_bytes(manifest: Manifest) -> bytes:
+    return (json.dumps({"version": 2, "folders": dict(sorted(manifest.items()))}, ensure_ascii=False, indent=1)
             + "\n").encode("utf-8")
 
 
-def up_to_date(task: Task, out_dir: Path, deps_mtime: int, day_basis: int,
-               manifest: dict[str, str]) -> dict | None:
+def up_to_date(task: Task, out_dir: Path, settings: str, manifest: Manifest) -> dict | None:
     """The existing report when the folder holds a complete package drafted from this very file
-    (per the manifest), every output newer than the input (and the user's data/template files), at
-    the same day basis; else None."""
-    if manifest.get(task.folder) != task.src:
+    (same path and content, per the manifest) under the same settings, every output newer than the
+    input; else None."""
+    entry = manifest.get(task.folder)
+    if entry is None or entry["src"] != task.src or entry["settings"] != settings:
         return None
     folder = out_dir / task.folder
     try:
         report = json.loads((folder / REPORT).read_text(encoding="utf-8"))
-        newest_input = max(Path(task.src).stat().st_mtime_ns, deps_mtime)
+        newest_input = Path(task.src).stat().st_mtime_ns
         names = [*report["documents"], REPORT, EXPLANATION]
         if any((folder / n).stat().st_mtime_ns <= newest_input for n in names):
             return None
-        amounts = report.get("amounts") or {}
-        if amounts.get("day_basis") not in (None, day_basis):
+        if entry["sha256"] != file_digest(task.src):
             return None
         dt.date.fromisoformat(report["deadline"]["answer_due"])
         return report
@@ -440,47 +460,81 @@ def draft_chunk(tasks: list[Task]) -> list[dict[str, Any]]:
     return [draft_one(t) for t in tasks]
 
 
-def _draft_in_pool(tasks: list[Task], jobs: int, initargs: tuple) -> Iterator[tuple[int, list[dict[str, Any]]]]:
-    """Yield (number of tasks, their rows) as chunks finish; at most a few chunks in flight, so
-    memory stays flat however many cases there are."""
-    from concurrent.futures.process import BrokenProcessPool
+LOST = "内部错误：处理进程意外退出（可能内存不足），该案件未处理。"
 
+
+def _draft_in_pool(tasks: list[Task], jobs: int, initargs: tuple,
+                   work=None) -> Iterator[tuple[int, list[dict[str, Any]]]]:
+    """Yield (number of tasks, their rows) as chunks finish; at most a few chunks in flight, so
+    memory stays flat however many cases there are.
+
+    A worker that dies (killed, out of memory) breaks the whole pool and loses the chunks in
+    flight, not only its own. So the lost cases are retried one at a time in a single-worker pool,
+    where only the case that kills its worker again is marked failed; then a new pool takes the
+    rest. ``work`` (default :func:`draft_chunk`) maps a list of tasks to their rows."""
+    work = work or draft_chunk
     size = max(1, min(16, len(tasks) // (jobs * 8)))
     chunks = iter([tasks[i:i + size] for i in range(0, len(tasks), size)])
+    while True:
+        lost: list[Task] = []
+        yield from _run_pool(chunks, jobs, initargs, work, lost)
+        if not lost:
+            return
+        yield from _isolate(lost, initargs, work)
+
+
+def _run_pool(chunks: Iterator[list[Task]], jobs: int, initargs: tuple, work,
+              lost: list[Task]) -> Iterator[tuple[int, list[dict[str, Any]]]]:
+    """Draft ``chunks`` until they run out or the pool breaks; the tasks of chunks lost in the
+    break go to ``lost``, the chunks not yet submitted stay in the iterator."""
+    from concurrent.futures.process import BrokenProcessPool
+
     window = jobs * 4
     pending: dict[Any, list[Task]] = {}
-    broken = False
-
-    def lost(chunk: list[Task]) -> list[dict[str, Any]]:
-        return [_empty_row(t, FAILED, "内部错误：处理进程意外退出（可能内存不足），该案件未处理。") for t in chunk]
-
     ex = ProcessPoolExecutor(max_workers=jobs, initializer=init_worker, initargs=initargs)
     try:
         while True:
-            while not broken and len(pending) < window:
+            while not lost and len(pending) < window:
                 chunk = next(chunks, None)
                 if chunk is None:
                     break
                 try:
-                    pending[ex.submit(draft_chunk, chunk)] = chunk
+                    pending[ex.submit(work, chunk)] = chunk
                 except BrokenProcessPool:
-                    broken = True
-                    yield len(chunk), lost(chunk)
+                    lost.extend(chunk)
             if not pending:
-                break
+                return
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for fut in done:
                 chunk = pending.pop(fut)
                 try:
-                    yield len(chunk), fut.result()
+                    rows = fut.result()
                 except BrokenProcessPool:
-                    broken = True
-                    yield len(chunk), lost(chunk)
-        if broken:
-            for chunk in chunks:
-                yield len(chunk), lost(chunk)
+                    lost.extend(chunk)
+                else:
+                    yield len(chunk), rows
     finally:
         ex.shutdown(wait=True, cancel_futures=True)
+
+
+def _isolate(suspects: list[Task], initargs: tuple, work) -> Iterator[tuple[int, list[dict[str, Any]]]]:
+    """Each suspect alone in a one-worker pool; a new pool after each one that kills it."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    ex = None
+    try:
+        for task in suspects:
+            if ex is None:
+                ex = ProcessPoolExecutor(max_workers=1, initializer=init_worker, initargs=initargs)
+            try:
+                yield 1, ex.submit(work, [task]).result()
+            except BrokenProcessPool:
+                yield 1, [_empty_row(task, FAILED, LOST)]
+                ex.shutdown(wait=True, cancel_futures=True)
+                ex = None
+    finally:
+        if ex is not None:
+            ex.shutdown(wait=True, cancel_futures=True)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -583,6 +637,12 @@ def write_summary(out_dir: Path, rows: Iterable[dict[str, Any]]) -> None:
         raise
 
 
+def printable(text: str) -> str:
+    """``text`` safe for a terminal: control, format (bidi overrides) and unassigned characters,
+    which a hostile case file could use to rewrite the screen, become ``_``."""
+    return "".join("_" if unicodedata.category(c) in _DROP_CATEGORIES else c for c in text)
+
+
 def _left(days: int) -> str:
     if days > 0:
         return f"还有 {days} 天"
@@ -616,13 +676,13 @@ class _Console:
             for r in self.urgent:
                 star = "" if r["calendar_verified"] else "*"
                 folder = "" if r["folder"] == r["case_number"] else f"  [{r['folder']}]"
-                lines.append(f"  {r['answer_due']}{star}  {_left(r['days_left'])}  "
-                             f"{r['case_number'] or '（无案号）'}  {r['defendant'] or ''}{folder}")
+                lines.append(printable(f"  {r['answer_due']}{star}  {_left(r['days_left'])}  "
+                                       f"{r['case_number'] or '（无案号）'}  {r['defendant'] or ''}{folder}"))
             if any(not r["calendar_verified"] for r in self.urgent):
                 lines.append("  * 节假日安排未收录，只按周末计算，实际截止日只可能更晚")
         if self.bad:
             lines += ["", "未生成的案件（原因见 summary.csv 的“错误”列）："]
-            lines += [f"  {f}" for f in self.bad]
+            lines += [printable(f"  {f}") for f in self.bad]
             if self.bad_count > len(self.bad):
                 lines.append(f"  …另有 {self.bad_count - len(self.bad)} 件")
         return "\n".join(lines)
@@ -675,20 +735,22 @@ def run_batch(inputs: Sequence[str], out_dir: str, *, jobs: int | None, force: b
     templates = load_template_set(templates_dir)
 
     tasks = plan(find_case_files(inputs))
-    deps = dependency_mtime(templates_dir, holidays_file, lpr_file)
+    settings = settings_fingerprint(today=today, day_basis=int(day_basis), templates_dir=templates_dir,
+                                    holidays_file=holidays_file, lpr_file=lpr_file)
     manifest = read_manifest(out)
     store = RowStore()
     try:
         todo: list[Task] = []
         for task in tasks:
-            report = None if force else up_to_date(task, out, deps, int(day_basis), manifest)
+            report = None if force else up_to_date(task, out, settings, manifest)
             if report is None:
                 todo.append(task)
             else:
                 store.add(row_from_report(task, report, SKIPPED, today))
         del tasks
 
-        source = {t.folder: t.src for t in todo}
+        # digests taken before drafting: a file edited meanwhile is redrafted next time
+        source = {t.folder: {"src": t.src, "sha256": file_digest(t.src) or "", "settings": settings} for t in todo}
         if any(f in manifest for f in source):
             # until they are drafted and synced, these folders are not up to date, even after a crash
             for f in source:

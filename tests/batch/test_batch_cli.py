@@ -166,15 +166,76 @@ def test_rerun_skips_then_touch_and_force_redraft(tmp_path):
     assert [row["status"] for row in read_summary(out)] == ["drafted", "drafted"]
 
 
-def test_skipped_days_left_counts_from_today(tmp_path):
+def test_another_today_redrafts(tmp_path):
+    """--today shapes the package (days left, DEADLINE_PASSED, interest to today): a package drafted
+    on another day is out of date, however new its files are."""
     cases = tmp_path / "cases"
     write_case(cases, "a.json", served("2026-11-06", "A1"))
     out = tmp_path / "out"
     assert batch(cases, "--out", out).exit_code == 0
     (before,) = read_summary(out)
-    r = CliRunner().invoke(main, ["batch", str(cases), "--out", str(out), "--jobs", "1", "--today", "2026-11-23"])
+    assert "DEADLINE_PASSED" not in before["findings"]
+    r = CliRunner().invoke(main, ["batch", str(cases), "--out", str(out), "--jobs", "1", "--today", "2026-12-25"])
     (after,) = read_summary(out)
-    assert after["status"] == "skipped" and int(after["days_left"]) == int(before["days_left"]) - 2, r.output
+    assert after["status"] == "drafted", r.output
+    assert int(after["days_left"]) == int(before["days_left"]) - 34
+    assert "DEADLINE_PASSED" in after["findings"]
+    report = json.loads((out / "A1" / "report.json").read_text(encoding="utf-8"))
+    assert report["deadline"]["today"] == "2026-12-25"
+
+
+def test_changed_content_with_an_old_timestamp_redrafts(tmp_path):
+    """A corrected file unpacked with its old mtime is still a new input."""
+    cases = tmp_path / "cases"
+    p = write_case(cases, "a.json", served("2026-11-06", "A1"))
+    out = tmp_path / "out"
+    assert batch(cases, "--out", out).exit_code == 0
+    write_case(cases, "a.json", served("2026-11-09", "A1"))  # same old mtime as before
+    assert os.path.getmtime(p) < os.path.getmtime(out / "A1" / "report.json")
+    assert batch(cases, "--out", out).exit_code == 0
+    (row,) = read_summary(out)
+    assert row["status"] == "drafted" and row["answer_due"] > "2026-11-21"
+
+
+def test_hidden_json_files_are_not_cases(tmp_path):
+    """The manifest (when --out is the case folder) and macOS ._ copies are skipped."""
+    cases = tmp_path / "cases"
+    write_case(cases, "a.json", served("2026-11-06", "A1"))
+    write_case(cases, "._a.json", "\x00\x05garbage")
+    assert batch(cases, "--out", cases).exit_code == 0
+    assert batch(cases, "--out", cases).exit_code == 0  # the manifest now lies beside the cases
+    assert [row["status"] for row in read_summary(cases)] == ["skipped"]
+
+
+def test_console_shows_no_control_characters(tmp_path):
+    cases = tmp_path / "cases"
+    write_case(cases, "a.json", served("2026-11-06", "A\x1b]0;PWNED\x07\u202e1"))
+    r = batch(cases, "--out", tmp_path / "out")
+    assert r.exit_code == 0, r.output
+    assert "A_]0;PWNED__1" in r.output
+    assert not any(c in r.output for c in "\x1b\x07\u202e")
+
+
+def test_a_worker_that_dies_fails_only_its_own_case(tmp_path):
+    """A worker killed mid-batch breaks the pool; the cases in flight are retried one by one and
+    only the one that kills its worker again is failed."""
+    from pool_work import draft_or_die
+    from respond.cli.batch import FAILED, LOST, _draft_in_pool, plan
+
+    cases = tmp_path / "cases"
+    for i in range(40):
+        write_case(cases, f"c{i:02d}.json", served("2026-11-06", f"N{i:02d}"))
+    write_case(cases, "c17-die.json", served("2026-11-06", "DIE"))
+    tasks = plan(sorted(cases.iterdir()))
+    out = tmp_path / "out"
+    engine_kwargs = dict(today=__import__("datetime").date(2026, 11, 21), day_basis=360,
+                         holidays_file=None, lpr_file=None)
+    rows = [r for _, chunk in _draft_in_pool(tasks, 2, (engine_kwargs, None, str(out)), work=draft_or_die)
+            for r in chunk]
+    assert sorted(r["file"] for r in rows) == sorted(t.file for t in tasks)
+    failed = [r for r in rows if r["status"] == FAILED]
+    assert [r["case_number"] for r in failed] == ["DIE"] and failed[0]["error"] == LOST
+    assert all(r["status"] == "drafted" for r in rows if r["case_number"] != "DIE")
 
 
 def test_redraft_when_outputs_incomplete_or_from_another_file_or_day_basis(tmp_path):
@@ -188,8 +249,8 @@ def test_redraft_when_outputs_incomplete_or_from_another_file_or_day_basis(tmp_p
     assert read_summary(out)[0]["status"] == "drafted"
     # another file now claims the folder's name: its package is not this file's
     manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-    assert manifest["folders"] == {"A1": str((cases / "a.json").resolve())}
-    manifest["folders"]["A1"] = str(tmp_path / "other.json")
+    assert manifest["folders"]["A1"]["src"] == str((cases / "a.json").resolve())
+    manifest["folders"]["A1"]["src"] = str(tmp_path / "other.json")
     (out / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
     assert batch(cases, "--out", out).exit_code == 0
     assert read_summary(out)[0]["status"] == "drafted"
