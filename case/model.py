@@ -271,6 +271,11 @@ class CaseFile(Strict):
         return data
 
     @property
+    def original_lender(self) -> Optional[str]:
+        """The original lender when the file names one: ``loan.lender``, else ``assignment.from``."""
+        return self.loan.lender or (self.assignment.from_ if self.assignment else None)
+
+    @property
     def lender_name(self) -> str:
-        """The original lender: ``loan.lender``, else the plaintiff."""
-        return self.loan.lender or self.plaintiff.name
+        """The original lender: ``loan.lender``, else ``assignment.from``, else the plaintiff."""
+        return self.original_lender or self.plaintiff.name

@@ -17,7 +17,7 @@ from respond.checks.apr import Apr, AprError, borrower_flows, comprehensive_rate
 from respond.checks.calendar import HolidayCalendar
 from respond.checks.clauses import (ClauseHit, JurisdictionAdvice, case_facts, clause_findings, find_clauses,
                                     jurisdiction_assessment)
-from respond.checks.caps import RED_LINE_36, Cap, cap_for, private_cap, void_contract_cap
+from respond.checks.caps import RED_LINE_36, Cap, above, cap_for, private_cap, void_contract_cap
 from respond.checks.deadline import Deadline, answer_deadline
 from respond.checks.findings import Finding
 from respond.checks.ledger import Ledger, Payment, recompute
@@ -111,7 +111,8 @@ def claimed_total(case: CaseFile) -> Decimal | None:
 
 def identify_lender(case: CaseFile) -> tuple[Lender, list[str]]:
     plaintiff = categorize(case.plaintiff.name, case.plaintiff.kind)
-    lender = plaintiff if not case.loan.lender else categorize(case.loan.lender)
+    original = case.original_lender  # loan.lender, else assignment.from
+    lender = plaintiff if not original else categorize(original)
     regime, warnings = resolve_regime(plaintiff, lender)
     cause = case.case_cause or default_case_cause(regime, lender.category)
     return Lender(plaintiff, lender, regime, cause, form_for(case.case_cause, regime)), list(warnings)
@@ -129,8 +130,8 @@ def _rate(case: CaseFile, schedule: Schedule | None, cap: Cap | None, stop: dt.d
         except AprError as exc:
             warnings.append(f"无法计算综合年化利率：{exc}")
     binding = cap.binding(loan.disbursement_date, stop) if cap else None
-    exceeds = None if apr is None or binding is None else apr.apr > binding
-    if exceeds is None and apr is not None and cap is not None and cap.rate is not None and apr.apr > cap.rate:
+    exceeds = None if apr is None or binding is None else above(apr.apr, binding)
+    if exceeds is None and apr is not None and cap is not None and cap.rate is not None and above(apr.apr, cap.rate):
         exceeds = True  # over the part of the cap that is known
     stated = stated_annual(loan.rate) if loan.rate else None
     return RateResult(loan.received, apr, stated, cap, binding, exceeds)
@@ -140,6 +141,11 @@ def _payments(case: CaseFile, stop: dt.date, warnings: list[str]) -> list[Paymen
     late = [p for p in case.loan.payments if p.date > stop]
     if late:
         warnings.append(f"有 {len(late)} 笔还款晚于计算截止日 {stop}，未计入重算；请核对 claims.as_of")
+    paid_on = {p.date for p in case.loan.payments}
+    for fee in case.loan.fees:
+        if fee.date is not None and fee.date <= stop and fee.date not in paid_on:
+            warnings.append(f"合同约定的{fee.name} {fee.amount:.2f} 元（{fee.date}）计入了综合年化利率，但 loan.payments "
+                            f"里没有这一天的付款：如果实际付了，请把它加入 loan.payments，重算才会用它冲抵本息")
     return [Payment(p.date, p.amount) for p in case.loan.payments if p.date <= stop]
 
 
@@ -191,6 +197,9 @@ def analyse(case: CaseFile, *, today: dt.date, calendar: HolidayCalendar, lpr: L
 
     if case.court.filed_on is None:
         warnings.append("案件文件没有立案日（court.filed_on）：无法判断是否已过诉讼时效")
+    elif schedule is None:
+        warnings.append("缺少还款计划（loan.schedule，或生成计划所需的利率、期限和还款方式）：不知道最后一期的到期日，"
+                        "无法判断是否已过诉讼时效")
     alternative = _alternative(case, lender, rate, amounts, claimed, payments, stop, day_basis, lpr, warnings)
 
     hits, jurisdiction = _clauses(case, lender.regime, contract_text, warnings)
@@ -224,9 +233,13 @@ def _alternative(case, lender: Lender, rate: RateResult, amounts: Amounts | None
     loan = case.loan
     if lender.regime in ("financial", "local_financial"):
         kind, cap = "private_caps", private_cap(loan.contract_date, case.court.filed_on, lpr)
-        if rate.apr is None or not cap.complete:
+        if rate.apr is None:
             return None
-        if rate.apr.apr <= cap.binding(loan.disbursement_date, stop):
+        if not cap.complete:
+            warnings.append("按民间借贷上限的另一种算法需要立案日（court.filed_on）：2020-08-20 以前成立的合同，"
+                            "此后的上限按起诉时的 LPR 确定；未做这种算法")
+            return None
+        if not above(rate.apr.apr, cap.binding(loan.disbursement_date, stop)):
             return None
     elif lender.lender.category == "company":
         kind, cap = "void_contract", void_contract_cap(loan.contract_date, lpr)
@@ -244,4 +257,4 @@ def _alternative(case, lender: Lender, rate: RateResult, amounts: Amounts | None
 
 
 def red_line_exceeded(rate: RateResult) -> bool:
-    return rate.apr is not None and rate.apr.apr > RED_LINE_36
+    return rate.apr is not None and above(rate.apr.apr, RED_LINE_36)

@@ -21,6 +21,14 @@ from respond.checks.lpr import LprTable
 TRANSITION_DAY = dt.date(2020, 8, 20)
 FIN_24 = Decimal("0.24")
 RED_LINE_36 = Decimal("0.36")
+COMPARE_PLACES = Decimal("0.0001")  # a hundredth of a percent: the precision the documents print
+
+
+def above(rate: Decimal, limit: Decimal) -> bool:
+    """``rate`` > ``limit`` at the printed precision (0.01%): a loan priced at the cap, whose IRR
+    comes out a few millionths above it only because instalments are rounded to the cent, is not
+    "above the cap" (an answer saying "24.00% 超过 24.00%" would not stand)."""
+    return rate.quantize(COMPARE_PLACES) > limit.quantize(COMPARE_PLACES)
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,10 @@ texts live in ``data/findings.toml`` with the code; here we only decide and gath
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Callable
 
-from respond.checks.caps import RED_LINE_36, Cap
+from respond.checks.caps import RED_LINE_36, Cap, above
 from respond.checks.dates import add_years
 from respond.checks.findings import Finding, engine_rules, make_finding
 from respond.checks.formats import date_text, money_text, pct_text
@@ -112,7 +113,7 @@ def rate_above_cap(a: "Analysis") -> Finding | None:
         return None
     facts = {"received": money_text(r.received), "apr_pct": pct_text(r.apr.apr), "cap_text": cap_text(r.cap)}
     facts.update(_amount_facts(a))
-    return make_finding(engine_rules()["RATE_ABOVE_CAP"], facts, extra_basis=_cap_basis(a),
+    return make_finding(engine_rules()["RATE_ABOVE_CAP"], facts, extra_basis=_cap_basis(a), regime=a.lender.regime,
                         evidence={"apr": float(rate6(r.apr.apr)), "apr_compound": float(rate6(r.apr.apr_compound)),
                                   "cap": float(rate6(r.binding_cap if r.binding_cap is not None else r.cap.rate)),
                                   "cap_basis": r.cap.basis})
@@ -121,7 +122,7 @@ def rate_above_cap(a: "Analysis") -> Finding | None:
 def rate_above_36(a: "Analysis") -> Finding | None:
     """``apr`` > 36%, whatever the regime."""
     r = a.rate
-    if r.apr is None or r.apr.apr <= RED_LINE_36:
+    if r.apr is None or not above(r.apr.apr, RED_LINE_36):
         return None
     return make_finding(engine_rules()["RATE_ABOVE_36"], {"apr_pct": pct_text(r.apr.apr)},
                         evidence={"apr": float(rate6(r.apr.apr)), "red_line": 0.36})
@@ -129,7 +130,8 @@ def rate_above_36(a: "Analysis") -> Finding | None:
 
 def _fee_names(a: "Analysis") -> list[str]:
     loan = a.case.loan
-    names = [f.name for f in loan.fees] + [d.name for d in loan.upfront_deductions]
+    # interest taken up front is 砍头息 (UPFRONT_DEDUCTION), not a fee; fees taken up front are fees
+    names = [f.name for f in loan.fees] + [d.name for d in loan.upfront_deductions if "息" not in d.name]
     if not names and a.schedule and any(i.fees for i in a.schedule.installments):
         names = ["还款计划中的各期费用"]
     return list(dict.fromkeys(names))
@@ -139,13 +141,16 @@ def fees_as_interest(a: "Analysis") -> Finding | None:
     """Fees push ``apr`` above the cap while the stated rate alone is not above it."""
     r = a.rate
     names = _fee_names(a)
-    if not r.exceeds_cap or r.stated_annual is None or r.stated_annual > r.binding_cap or not names:
+    # the cap over the whole term; its known part when the 2020 transition lacks the filing date
+    binding = r.binding_cap if r.binding_cap is not None else r.cap.rate if r.cap else None
+    if not r.exceeds_cap or r.stated_annual is None or binding is None or above(r.stated_annual, binding) or not names:
         return None
     return make_finding(engine_rules()["FEES_AS_INTEREST"],
                         {"stated_pct": pct_text(r.stated_annual), "fee_names": "、".join(names),
                          "apr_pct": pct_text(r.apr.apr), "cap_text": cap_text(r.cap)},
                         evidence={"stated_annual": float(rate6(r.stated_annual)), "apr": float(rate6(r.apr.apr)),
-                                  "cap": float(rate6(r.binding_cap)), "fees": names})
+                                  "cap": float(rate6(binding)), "fees": names},
+                        regime=a.lender.regime)
 
 
 def upfront_deduction(a: "Analysis") -> Finding | None:
@@ -174,7 +179,7 @@ def overpaid(a: "Analysis") -> Finding | None:
     if m is None or not m.recomputed or not m.overpaid:
         return None
     return make_finding(engine_rules()["OVERPAID"], {"overpaid": money_text(m.overpaid)},
-                        evidence={"overpaid": float(m.overpaid)})
+                        evidence={"overpaid": float(m.overpaid)}, extra_basis=_cap_basis(a), regime=a.lender.regime)
 
 
 def lender_unlicensed(a: "Analysis") -> Finding | None:
@@ -199,13 +204,33 @@ def lender_unlicensed(a: "Analysis") -> Finding | None:
                                   "void_lawful_total": float(alt.lawful_total) if void else None})
 
 
+_BRANCH = re.compile(r"(?:分行|支行|分公司|营业部|分理处)$")
+_DEBT_BUYERS = ("asset_manager", "amc_national")
+
+
+def _legal_person(name: str) -> str:
+    """A name compared as the legal person it stands for: spaces and bracket widths folded; a
+    branch (…银行股份有限公司上海分行) is not a separate lender from its head office."""
+    text = "".join(name.split()).replace("(", "（").replace(")", "）")
+    if _BRANCH.search(text):
+        for end in ("股份有限公司", "有限责任公司", "有限公司"):
+            cut = text.find(end)
+            if cut > 0:
+                return text[:cut + len(end)]
+    return text
+
+
 def assigned_debt(a: "Analysis") -> Finding | None:
-    """The plaintiff is not the original lender (民法典第546条; 合同编通则解释第48条)."""
+    """The plaintiff is not the original lender (民法典第546条; 合同编通则解释第48条): the original
+    lender (``loan.lender`` or ``assignment.from``) is another legal person, or the case file
+    records an assignment, or the plaintiff is a debt buyer by its category."""
     case = a.case
-    if not case.loan.lender or case.loan.lender == case.plaintiff.name:
-        return None
+    original = case.original_lender
     if a.lender.plaintiff.category == "guarantor":
         return None  # guarantor recourse is its own finding
+    other = original is not None and _legal_person(original) != _legal_person(case.plaintiff.name)
+    if not (other or case.assignment is not None or a.lender.plaintiff.category in _DEBT_BUYERS):
+        return None
     notified = case.assignment.notified if case.assignment else None
     if notified is False:
         sentence = "您说没有收到过转让通知：那么转让最早从起诉状副本送达您时才对您生效，因未通知而增加的费用应当扣除。"
@@ -216,10 +241,12 @@ def assigned_debt(a: "Analysis") -> Finding | None:
     else:
         sentence = ""
         arg = ""
+    known = original is not None and other
     return make_finding(engine_rules()["ASSIGNED_DEBT"],
-                        {"plaintiff": case.plaintiff.name, "lender": case.loan.lender,
+                        {"plaintiff": case.plaintiff.name, "lender": original if known else "",
                          "notice_sentence": sentence, "notice_argument": arg},
-                        evidence={"plaintiff": case.plaintiff.name, "original_lender": case.loan.lender,
+                        variant="" if known else "unknown",
+                        evidence={"plaintiff": case.plaintiff.name, "original_lender": original if known else None,
                                   "notified": notified})
 
 

@@ -111,7 +111,7 @@ def rule_from_table(code: str, table: Mapping[str, Any], origin: str) -> Rule:
     extra = {k: v for k, v in table.items() if k not in known and k not in texts}
     basis = tuple(table.get("basis", ()))
     index = citations()
-    for b in basis:
+    for b in (*basis, *table.get("basis_financial", ()), *table.get("basis_private", ())):
         if b not in index:
             raise ValueError(f"{code}: unknown citation id {b!r}")
     return Rule(code, table["severity"], table["title"], table["summary"], table["detects"], table["why"],
@@ -124,10 +124,20 @@ def engine_rules() -> dict[str, Rule]:
     return {code: rule_from_table(code, table, "engine") for code, table in raw.items()}
 
 
+def regime_basis(rule: Rule, regime: str | None) -> tuple[str, ...]:
+    """The rule's ``basis_financial`` (financial and local financial lenders) or ``basis_private``
+    (private lending) citation ids for a lender's regime; () when the regime is not given."""
+    if regime is None:
+        return ()
+    key = "basis_financial" if regime in ("financial", "local_financial") else "basis_private"
+    return tuple(rule.extra.get(key, ()))
+
+
 def make_finding(rule: Rule, facts: Mapping[str, Any], *, evidence: dict[str, Any], variant: str = "",
-                 extra_basis: tuple[str, ...] = ()) -> Finding:
-    """Fill a rule's texts. ``variant`` picks ``explanation_<v>``/``argument_<v>`` when present."""
-    ids = tuple(extra_basis) + rule.basis
+                 extra_basis: tuple[str, ...] = (), regime: str | None = None) -> Finding:
+    """Fill a rule's texts. ``variant`` picks ``explanation_<v>``/``argument_<v>`` when present;
+    ``regime`` adds the rule's regime-specific basis (:func:`regime_basis`)."""
+    ids = tuple(extra_basis) + rule.basis + regime_basis(rule, regime)
     full = dict(facts)
     full.setdefault("basis_text", basis_text(ids) if ids else "")
 

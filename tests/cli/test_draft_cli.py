@@ -49,11 +49,11 @@ def test_microloan_financial_form(drafted):
     assert "对利息（期内利息、复利、罚息）有无异议" in text
     assert row_text(ans, "5.对借款利率").startswith("无☐ 有☑")
     assert "50.35%" in row_text(ans, "5.对借款利率")
-    assert "8,355.00" in row_text(ans, "7.对标的总额") and "捌仟叁佰伍拾伍元整" in row_text(ans, "7.对标的总额")
+    assert "8,023.02" in row_text(ans, "7.对标的总额") and "捌仟零贰拾叁元零贰分" in row_text(ans, "7.对标的总额")
     assert row_text(ans, "4.对担保权利").startswith("无☑ 有☐")
     assert "各地法院做法不一" in row_text(ans, "19.其他需要说明")
     annex = visible_text((drafted["microloan-fees"] / "利息重算表.docx").read_bytes())
-    assert "206.67" in annex and "5,506.37" in annex  # 10,000 × 24% × 31/360; the final balance
+    assert "33.33" in annex and "5,287.58" in annex  # 10,000 × 24% × 5/360 to the 会员费 paid 03-20; the final balance
 
 
 def test_private_form_with_upfront_deduction(drafted):
