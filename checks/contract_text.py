@@ -34,6 +34,7 @@ MAX_PDF_PAGES = 200
 MAX_TEXT_CHARS = 2_000_000
 SHORT_LINE = 28  # outside numbered units, a line this short that does not end in punctuation is a field line
 HEADING_LINE = 12  # a numbered unit whose first line is this short, without punctuation, starts with a heading
+SENTENCE_WORDS = "在时应须将把被从向按由已并"  # words of a sentence that a heading (a noun phrase) does not have
 
 
 class ContractTextError(ValueError):
@@ -403,12 +404,34 @@ def _heading_line(content: str, first: bool, numbered: bool) -> bool:
     return len(content) <= HEADING_LINE or (len(content) <= SHORT_LINE and any(c in "：:" for c in content))
 
 
+def _runs_on(text: str, start: int, line_start: int, newline: int, end: int) -> bool:
+    """Is the short first line of a numbered unit hard-wrapped text rather than a heading?
+
+    Yes when it reads as a sentence (it has a word of SENTENCE_WORDS: ``甲方在放款时直接扣``) and the
+    next line is no longer than it, clause number included (a hard-wrapped paragraph has no line
+    longer than its first): ``第五条 甲方在放款时直接扣⏎除……`` is one sentence; ``第十二条 争议解决⏎
+    因本合同产生的争议……`` and ``第一条 借款⏎乙方应当⏎按期还款。`` start with a heading.
+    """
+    marker = 0
+    if line_start == start:  # the clause number is on this line, before the unit's text
+        begin = text.rfind("\n", 0, start) + 1
+        marker = sum(1 for c in text[begin:start] if not c.isspace())
+    line = text[line_start:newline]
+    if not any(c in SENTENCE_WORDS for c in line):
+        return False
+    first = sum(1 for c in line if not c.isspace())
+    stop = text.find("\n", newline + 1, end)
+    following = sum(1 for c in text[newline + 1:end if stop < 0 else stop] if not c.isspace())
+    return 0 < following <= marker + first
+
+
 def _sentence_ranges(text: str, start: int, end: int, numbered: bool) -> list[tuple[int, int]]:
     """Cut ``text[start:end]`` at sentence terminators and after heading lines.
 
     A line break inside a sentence (PDF wrapping, hard-wrapped text) is not a cut. A line break is a
     cut after a short line that does not end in punctuation: in a numbered unit only its first line
-    (``第十二条 争议解决``), outside numbered units every such line (title, ``甲方：…`` fields).
+    (``第十二条 争议解决``) unless it is wrapped text (:func:`_runs_on`); outside numbered units every
+    such line (title, ``甲方：…`` fields).
     """
     cuts: list[int] = []
     line_start = start
@@ -419,7 +442,8 @@ def _sentence_ranges(text: str, start: int, end: int, numbered: bool) -> list[tu
             cuts.append(i + 1)
         elif ch == "\n":
             content = "".join(c for c in text[line_start:i] if not c.isspace())
-            if content and _heading_line(content, first, numbered):
+            if content and _heading_line(content, first, numbered) \
+                    and not (numbered and _runs_on(text, start, line_start, i, end)):
                 cuts.append(i)
             if content:
                 first = False

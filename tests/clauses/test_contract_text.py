@@ -204,6 +204,22 @@ def test_sentence_breaks_inside_pdf_lines_do_not_cut():
     assert refs(text) == [("第五条", "违约"), ("第五条", "乙方逾期的，甲方有权按日万分之五计收罚息，并收取违约金。")]
 
 
+def test_a_short_first_line_wrapped_mid_word_is_not_a_heading():
+    from respond.checks.clauses import find_clauses
+
+    text = "第五条 甲方在放款时直接扣\n除借款期限内的全部利息。"
+    assert refs(text) == [("第五条", "甲方在放款时直接扣除借款期限内的全部利息。")]
+    assert [(h.code, h.article) for h in find_clauses(text)] == [("CLAUSE_UPFRONT_DEDUCTION", "第五条")]
+    assert refs("第5条 乙方应按月\n归还本息。\n第6条 其他") == [("第5条", "乙方应按月归还本息。"), ("第6条", "其他")]
+
+
+def test_a_heading_stays_a_heading_before_a_longer_or_a_wrapped_line():
+    assert refs("第九条 借款人应承担的费用\n乙方应承担实现债权的全部费用。") == [
+        ("第九条", "借款人应承担的费用"), ("第九条", "乙方应承担实现债权的全部费用。")]
+    assert refs("第八条 违约责任\n乙方逾期\n的，按日计收罚息。") == [
+        ("第八条", "违约责任"), ("第八条", "乙方逾期的，按日计收罚息。")]
+
+
 def test_spans_point_into_the_original_text():
     text = "第一条  借款\n乙方 应当\n按期还款。"
     s = split_sentences(text)[-1]

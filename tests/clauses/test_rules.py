@@ -68,6 +68,40 @@ CASES = [
     ("CLAUSE_E_SERVICE",
      "借款人承诺，人民法院通过其预留的电子邮箱送达判决书、裁定书的，视为有效送达。",
      "甲方向乙方预留的电子邮箱发送的还款提醒，发出即视为送达。"),
+    # a penalty is high when it is a share of a base or runs by the day; a fixed sum is not, nor a date
+    # (…之日起, 30日, 1月1日) or an interest rate (年利率18%) in the same sentence
+    ("CLAUSE_HIGH_PENALTY",
+     "借款人逾期的，应按借款本金的20%收取违约金。",
+     "借款年利率为18%，借款人逾期的，应支付违约金500元。"),
+    ("CLAUSE_HIGH_PENALTY",
+     "每逾期一日，借款人应按未还金额的0.5%支付违约金。",
+     "逾期超过30日的，应一次性支付违约金200元。"),
+    ("CLAUSE_HIGH_PENALTY",
+     "违约金按日千分之五计算。",
+     "乙方应于2026年1月1日前还款，否则支付违约金100元。"),
+    # 未 directly before the verb negates it (未预先扣除, 未在本金中扣除, 未放弃); 未按期还款的 is a condition
+    ("CLAUSE_UPFRONT_DEDUCTION",
+     "借款人未提供担保的，甲方在放款时从借款本金中直接扣除风险保证金。",
+     "借款本金中未预先扣除利息。"),
+    ("CLAUSE_UPFRONT_DEDUCTION",
+     "借款人未按期还款的，甲方有权在放款时预先扣除下一期利息。",
+     "贷款人未在本金中扣除任何费用。"),
+    ("CLAUSE_WAIVER",
+     "乙方未按期还款的，自愿放弃对违约金提出调减的权利。",
+     "乙方未放弃任何抗辩权。"),
+    ("CLAUSE_ACCELERATION",
+     "借款人未按期还款的，贷款人有权宣布借款提前到期。",
+     "本合同不设提前到期条款。"),
+    ("CLAUSE_HIGH_PENALTY",
+     "借款人未按期还款的，每日按未还本金的0.1%支付违约金。",
+     "借款人逾期的，按日计收逾期利息，违约金不予收取。"),  # the negation after the noun
+    ("CLAUSE_STACKED_CHARGES",
+     "借款人未按期还款的，按日计收罚息，并按未还本金的5%收取违约金。",
+     "年利率18%，逾期后按此利率计收逾期利息，违约金不予收取。"),
+    # a contract restating 民法典第670条 forbids 砍头息; it does not take it
+    ("CLAUSE_UPFRONT_DEDUCTION",
+     "甲方在放款时预先扣除全部利息，乙方按实际到账金额出具收据。",
+     "借款利息不得预先在本金中扣除；预先扣除的，按实际借款数额返还借款并计算利息。"),
 ]
 
 
@@ -184,6 +218,35 @@ def test_article_scope_does_not_join_different_articles():
 def test_a_cap_anywhere_in_the_article_silences_stacking():
     text = "第八条 逾期\n乙方逾期的，按日计收罚息并收取违约金。\n罚息、违约金合计不超过年利率24%。"
     assert "CLAUSE_STACKED_CHARGES" not in codes(text)
+
+
+def test_a_fixed_sum_penalty_is_not_a_high_penalty():
+    for text in ("第九条 借款人自逾期之日起，应支付违约金200元。", "逾期超过30日的，应一次性支付违约金200元。",
+                 "乙方应于2026年1月1日前还款，否则支付违约金100元。",
+                 "借款年利率为18%，借款人逾期的，应支付违约金500元。"):
+        assert "CLAUSE_HIGH_PENALTY" not in codes(text), text
+    for text in ("按借款本金的20%收取违约金。", "每逾期一日按未还金额的0.5%支付违约金。", "违约金按日千分之五计算。",
+                 "第九条 借款人自逾期之日起，应按逾期金额日0.05%支付违约金。"):
+        assert "CLAUSE_HIGH_PENALTY" in codes(text), text
+
+
+def test_a_negation_after_the_charge_cancels_it():
+    text = "年利率18%，逾期后按此利率计收逾期利息，违约金不予收取。"
+    assert codes(text) == set()
+    assert {"CLAUSE_HIGH_PENALTY", "CLAUSE_STACKED_CHARGES"} <= codes("逾期后按日计收逾期利息，违约金按未还本金的1%收取。")
+
+
+def test_wei_negates_only_the_verb_it_stands_before():
+    for text in ("借款本金中未预先扣除利息。", "贷款人未在本金中扣除任何费用。", "乙方未放弃任何抗辩权。", "本合同不设提前到期条款。"):
+        assert codes(text) == set(), text
+    assert "CLAUSE_HIGH_PENALTY" in codes("乙方未按期还款的，应按未还本金的千分之五支付违约金。")
+    assert "CLAUSE_UPFRONT_DEDUCTION" in codes("借款人未在还款日还款的，甲方在放款时直接扣除的服务费不予退还。")
+
+
+def test_restating_article_670_is_not_upfront_deduction():
+    text = "第六条 借款利息不得预先在本金中扣除；预先扣除的，按实际借款数额返还借款并计算利息。"
+    assert "CLAUSE_UPFRONT_DEDUCTION" not in codes(text)
+    assert "CLAUSE_UPFRONT_DEDUCTION" in codes("第六条 甲方在放款时预先扣除利息。借款利息不得预先在本金中扣除。")
 
 
 def test_cross_reference_is_not_the_operative_clause():
