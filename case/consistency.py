@@ -1,4 +1,5 @@
-"""Contradictions inside a structurally valid case file (case-file.md, "Errors").
+"""Contradictions inside a case file (case-file.md, "Errors"): in a valid one, or in what parsed of
+a file with schema problems, so that one run lists both.
 
 Each problem names its JSON path. Errors reject the case; warnings (an ID number whose check
 digit is wrong: the court's copy may carry the typo) are reported and the case goes on.
@@ -7,8 +8,12 @@ digit is wrong: the court's copy may carry the typo) are reported and the case g
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable, Iterable
 
-from respond.case.model import CaseFile, RepaymentMethod
+from respond.case.model import CaseFile, Procedure, RepaymentMethod
+
+if TYPE_CHECKING:
+    from respond.case.partial import Partial
 
 
 @dataclass(frozen=True)
@@ -33,43 +38,67 @@ def id_number_check_ok(id_number: str) -> bool:
     return _ID_CHECK[total % 11] == s[17]
 
 
-def contradictions(case: CaseFile) -> list[Problem]:
-    """Errors that make the case impossible to analyse as written."""
+def _unknown_in(bad_paths: Iterable[str]) -> Callable[[str], bool]:
+    """Whether a path, or anything inside it, already has a schema problem (its value is unknown)."""
+    bad = tuple(bad_paths)
+
+    def unknown(path: str) -> bool:
+        return any(b == path or b.startswith((path + ".", path + "[")) for b in bad)
+
+    return unknown
+
+
+def contradictions(case: CaseFile | Partial, bad_paths: Iterable[str] = ()) -> list[Problem]:
+    """Errors that make the case impossible to analyse as written.
+
+    ``case`` is a validated :class:`CaseFile` or, for a file with schema problems, what parsed of it
+    (:func:`respond.case.partial.salvage`: any value may then be ``None``); ``bad_paths`` are the
+    paths of those schema problems. A check runs only on values that validated, and a check that
+    reads the absence of a field does not run when the field was given but is invalid.
+    """
+    unknown = _unknown_in(bad_paths)
     out: list[Problem] = []
-    loan = case.loan
-    deducted = sum((d.amount for d in loan.upfront_deductions), 0)
-    if deducted > loan.principal:
+    loan, court, service = case.loan, case.court, case.service
+    if loan is None:
+        return out
+    filed_on = court.filed_on if court is not None else None
+    deducted = sum((d.amount for d in loan.upfront_deductions or () if d is not None and d.amount is not None), 0)
+    if loan.principal is not None and deducted > loan.principal:
         out.append(Problem("loan.upfront_deductions", f"预扣合计 {deducted} 元大于借款本金 {loan.principal} 元"))
-    if loan.disbursed_on and loan.disbursed_on < loan.contract_date:
+    if loan.disbursed_on and loan.contract_date and loan.disbursed_on < loan.contract_date:
         out.append(Problem("loan.disbursed_on", "放款日早于合同成立日"))
-    start = loan.disbursement_date
-    for i, p in enumerate(loan.payments):
-        if p.date < start:
-            out.append(Problem(f"loan.payments[{i}].date", f"还款日 {p.date} 早于放款日 {start}"))
-    for i, row in enumerate(loan.schedule or []):
-        if row.due <= start:
-            out.append(Problem(f"loan.schedule[{i}].due", f"还款计划到期日 {row.due} 不晚于放款日 {start}"))
-    for i, fee in enumerate(loan.fees):
-        if fee.date and fee.date < start:
-            out.append(Problem(f"loan.fees[{i}].date", f"费用日期 {fee.date} 早于放款日 {start}"))
-    if case.court.filed_on and case.service.date < case.court.filed_on:
-        out.append(Problem("service.date", f"送达日 {case.service.date} 早于立案日 {case.court.filed_on}"))
-    if case.court.filed_on and case.court.filed_on < loan.contract_date:
+    start = None if unknown("loan.disbursed_on") else (loan.disbursed_on or loan.contract_date)
+    if start is not None:
+        for i, p in enumerate(loan.payments or ()):
+            if p is not None and p.date is not None and p.date < start:
+                out.append(Problem(f"loan.payments[{i}].date", f"还款日 {p.date} 早于放款日 {start}"))
+        for i, row in enumerate(loan.schedule or ()):
+            if row is not None and row.due is not None and row.due <= start:
+                out.append(Problem(f"loan.schedule[{i}].due", f"还款计划到期日 {row.due} 不晚于放款日 {start}"))
+        for i, fee in enumerate(loan.fees or ()):
+            if fee is not None and fee.date and fee.date < start:
+                out.append(Problem(f"loan.fees[{i}].date", f"费用日期 {fee.date} 早于放款日 {start}"))
+    if filed_on and service is not None and service.date and service.date < filed_on:
+        out.append(Problem("service.date", f"送达日 {service.date} 早于立案日 {filed_on}"))
+    if filed_on and loan.contract_date and filed_on < loan.contract_date:
         out.append(Problem("court.filed_on", "立案日早于合同成立日"))
-    if case.service.answer_days and case.service.answer_days > 15 and case.court.procedure and case.court.procedure.value == "small_claims":
+    if (service is not None and service.answer_days and service.answer_days > 15
+            and court is not None and court.procedure == Procedure.small_claims):
         out.append(Problem("service.answer_days", "小额诉讼的答辩期由法院确定，最长不得超过十五日（民诉法解释第275条）"))
     if loan.term_months and loan.term_days:
         out.append(Problem("loan.term_days", "term_months 与 term_days 只能给出一个"))
-    if loan.schedule is None and loan.method is not None:
-        if loan.rate is None:
+    if loan.schedule is None and not unknown("loan.schedule") and loan.method is not None:
+        if loan.rate is None and not unknown("loan.rate"):
             out.append(Problem("loan.rate", "没有还款计划（loan.schedule）时，生成计划需要合同利率"))
-        if loan.method != RepaymentMethod.bullet and not loan.term_months:
+        terms_unknown = unknown("loan.term_months") or unknown("loan.term_days")
+        if loan.method != RepaymentMethod.bullet and not loan.term_months and not terms_unknown:
             out.append(Problem("loan.term_months", "分期还款方式需要借款期数（term_months）"))
-        if loan.method == RepaymentMethod.bullet and not (loan.term_months or loan.term_days):
+        if loan.method == RepaymentMethod.bullet and not (loan.term_months or loan.term_days) and not terms_unknown:
             out.append(Problem("loan.term_days", "到期一次还本付息需要借款期限（term_days 或 term_months）"))
-    if case.assignment is not None and case.assignment.date and case.assignment.date < loan.contract_date:
+    assignment = case.assignment
+    if assignment is not None and assignment.date and loan.contract_date and assignment.date < loan.contract_date:
         out.append(Problem("assignment.date", "债权转让日早于合同成立日"))
-    if case.claims.as_of and case.claims.as_of < start:
+    if case.claims is not None and case.claims.as_of and start is not None and case.claims.as_of < start:
         out.append(Problem("claims.as_of", "暂计日早于放款日"))
     return out
 

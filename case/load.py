@@ -84,7 +84,7 @@ def _message(err: dict[str, Any]) -> str:
     if kind in _MESSAGES:
         ctx = {k: v for k, v in (err.get("ctx") or {}).items()}
         if "expected" in ctx:
-            ctx["expected"] = str(ctx["expected"]).replace("'", "")
+            ctx["expected"] = str(ctx["expected"]).replace("'", "").replace(" or ", "、").replace(", ", "、")
         try:
             return _MESSAGES[kind].format(**ctx)
         except (KeyError, IndexError):
@@ -109,11 +109,24 @@ def parse_case(data: Any, base_dir: Path | None = None) -> LoadedCase:
     try:
         case = CaseFile.model_validate(data)
     except ValidationError as exc:
-        raise CaseFileError(problems_from_validation(exc)) from None
+        problems = problems_from_validation(exc)
+        raise CaseFileError(problems + _contradictions_in_what_parsed(data, problems)) from None
     problems = contradictions(case)
     if problems:
         raise CaseFileError(problems)
     return LoadedCase(case=case, warnings=warnings_for(case), base_dir=base_dir)
+
+
+def _contradictions_in_what_parsed(data: dict[str, Any], schema: list[Problem]) -> list[Problem]:
+    """The consistency checks over the fields that validated (not for a file of another version:
+    its fields may mean something else)."""
+    from respond.case.partial import salvage
+
+    if any(p.path == "" for p in schema):  # unsupported version: nothing else was read
+        return []
+    bad = {p.path for p in schema}
+    partial = salvage(CaseFile, data)
+    return [p for p in contradictions(partial, bad) if p.path not in bad] if partial is not None else []
 
 
 def decode_json(text: str) -> Any:

@@ -97,9 +97,13 @@ def _amount_facts(a: "Analysis") -> dict[str, str]:
         s = f"按上限重新计算，到 {stop} 您依法最多应还 {money_text(m.lawful_total)} 元"
         arg = (f"按上限重新计算（详见附件利息重算表），截至 {stop}，答辩人尚欠本金 {money_text(m.lawful_principal)} 元、"
                f"利息 {money_text(m.lawful_interest)} 元，合计 {money_text(m.lawful_total)} 元")
-        if m.claimed_total is not None:
+        if m.claimed_total is not None and m.excess > 0:
             s += f"，原告主张 {money_text(m.claimed_total)} 元，多主张了 {money_text(m.excess)} 元。"
             arg += f"；原告主张 {money_text(m.claimed_total)} 元，超出部分 {money_text(m.excess)} 元不应支持。"
+        elif m.claimed_total is not None:  # never concede more than the claim (不超出诉请)
+            s += f"，原告主张的 {money_text(m.claimed_total)} 元没有超过这个数额。"
+            arg += (f"；原告主张的 {money_text(m.claimed_total)} 元未超过该数额，但其中超过法定上限计收的利息、"
+                    f"罚息、违约金和费用仍应按上述方法核减。")
         else:
             s += "。"
             arg += "。"

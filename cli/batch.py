@@ -413,15 +413,9 @@ def _previous_documents(folder: Path) -> set[str]:
 
 
 def write_package(folder: Path, files: dict[str, bytes]) -> None:
-    from respond.cli.files import write_files
+    from respond.cli.files import remove_stale, write_files
 
-    for name in _previous_documents(folder) - set(files):  # e.g. an annex the case no longer needs
-        try:
-            (folder / name).unlink()
-        except FileNotFoundError:
-            pass
-        except OSError:
-            raise InputError(f"无法删除旧的 {name}：{folder}") from None
+    remove_stale(folder, files, _previous_documents(folder))  # e.g. an annex the case no longer needs
     try:
         # a package interrupted half-way has files older than its input, or none: never "up to date"
         if SYNC_AT_END:

@@ -1,11 +1,12 @@
-"""Writing outputs: atomically, and never over a user's file without ``--force``."""
+"""Writing outputs: atomically, and never over a user's file without ``--force``; with ``--force``,
+removing the earlier run's outputs that this run did not produce (and nothing else)."""
 
 from __future__ import annotations
 
 import os
 import tempfile
 from pathlib import Path
-from typing import Mapping
+from typing import Iterable, Mapping
 
 from respond.cli.engine import InputError
 
@@ -20,6 +21,17 @@ def existing(directory: str | Path, names: list[str]) -> list[str]:
     return [n for n in names if (Path(directory) / n).exists()]
 
 
+def _why_not_a_folder(folder: Path, exc: OSError) -> str:
+    for part in (folder, *folder.parents):
+        if part.exists() or part.is_symlink():
+            if not part.is_dir():
+                return f"{part} 已存在，是文件而不是文件夹"
+            break
+    if isinstance(exc, PermissionError):
+        return "没有写入权限"
+    return exc.strerror or type(exc).__name__
+
+
 def write_files(directory: str | Path, files: Mapping[str, bytes], *, force: bool) -> list[Path]:
     """Write every file or none: refuse first when any exists (without ``force``), then write each
     through a temporary file in the same folder and ``os.replace`` it into place."""
@@ -30,13 +42,16 @@ def write_files(directory: str | Path, files: Mapping[str, bytes], *, force: boo
                          + "\n".join(f"  - {out / n}" for n in clash))
     try:
         out.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        raise InputError(f"无法创建输出文件夹：{out}") from None
+    except OSError as exc:
+        raise InputError(f"无法创建输出文件夹 {out}：{_why_not_a_folder(out, exc)}") from None
     written = []
     mode = 0o666 & ~_umask()  # what open() would give: mkstemp's 0600 is for the temporary name only
     for name, data in files.items():
         target = out / name
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        except OSError as exc:
+            raise InputError(f"无法在输出文件夹中写入文件（{exc.strerror or type(exc).__name__}）：{target.parent}") from None
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
@@ -52,3 +67,30 @@ def write_files(directory: str | Path, files: Mapping[str, bytes], *, force: boo
             raise
         written.append(target)
     return written
+
+
+def remove_stale(directory: str | Path, keep: Iterable[str], candidates: Iterable[str]) -> list[Path]:
+    """Delete the files of ``candidates`` (an earlier run's output names) that are not in ``keep``
+    (what this run wrote), e.g. the 利息重算表 a case no longer needs; return what was deleted.
+
+    Only plain file names directly in ``directory`` are considered, never a folder, never any other
+    name: the user's own files stay. Used after the new files are written (``--force`` only).
+    """
+    out = Path(directory)
+    kept = set(keep)
+    removed = []
+    for name in dict.fromkeys(candidates):
+        if name in kept or name != Path(name).name or name in ("", ".", ".."):
+            continue
+        target = out / name
+        if target.is_dir() and not target.is_symlink():
+            continue
+        try:
+            target.unlink()
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            raise InputError(f"无法删除上次生成的 {name}（{exc.strerror or type(exc).__name__}），"
+                             f"请手工删除，以免与新生成的文件混淆：{out}") from None
+        removed.append(target)
+    return removed

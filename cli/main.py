@@ -25,7 +25,14 @@ def guarded(f: Callable) -> Callable:
         from respond.cli.engine import InputError
 
         try:
-            return f(*args, **kwargs)
+            result = f(*args, **kwargs)
+            sys.stdout.flush()  # a closed pipe (respond rules | head) shows here, not at exit
+            return result
+        except BrokenPipeError:  # the reader stopped reading: nothing to report
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(0)
         except InputError as exc:
             click.echo(str(exc), err=True)
             sys.exit(EXIT_INPUT)
@@ -74,6 +81,7 @@ def check(case_path, fmt, today, day_basis, holidays_file, lpr_file):
 
 @main.command()
 @click.argument("code", required=False)
+@guarded
 def rules(code):
     """列出全部检查规则；给出 CODE 时详细解释该规则及其法律依据。"""
     from respond.cli.rules import explain_rule, list_rules
@@ -97,17 +105,27 @@ def rules(code):
 @engine_options
 @guarded
 def draft(case_path, out_dir, templates_dir, force, today, day_basis, holidays_file, lpr_file):
-    """为一个案件生成答辩材料：答辩状、利息重算表、report.json、说明.md。"""
+    """为一个案件生成答辩材料：答辩状、利息重算表、report.json、说明.md。
+
+    输出文件夹不存在时会创建。加 --force 覆盖时，上次生成、本案不再需要的材料（例如不再需要的
+    利息重算表、管辖权异议申请书）会被删除；文件夹里的其他文件不受影响。
+    """
     from respond.cli.engine import load, load_template_set, make_engine, render_package
-    from respond.cli.files import write_files
+    from respond.cli.files import remove_stale, write_files
+    from respond.templates.package import ANNEX, ANSWER, EXPLANATION, OBJECTION, REPORT
 
     engine = make_engine(today=today, day_basis=day_basis, holidays_file=holidays_file, lpr_file=lpr_file)
     templates = load_template_set(templates_dir)
     analysis = engine.run(load(case_path))
     files = render_package(analysis, templates)
     written = write_files(out_dir, files, force=force)
+    # an earlier package's documents this case no longer has (e.g. its 利息重算表): gone, so that the
+    # folder holds one package, the one report.json lists; the user's other files are never touched
+    removed = remove_stale(out_dir, files, (ANSWER, ANNEX, OBJECTION, REPORT, EXPLANATION)) if force else []
     d = analysis.deadline
     click.echo(f"已生成 {len(written)} 个文件到 {out_dir}：" + "、".join(p.name for p in written))
+    if removed:
+        click.echo("已删除上次生成、本案不再需要的文件：" + "、".join(p.name for p in removed))
     click.echo(f"答辩截止：{d.answer_due.isoformat()}（{'还有 %d 天' % d.days_left if d.days_left >= 0 else '已过 %d 天' % -d.days_left}）")
 
 
@@ -179,11 +197,14 @@ def schema():
 @force_option
 @guarded
 def init(path, force):
-    """写一个包含全部字段的案件文件模板（默认 case.json）。"""
+    """写一个包含全部字段的案件文件模板（默认 case.json；所在文件夹不存在时会创建）。"""
+    from pathlib import Path
+
     from respond.case.starter import starter_case_json
     from respond.cli.files import write_files
 
-    write_files(".", {path: starter_case_json().encode("utf-8")}, force=force)
+    target = Path(path)
+    write_files(target.parent, {target.name: starter_case_json().encode("utf-8")}, force=force)
     click.echo(f"已写入 {path}：请按应诉材料逐项填写，不知道的字段删除即可。")
 
 

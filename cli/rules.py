@@ -16,19 +16,53 @@ def list_rules() -> str:
     return "\n".join(lines)
 
 
+# The regime-dependent bases a rule may carry (clauses/*.toml, data/findings.toml): the finding cites
+# the first when the lender is a financial institution or local financial organisation, the second
+# for private lending, both when the regime is unknown.
+REGIME_BASES = (("basis_financial", "金融机构/地方金融组织"), ("basis_private", "民间借贷"))
+
+
+def _citation_line(cid: str) -> str:
+    c = citations().get(cid)
+    if c is None:  # the catalogue tests reject unknown ids; never crash the explanation on one
+        return f"  - {cid}（引用索引中没有这一条）"
+    mark = "" if c.verbatim else f"（{c.confidence}：仅引用条号和要旨，措辞未逐字核对）"
+    return f"  - {c.cite}：{c.gist}{mark}"
+
+
+def regime_basis(rule: Rule) -> list[tuple[str, tuple[str, ...]]]:
+    """(label, citation ids) for each regime whose basis the rule adds, in a fixed order."""
+    out = []
+    for key, label in REGIME_BASES:
+        value = rule.extra.get(key) or ()
+        ids = (value,) if isinstance(value, str) else tuple(value)
+        if ids:
+            out.append((label, ids))
+    return out
+
+
+def _basis_lines(rule: Rule) -> list[str]:
+    """法律依据: the rule's own basis, then each regime's, labelled; the fallback only when neither."""
+    lines = ["法律依据"]
+    regimes = regime_basis(rule)
+    if rule.basis and regimes:
+        lines.append("  各类出借人均适用：")
+    lines += [("  " if regimes else "") + _citation_line(cid) for cid in rule.basis]
+    for label, ids in regimes:
+        lines.append(f"  {label}{'另依据' if rule.basis else ''}：")
+        lines += ["  " + _citation_line(cid) for cid in ids]
+    if not rule.basis and not regimes:
+        lines.append("  - 依案件情况而定（见报告中每条发现的 basis）")
+    return lines
+
+
 def explain_rule(code: str) -> str | None:
     rule: Rule | None = all_rules().get(code.strip().upper())
     if rule is None:
         return None
-    index = citations()
     lines = [f"{rule.code}：{rule.title}", f"严重程度：{_SEVERITY_CN[rule.severity]}", "",
-             "检查什么", f"  {rule.detects}", "", "为什么重要", f"  {rule.why}", "", "法律依据"]
-    for cid in rule.basis or ():
-        c = index[cid]
-        mark = "" if c.verbatim else f"（{c.confidence}：仅引用条号和要旨，措辞未逐字核对）"
-        lines.append(f"  - {c.cite}：{c.gist}{mark}")
-    if not rule.basis:
-        lines.append("  - 依案件情况而定（见报告中每条发现的 basis）")
+             "检查什么", f"  {rule.detects}", "", "为什么重要", f"  {rule.why}", ""]
+    lines += _basis_lines(rule)
     if rule.evidence:
         lines += ["", "建议准备的证据"] + [f"  - {e}" for e in rule.evidence]
     return "\n".join(lines)

@@ -37,7 +37,10 @@ def text_summary(a: Analysis) -> str:
         if m.overpaid:
             lines.append(f"已多还：{money_text(m.overpaid)} 元")
         if m.claimed_total is not None:
-            lines.append(f"原告主张：{money_text(m.claimed_total)} 元；超出：{money_text(m.excess)} 元")
+            if m.excess is not None and m.excess < 0:  # the claim stays within what is lawfully owed
+                lines.append(f"原告主张：{money_text(m.claimed_total)} 元；未超出（比依法应还少 {money_text(-m.excess)} 元）")
+            else:
+                lines.append(f"原告主张：{money_text(m.claimed_total)} 元；超出：{money_text(m.excess)} 元")
     elif m is not None and m.lawful_principal is not None:
         lines.append(f"依法应认定的本金：{money_text(m.lawful_principal)} 元")
     if a.alternative is not None:

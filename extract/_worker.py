@@ -34,11 +34,14 @@ def _limit_resources(memory_bytes: int, cpu_seconds: int) -> None:
             pass
 
 
-def _configure_pypdf(stream_bytes: int) -> None:
+def _configure_pypdf(stream_bytes: int, page_tokens: int) -> None:
     """pypdf's own limits on decompression and parsing, lowered to what a court paper needs."""
     import pypdf
 
     wanted = {
+        # tokens (operators, operands, array elements) of one content stream: a court page has tens
+        # of thousands; a page of millions takes pypdf many seconds to lay out, so stop at parsing
+        "stream_parsing_work_maximum_count": page_tokens,
         "maximum_declared_stream_length": stream_bytes,
         "array_based_stream_maximum_output_length": stream_bytes,
         "zlib_maximum_output_length": stream_bytes,
@@ -66,6 +69,13 @@ def _configure_pypdf(stream_bytes: int) -> None:
                  "JBIG2_MAX_OUTPUT_LENGTH", "MAX_DECLARED_STREAM_LENGTH", "MAX_ARRAY_BASED_STREAM_OUTPUT_LENGTH"):
         if hasattr(filters, name):
             setattr(filters, name, stream_bytes)
+
+
+def _page_limit(exc: Exception, page: int) -> tuple:
+    """Which limit a page hit: its parsing budget (too complex to read in time) or a size limit."""
+    if "tokens" in str(exc):
+        return ("too_complex", page)
+    return ("too_large", "limit")
 
 
 def _extract(data: bytes, max_pages: int) -> tuple:
@@ -100,8 +110,8 @@ def _extract(data: bytes, max_pages: int) -> tuple:
     for i in range(count):
         try:
             text = reader.pages[i].extract_text() or ""
-        except LimitReachedError:
-            return ("too_large", "limit")
+        except LimitReachedError as exc:
+            return _page_limit(exc, i + 1)
         except Exception:  # one broken page: keep the others, the parent sees an empty page
             text = ""
         text = text[:MAX_PAGE_CHARS]
@@ -112,11 +122,11 @@ def _extract(data: bytes, max_pages: int) -> tuple:
     return ("ok", pages)
 
 
-def run(data: bytes, max_pages: int, stream_bytes: int) -> tuple:
+def run(data: bytes, max_pages: int, stream_bytes: int, page_tokens: int) -> tuple:
     logging.getLogger("pypdf").setLevel(logging.CRITICAL)
     warnings.simplefilter("ignore")
     try:
-        _configure_pypdf(stream_bytes)
+        _configure_pypdf(stream_bytes, page_tokens)
         return _extract(data, max_pages)
     except MemoryError:
         return ("too_large", "memory")
@@ -127,12 +137,12 @@ def run(data: bytes, max_pages: int, stream_bytes: int) -> tuple:
 
 
 def main(argv: list[str]) -> int:
-    max_bytes, max_pages, memory_bytes, cpu_seconds, stream_bytes = (int(a) for a in argv)
+    max_bytes, max_pages, memory_bytes, cpu_seconds, stream_bytes, page_tokens = (int(a) for a in argv)
     data = sys.stdin.buffer.read(max_bytes + 1)
     if len(data) > max_bytes:
         result: tuple = ("too_large", "bytes")
     else:
-        result = run(data, max_pages, stream_bytes)
+        result = run(data, max_pages, stream_bytes, page_tokens)
     if result[0] == "ok":
         out = {"result": "ok", "pages": result[1]}
     else:

@@ -8,7 +8,9 @@ a parser. So:
 - the parent checks the size (``Limits.max_bytes``) and the ``%PDF-`` header before anything else;
 - pypdf runs in a child interpreter (``python -m respond.extract._worker``) with a wall-clock time
   limit (the child is killed when it is up), a CPU limit, a memory limit, pypdf's own
-  decompression limits lowered and a page cap; the reply is JSON, never pickle;
+  decompression limits lowered, a page cap and a cap on one page's content (``page_tokens``: a
+  page built to take pypdf many seconds is stopped while it is parsed, with a message that says
+  so, before the clock runs out); the reply is JSON, never pickle;
 - an encrypted file is tried with the empty password (many "protected" PDFs only restrict
   printing); otherwise it is refused;
 - the text that comes back is checked: no text at all is a scan (:class:`NoTextLayer`); text made
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -39,6 +42,7 @@ class Limits:
     timeout: float = 20.0                   # seconds of wall-clock time per file
     memory_bytes: int = 1024 * 1024 * 1024  # address space of the child process
     stream_bytes: int = 20_000_000          # largest decompressed stream pypdf may produce
+    page_tokens: int = 500_000              # operators and operands in one page's content stream
 
 
 DEFAULT_LIMITS = Limits()
@@ -83,7 +87,15 @@ class TooLarge(ExtractError):
 
 
 class TimedOut(ExtractError):
+    """Too slow to read: the wall-clock or CPU limit was hit."""
+
     kind = "timed_out"
+
+
+class TooComplex(TimedOut):
+    """Too slow to read, found before the clock ran out: a page's content is over ``page_tokens``."""
+
+    kind = "too_complex"
 
 
 @dataclass(frozen=True)
@@ -161,7 +173,7 @@ def _run_child(name: str, data: bytes, limits: Limits) -> tuple:
     """Parse ``data`` in ``python -m respond.extract._worker``; kill it when the time is up."""
     cpu_seconds = int(limits.timeout) + 2
     args = [sys.executable, "-m", "respond.extract._worker", str(limits.max_bytes), str(limits.max_pages),
-            str(limits.memory_bytes), str(cpu_seconds), str(limits.stream_bytes)]
+            str(limits.memory_bytes), str(cpu_seconds), str(limits.stream_bytes), str(limits.page_tokens)]
     env = dict(os.environ, PYTHONSAFEPATH="1")  # Python ≥ 3.11: the current folder is not searched for modules
     try:
         proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
@@ -173,7 +185,7 @@ def _run_child(name: str, data: bytes, limits: Limits) -> tuple:
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.communicate()
-        raise TimedOut(name, f"{name}：读取超时（超过 {limits.timeout:g} 秒），已停止。"
+        raise TimedOut(name, f"{name}：读取超时（超过每份文件 {limits.timeout:g} 秒的时间上限），已停止。"
                              "这份 PDF 的结构异常复杂，可能已损坏或被恶意构造。请在送达平台重新下载，或手工填写。") from None
     finally:
         if proc.poll() is None:
@@ -184,6 +196,8 @@ def _run_child(name: str, data: bytes, limits: Limits) -> tuple:
         kind = reply["result"]
     except (ValueError, KeyError, TypeError, UnicodeDecodeError):
         if proc.returncode < 0:  # killed by a signal: its CPU (SIGXCPU) or memory limit
+            if -proc.returncode == getattr(signal, "SIGXCPU", None):
+                return ("cpu_time", cpu_seconds)
             return ("too_large", f"signal {-proc.returncode}")
         return ("failed", f"exit {proc.returncode}")
     if kind == "ok":
@@ -192,6 +206,10 @@ def _run_child(name: str, data: bytes, limits: Limits) -> tuple:
             return ("failed", "reply")
         return ("ok", pages)
     return (str(kind), reply.get("detail"))
+
+
+def _count_cn(n: int) -> str:
+    return f"{n // 10000} 万" if n >= 10000 and n % 10000 == 0 else str(n)
 
 
 def _raise_for(name: str, result: tuple, limits: Limits) -> None:
@@ -207,6 +225,13 @@ def _raise_for(name: str, result: tuple, limits: Limits) -> None:
     if kind == "too_many_pages":
         raise TooLarge(name, f"{name}：共 {detail} 页，超过上限 {limits.max_pages} 页。法院文书一般只有几页；"
                              "如果这是证据材料合集，请只选传票、应诉通知书、起诉状副本和举证通知书。")
+    if kind == "too_complex":
+        raise TooComplex(name, f"{name}：第 {detail} 页的页面内容过于复杂（超过 {_count_cn(limits.page_tokens)}个绘制指令和数据项的"
+                               "单页上限），完整读取会非常慢，已停止。法院文书的一页远少于此；这份 PDF 可能已损坏或被恶意构造。"
+                               "请在送达平台重新下载，或手工填写。")
+    if kind == "cpu_time":
+        raise TimedOut(name, f"{name}：读取超时（CPU 时间超过 {detail} 秒的上限），已停止。"
+                             "这份 PDF 的结构异常复杂，可能已损坏或被恶意构造。请在送达平台重新下载，或手工填写。")
     if kind == "too_large":
         raise TooLarge(name, f"{name}：PDF 内容超出安全处理上限（解压后过大或结构异常），已停止读取。"
                              "文件可能已损坏或被恶意构造。请在送达平台重新下载，或手工填写。")

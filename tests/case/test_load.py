@@ -102,3 +102,41 @@ def test_not_utf8(tmp_path):
 def test_missing_file(tmp_path):
     with pytest.raises(CaseFileError, match="找不到"):
         load_case(tmp_path / "nope.json")
+
+
+def test_schema_problems_and_contradictions_listed_together():
+    """One run lists everything: 13 schema problems and the contradictions among the fields that parsed."""
+    data = case_dict(
+        court={"name": DELETE, "procedure": "civil", "filed_on": "2026-11-05", "hearing_at": "soon"},
+        service={"method": "fax", "answer_days": 0},
+        plaintiff={"nmae": "x"},
+        defendant={"birth_date": "1990-02-30", "domicile_in_china": "maybe"},
+        claims={"principal": "1.234", "until_paid": "perhaps"},
+        loan={"principal": "10000.00", "upfront_deductions": [{"name": "服务费", "amount": "20000"}],
+              "rate": {"annual": 0.1, "daily": 0.001}, "term_months": 0, "method": "lump",
+              "payments": [{"date": "2024-01-01", "amount": "10"}, {"date": "2024-05-01", "amount": "-1"}]},
+        typo_top=1)
+    with pytest.raises(CaseFileError) as info:
+        parse_case(data)
+    found = {p.path: p.message for p in info.value.problems}
+    schema = {"court.name", "court.procedure", "court.hearing_at", "service.method", "service.answer_days",
+              "plaintiff.nmae", "defendant.birth_date", "defendant.domicile_in_china", "claims.principal",
+              "claims.until_paid", "loan.rate", "loan.term_months", "loan.method", "loan.payments[1].amount",
+              "typo_top"}
+    assert schema <= set(found)
+    assert "大于借款本金" in found["loan.upfront_deductions"]
+    assert "早于放款日" in found["loan.payments[0].date"]
+    assert "早于立案日" in found["service.date"]
+    assert len(info.value.problems) == len(schema) + 3, found
+
+
+def test_contradictions_skip_fields_that_did_not_validate():
+    """A bad value is reported once, as itself: no contradiction is derived from it or from its absence."""
+    found = problems(case_dict(loan={"disbursed_on": "2024-13-01", "rate": "18%", "term_months": "twelve",
+                                     "payments": [{"date": "2023-01-01", "amount": "10"}]},
+                               service={"date": "yesterday"}, court={"filed_on": "2026-11-05"}))
+    assert set(found) == {"loan.disbursed_on", "loan.rate", "loan.term_months", "service.date"}, found
+
+
+def test_unsupported_version_lists_nothing_else():
+    assert set(problems(case_dict(version=2, loan={"upfront_deductions": [{"name": "x", "amount": "20000"}]}))) == {""}

@@ -102,3 +102,115 @@ def test_init_writes_a_valid_starter_and_refuses_overwrite(runner, tmp_path):
     r = runner.invoke(main, ["init", str(target)])
     assert r.exit_code == 2 and target.read_text(encoding="utf-8") == "mine"
     assert runner.invoke(main, ["init", str(target), "--force"]).exit_code == 0
+
+
+def _cites(ids):
+    from respond.checks.findings import citations
+
+    return [citations()[i].cite for i in ids]
+
+
+def test_rules_print_each_regimes_basis_labelled(runner):
+    """A basis that depends on the lender's regime is printed per regime, never as 依案件情况而定."""
+    for code in ("CLAUSE_STACKED_CHARGES", "CLAUSE_COLLECTION_COSTS", "CLAUSE_UPFRONT_DEDUCTION"):
+        r = runner.invoke(main, ["rules", code])
+        assert r.exit_code == 0, r.output
+        assert "依案件情况而定" not in r.stdout
+        basis = r.stdout.split("法律依据", 1)[1]
+        financial, private = basis.split("金融机构/地方金融组织", 1)[1].split("民间借贷", 1)
+        from respond.checks.findings import all_rules
+
+        rule = all_rules()[code]
+        assert all(c in financial for c in _cites(rule.extra["basis_financial"])), code
+        assert all(c in private for c in _cites(rule.extra["basis_private"])), code
+    upfront = runner.invoke(main, ["rules", "CLAUSE_UPFRONT_DEDUCTION"]).stdout
+    assert "第670条" in upfront and "第51条" in upfront and "第26条" in upfront
+
+
+def test_rules_show_every_basis_id_of_every_rule(runner):
+    from respond.checks.findings import all_rules
+    from respond.cli.rules import explain_rule
+
+    for code, rule in all_rules().items():
+        text = explain_rule(code)
+        ids = list(rule.basis) + list(rule.extra.get("basis_financial", ())) + list(rule.extra.get("basis_private", ()))
+        for cite in _cites(ids):
+            assert cite in text, (code, cite)
+        assert ("依案件情况而定" in text) == (not ids), code
+
+
+def test_rules_regime_basis_of_an_engine_finding(monkeypatch):
+    """data/findings.toml carries regime bases in the same shape as the clause files."""
+    from respond.checks.findings import rule_from_table
+    from respond.cli import rules as rules_cli
+
+    rule = rule_from_table("X_TEST", {"severity": "high", "title": "t", "summary": "s", "detects": "d", "why": "w",
+                                      "basis": [], "basis_financial": ["finjud_2"], "basis_private": ["mj_25", "mj_29"],
+                                      "explanation": "e", "argument": "a"}, "engine")
+    monkeypatch.setattr(rules_cli, "all_rules", lambda: {"X_TEST": rule})
+    text = rules_cli.explain_rule("X_TEST")
+    lines = text.split("法律依据\n", 1)[1].splitlines()
+    assert lines[0] == "  金融机构/地方金融组织："
+    assert lines[2] == "  民间借贷：" and "第25条" in lines[3] and "第29条" in lines[4]
+    assert "依案件情况而定" not in text
+
+
+def _missing_fields(schema, node, defs, path=""):
+    """Every property of ``schema`` (refs resolved, nullable unions unwrapped) that ``node`` lacks,
+    recursively; in an array, every item must have every property of the item schema."""
+    if "$ref" in schema:
+        return _missing_fields(defs[schema["$ref"].rsplit("/", 1)[1]], node, defs, path)
+    if "anyOf" in schema:
+        if node is None:
+            return []
+        structured = [s for s in schema["anyOf"] if "$ref" in s or s.get("type") in ("object", "array")]
+        assert len(structured) <= 1, path  # a nullable object or list; scalars have no fields
+        return _missing_fields(structured[0], node, defs, path) if structured else []
+    out = []
+    if "properties" in schema:
+        assert isinstance(node, dict), f"{path}: the starter has {node!r}, not an object"
+        for key, sub in schema["properties"].items():
+            where = f"{path}.{key}" if path else key
+            if key not in node:
+                out.append(where)
+            else:
+                out += _missing_fields(sub, node[key], defs, where)
+    elif schema.get("type") == "array" and isinstance(schema.get("items"), dict):
+        assert isinstance(node, list), f"{path}: the starter has {node!r}, not a list"
+        if ("properties" in schema["items"] or "$ref" in schema["items"]) and not node:
+            out.append(f"{path}[0]")
+        for i, item in enumerate(node):
+            out += _missing_fields(schema["items"], item, defs, f"{path}[{i}]")
+    return out
+
+
+def test_init_starter_has_every_field_of_the_schema_and_validates(runner, tmp_path):
+    from respond.case.load import parse_case
+
+    schema = json.loads(runner.invoke(main, ["schema"]).stdout)
+    target = tmp_path / "case.json"
+    assert runner.invoke(main, ["init", str(target)]).exit_code == 0
+    starter = json.loads(target.read_text(encoding="utf-8"))
+    assert _missing_fields(schema, starter, schema.get("$defs", {})) == []
+    loaded = parse_case(starter)
+    assert loaded.warnings == []
+    assert loaded.case.loan.schedule and loaded.case.assignment is not None
+    r = runner.invoke(main, ["check", "--case", str(target), "--today", "2026-11-05"])
+    assert r.exit_code == 0, r.stderr
+    assert "超出：-" not in r.stdout
+
+
+def test_a_reader_that_stops_early_is_not_an_internal_error():
+    """``respond schema | head -1``: a closed pipe ends the command quietly, exit 0."""
+    import fcntl
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-m", "respond", "schema"], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    fcntl.fcntl(proc.stdout.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), 4096)  # smaller than the schema
+    proc.stdout.read(100)
+    proc.stdout.close()
+    err = proc.stderr.read().decode("utf-8", "replace")
+    assert proc.wait(timeout=60) == 0, err
+    assert "内部错误" not in err and "Traceback" not in err

@@ -2,7 +2,8 @@
 
 Classes: not a PDF; encrypted with a password; encrypted with the empty user password (works);
 image-only (a scan, no text layer); garbled text (a font without ToUnicode); oversized file, too
-many pages and a decompression bomb; a file that takes too long (time limit, child killed).
+many pages and a decompression bomb; a file that takes too long (at the default limits: stopped by
+the page content limit; with that limit off: by the time limit, child killed).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from respond.extract.pdftext import (
     NoTextLayer,
     NotAPdf,
     TimedOut,
+    TooComplex,
     TooLarge,
     Unreadable,
     read_pdf_text,
@@ -157,13 +159,43 @@ def _children() -> list[int]:
     return out
 
 
+def test_slow_file_at_the_default_limits_is_reported_as_too_slow(fixtures):
+    """A 9 KB file that takes pypdf seconds (300 000 text operations on one page): at the default
+    limits the page's content limit stops it while parsing, in about a second, and says which limit
+    (not 乱码, which is what the text would have looked like had it been read to the end)."""
+    from respond.extract.pdftext import DEFAULT_LIMITS
+
+    started = time.monotonic()
+    with pytest.raises(TimedOut) as info:  # too slow to read: the same family as the clock
+        read_pdf_text(fixtures / "hostile-slow.pdf", DEFAULT_LIMITS)
+    assert time.monotonic() - started < 10
+    assert isinstance(info.value, TooComplex) and info.value.kind == "too_complex"
+    message = str(info.value)
+    assert message.startswith("hostile-slow.pdf：第 1 页")
+    assert "50 万个" in message and "单页上限" in message and "慢" in message
+    assert "乱码" not in message and "pypdf" not in message
+
+
+def test_slow_file_at_the_default_limits_via_the_cli(fixtures, tmp_path):
+    from click.testing import CliRunner
+
+    from respond.cli.main import main
+
+    target = tmp_path / "case.json"
+    r = CliRunner().invoke(main, ["extract", str(fixtures / "hostile-slow.pdf"), "-o", str(target)])
+    assert r.exit_code == 2
+    assert "页面内容过于复杂" in r.stderr and "单页上限" in r.stderr and "乱码" not in r.stderr
+    assert not target.exists()
+
+
 def test_time_limit_kills_the_child(fixtures):
-    """A 9 KB file that takes pypdf seconds: stopped at the limit, and its process is gone."""
+    """With the page content limit off (pypdf's own 2 000 000), the same file runs into the clock:
+    stopped at the limit, and its process is gone."""
     before = _children() if Path("/proc/self/stat").exists() else []
     started = time.monotonic()
-    message = rejected(fixtures / "hostile-slow.pdf", TimedOut, Limits(timeout=1.0))
+    message = rejected(fixtures / "hostile-slow.pdf", TimedOut, Limits(timeout=1.0, page_tokens=2_000_000))
     assert time.monotonic() - started < 5
-    assert "超时" in message
+    assert "超时" in message and "1 秒的时间上限" in message
     if Path("/proc/self/stat").exists():
         assert _children() == before
 
@@ -182,3 +214,12 @@ def test_parsing_runs_in_another_process(fixtures, monkeypatch):
     monkeypatch.setattr(subprocess, "Popen", spy)
     read_pdf_text(fixtures / "xihu-chuanpiao.pdf")
     assert calls and calls[0][1:3] == ["-m", "respond.extract._worker"]
+
+
+def test_cpu_limit_is_reported_as_too_slow():
+    """A child killed by its CPU limit (SIGXCPU) is too slow, not too large."""
+    from respond.extract.pdftext import _raise_for
+
+    with pytest.raises(TimedOut) as info:
+        _raise_for("a.pdf", ("cpu_time", 22), Limits())
+    assert "CPU 时间超过 22 秒的上限" in str(info.value)
