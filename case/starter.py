@@ -42,7 +42,7 @@ STARTER = {
         {"due": "2025-02-15", "principal": "889.90", "interest": "26.90", "fees": "45.00"},
         {"due": "2025-03-15", "principal": "903.26", "interest": "13.55", "fees": "45.00"},
         ],
-        "payments": [{"date": "2024-04-15", "amount": "961.80"}],
+        "payments": [{"date": "2024-03-20", "amount": "199.00"}, {"date": "2024-04-15", "amount": "961.80"}],
         "contract_text": None, "clauses": None,
     },
     "assignment": {"from": "某某小额贷款有限公司", "date": "2025-12-01", "notified": False},
