@@ -206,7 +206,8 @@ def analyse(case: CaseFile, *, today: dt.date, calendar: HolidayCalendar, lpr: L
     analysis = Analysis(case, today, stop, deadline, lender, schedule, rate, amounts, ledger, alternative,
                         [], warnings, hits, jurisdiction)
     analysis.findings.extend(defenses.findings_for(analysis))
-    analysis.findings.extend(clause_findings(hits, case_facts(case, lender.regime)))
+    analysis.findings.extend(clause_findings(hits, {**case_facts(case, lender.regime),
+                                                    "answer_period_over": deadline.days_left < 0}))
     return analysis
 
 

@@ -329,7 +329,8 @@ def clause_findings(hits: list[ClauseHit], facts: Mapping[str, Any] | None = Non
 
     ``facts`` (all optional): ``regime`` (financial | local_financial | private, picks the cap and its
     basis), ``court`` (the suing court's name), ``defendant_address``, ``defendant_residence``,
-    ``plaintiff_address`` (for the jurisdiction finding), and any placeholder a text needs.
+    ``plaintiff_address`` and ``answer_period_over`` (for the jurisdiction finding), and any
+    placeholder a text needs.
     """
     facts = dict(facts or {})
     rules = clause_rules()
@@ -356,6 +357,8 @@ def clause_findings(hits: list[ClauseHit], facts: Mapping[str, Any] | None = Non
                                              facts.get("defendant_residence"),
                                              plaintiff_address=facts.get("plaintiff_address"))
             variant = {True: "objection", False: "at_domicile", None: "unknown"}[advice.objection_warranted]
+            if variant == "objection" and facts.get("answer_period_over"):
+                variant = "objection_late"  # 民诉法第130条: only within the answer period
             # the first reason describes the clause, which the texts already quote
             filled.update({"proper_court": advice.proper_court or "被告住所地或经常居住地的基层人民法院",
                            "jurisdiction_reasons": "".join(advice.reasons[1:])})

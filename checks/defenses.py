@@ -40,7 +40,8 @@ def cap_text(cap: Cap) -> str:
     return f"一年期 LPR 年利率 {pct_text(cap.rate)}（资金占用费）"
 
 
-def _cap_basis(a: "Analysis") -> tuple[str, ...]:
+def cap_basis(a: "Analysis") -> tuple[str, ...]:
+    """Citation ids of the cap the analysis applied (rules.md §3)."""
     ids = _CAP_BASIS[a.rate.cap.basis]
     if a.lender.regime == "local_financial":
         ids = ids + ("spc_reply_2020_27",)
@@ -101,7 +102,7 @@ def _amount_facts(a: "Analysis") -> dict[str, str]:
             s += f"，原告主张 {money_text(m.claimed_total)} 元，多主张了 {money_text(m.excess)} 元。"
             arg += f"；原告主张 {money_text(m.claimed_total)} 元，超出部分 {money_text(m.excess)} 元不应支持。"
         elif m.claimed_total is not None:  # never concede more than the claim (不超出诉请)
-            s += f"，原告主张的 {money_text(m.claimed_total)} 元没有超过这个数额。"
+            s += f"，原告主张的 {money_text(m.claimed_total)} 元没有超过它；法院不会判得比原告主张的更多。"
             arg += (f"；原告主张的 {money_text(m.claimed_total)} 元未超过该数额，但其中超过法定上限计收的利息、"
                     f"罚息、违约金和费用仍应按上述方法核减。")
         else:
@@ -117,7 +118,7 @@ def rate_above_cap(a: "Analysis") -> Finding | None:
         return None
     facts = {"received": money_text(r.received), "apr_pct": pct_text(r.apr.apr), "cap_text": cap_text(r.cap)}
     facts.update(_amount_facts(a))
-    return make_finding(engine_rules()["RATE_ABOVE_CAP"], facts, extra_basis=_cap_basis(a), regime=a.lender.regime,
+    return make_finding(engine_rules()["RATE_ABOVE_CAP"], facts, extra_basis=cap_basis(a), regime=a.lender.regime,
                         evidence={"apr": float(rate6(r.apr.apr)), "apr_compound": float(rate6(r.apr.apr_compound)),
                                   "cap": float(rate6(r.binding_cap if r.binding_cap is not None else r.cap.rate)),
                                   "cap_basis": r.cap.basis})
@@ -183,7 +184,7 @@ def overpaid(a: "Analysis") -> Finding | None:
     if m is None or not m.recomputed or not m.overpaid:
         return None
     return make_finding(engine_rules()["OVERPAID"], {"overpaid": money_text(m.overpaid)},
-                        evidence={"overpaid": float(m.overpaid)}, extra_basis=_cap_basis(a), regime=a.lender.regime)
+                        evidence={"overpaid": float(m.overpaid)}, extra_basis=cap_basis(a), regime=a.lender.regime)
 
 
 def lender_unlicensed(a: "Analysis") -> Finding | None:
@@ -192,7 +193,13 @@ def lender_unlicensed(a: "Analysis") -> Finding | None:
     if lender.category != "company":
         return None
     alt = a.alternative
-    if alt is not None and alt.kind == "void_contract":
+    claimed = alt.claimed_total if alt is not None else None
+    if alt is not None and alt.kind == "void_contract" and claimed is not None and alt.lawful_total >= claimed:
+        # never concede more than the claim (不超出诉请)
+        void = (f"按这种算法，到 {date_text(a.stop)} 算出的数额（{money_text(alt.lawful_total)} 元）不低于原告主张的 "
+                f"{money_text(claimed)} 元；法院不会判得比原告主张的更多。")
+        void_arg = ""
+    elif alt is not None and alt.kind == "void_contract":
         void = (f"按这种算法，到 {date_text(a.stop)} 您最多还欠 {money_text(alt.lawful_total)} 元"
                 + (f"（已多还 {money_text(alt.ledger.overpaid)} 元）" if alt.ledger.overpaid else "") + "。")
         void_arg = (f"按实际收到的本金、已还款项及一年期 LPR（{pct_text(alt.cap.rate)}）计算，截至 {date_text(a.stop)} "
@@ -282,9 +289,11 @@ def limitation(a: "Analysis") -> Finding | None:
     if filed <= add_years(start, 3):
         return None
     return make_finding(engine_rules()["LIMITATION"],
-                        {"last_due_cn": date_text(last_due),
-                         "last_payment_cn": date_text(last_payment) if last_payment else "（没有还款记录）",
-                         "filed_cn": date_text(filed)},
+                        {"last_due_cn": date_text(last_due), "filed_cn": date_text(filed),
+                         "last_payment_you": (f"您最后一次还款是 {date_text(last_payment)}" if last_payment
+                                              else "案件文件里没有您的还款记录"),
+                         "last_payment_defendant": (f"答辩人最后一次还款日为 {date_text(last_payment)}" if last_payment
+                                                    else "答辩人在最后一期届满后未再还款")},
                         evidence={"last_due": last_due.isoformat(),
                                   "last_payment": last_payment.isoformat() if last_payment else None,
                                   "filed_on": filed.isoformat(), "limitation_ends": add_years(start, 3).isoformat()})

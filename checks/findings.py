@@ -10,6 +10,7 @@ without a value is an error (never a blank in a court document).
 from __future__ import annotations
 
 import json
+import re
 import string
 import tomllib
 from dataclasses import dataclass, field
@@ -52,20 +53,24 @@ def cite(ids: list[str] | tuple[str, ...]) -> list[str]:
     return out
 
 
-def basis_text(ids: list[str] | tuple[str, ...], sep: str = "、") -> str:
+def basis_text(ids: list[str] | tuple[str, ...], sep: str = "、", by_article: bool = False) -> str:
     """Citations for a sentence, articles of one law grouped: ``《…规定》第25条、第29条、《民法典》第670条``.
 
-    Laws keep their first-cited order; ``sep`` separates laws (``；`` in a list of legal bases).
+    Laws keep their first-cited order; ``sep`` separates laws (``；`` in a list of legal bases);
+    ``by_article`` puts each law's articles in numeric order (a list of bases, not an argument).
     """
     index = citations()
     groups: dict[str, list[str]] = {}
     for i in dict.fromkeys(ids):
         c = index[i]
         if c.article:
-            groups.setdefault(c.law, []).append(f"第{c.article}条")
+            groups.setdefault(c.law, []).append(c.article)
         else:
             groups.setdefault(c.cite, [])
-    return sep.join(law + "、".join(articles) for law, articles in groups.items())
+    if by_article:
+        for articles in groups.values():
+            articles.sort(key=lambda a: [int(n) for n in re.findall(r"\d+", a)] or [0])
+    return sep.join(law + "、".join(f"第{a}条" for a in articles) for law, articles in groups.items())
 
 
 @dataclass(frozen=True)

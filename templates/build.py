@@ -385,6 +385,15 @@ def _ticks(condition: str, first: str, second: str) -> str:
     )
 
 
+def _e_service_ticks() -> str:
+    """是否接受电子送达: both boxes empty until the defendant chooses (``service.electronic_chosen``)."""
+    return (
+        f"{{% if not service.electronic_chosen %}}是{BOX_EMPTY} 否{BOX_EMPTY}"
+        f"{{% elif service.electronic %}}是{BOX_TICKED} 否{BOX_EMPTY}"
+        f"{{% else %}}是{BOX_EMPTY} 否{BOX_TICKED}{{% endif %}}"
+    )
+
+
 def _objection(group: str, key: str) -> str:
     """The right-hand cell of an "有无异议" item: 无/有 boxes, then the reasons."""
     # 无 comes first on the form: ticked when there is no objection.
@@ -450,7 +459,7 @@ def build_answer(form: Form) -> DocumentObject:
     ], two)
     _row(table, grid, [
         (["是否接受电子送达"], STYLE_LABEL),
-        ([_ticks("service.electronic", "是", "否"), "方式：{{ service.electronic_method }}"], STYLE_CELL),
+        ([_e_service_ticks(), "方式：{{ service.electronic_method }}"], STYLE_CELL),
     ], two)
 
     _row(table, grid, [([forms.CLAIMS_HEADING], STYLE_SECTION)], whole)
@@ -550,8 +559,10 @@ def build_objection() -> DocumentObject:
     _page(doc)
     _para(doc, forms.OBJECTION_TITLE, STYLE_TITLE)
     _para(doc, "", STYLE_BODY)
-    _para(doc, "申请人（被告）：{{ applicant.name }}，{{ applicant.details }}", STYLE_BODY)
+    _para(doc, "申请人（被告）：{{ applicant.name }}{% if applicant.details %}，{{ applicant.details }}{% endif %}", STYLE_BODY)
     _para(doc, "住所地：{{ applicant.address }}", STYLE_BODY)
+    for text in ("{%p if applicant.residence %}", "经常居住地：{{ applicant.residence }}", "{%p endif %}"):
+        _para(doc, text, STYLE_BODY)
     _para(doc, "联系电话：{{ applicant.phone }}", STYLE_BODY)
     _para(doc, "被申请人（原告）：{{ respondent.name }}", STYLE_BODY)
     _para(doc, "住所地：{{ respondent.address }}", STYLE_BODY)

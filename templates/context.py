@@ -1,18 +1,22 @@
 """Analysis → the templates' context (the contract in :mod:`respond.templates.forms`).
 
 This module words the answer: which 答辩事项 and 事实和理由 items are ticked 有/无 and what each
-says. It re-derives no law: every figure, finding and citation comes from the analysis.
+says. It re-derives no law: every figure, finding and citation comes from the analysis. The one
+rule applied here is a rule of wording: the answer never concedes more than the plaintiff claims
+(不超出诉请) — where a lawful figure is not below the claimed one, the claimed one is used
+(:func:`claim_lines`).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from respond.checks.analyse import Analysis
-from respond.checks.defenses import cap_text
-from respond.checks.findings import Finding, basis_text, citations
+from respond.checks.defenses import cap_basis, cap_text
+from respond.checks.findings import Finding, basis_text, citations, engine_rules
 from respond.checks.formats import date_text, money_text, pct_text
 from respond.checks.money import ZERO
 from respond.templates.forms import FORMS
@@ -21,16 +25,29 @@ from respond.templates.numerals import money_upper
 BLANK_DATE = "　　　　年　　月　　日"
 KIND_CN = {"disbursement": "放款", "rate_change": "上限变更", "payment": "还款", "stop": "计至"}
 
-# Which findings speak to which 事实和理由 item (the 答辩事项 are worded from the figures).
-_PARTY_FINDINGS = ("ASSIGNED_DEBT", "ASSIGNEE_LICENCE_UNVERIFIED", "GUARANTOR_RECOURSE", "CLAUSE_ASSIGNMENT_NO_NOTICE")
-# Standard-form clauses a court may void or cut: argued under 合同签订情况 (the contract's terms).
-_CONTRACT_CLAUSES = ("CLAUSE_UPFRONT_DEDUCTION", "CLAUSE_COMPOUND_INTEREST", "CLAUSE_STACKED_CHARGES",
-                     "CLAUSE_HIGH_PENALTY", "CLAUSE_BUNDLED_SERVICES", "CLAUSE_UNILATERAL_CHANGE", "CLAUSE_WAIVER",
-                     "CLAUSE_CONTACTS_DATA")
-# Procedural clauses: stated under 其他需要说明的内容 (the objection itself is a separate document).
-_PROCEDURE_CLAUSES = ("CLAUSE_JURISDICTION", "CLAUSE_ARBITRATION")
-_RATE_FINDINGS = ("RATE_ABOVE_CAP", "FEES_AS_INTEREST")
+# Where each finding is argued on the form (answer-form.md §9.3-9.5):
+# penalty and charge clauses: under the 答辩事项 on interest (利息、复利、罚息).
+_INTEREST_CLAUSES = ("CLAUSE_COMPOUND_INTEREST", "CLAUSE_STACKED_CHARGES", "CLAUSE_HIGH_PENALTY")
+# standard-form clauses (格式条款): 合同签订情况 says the lender did not bring them to the borrower's
+# notice (民法典第496条); the full argument of each goes to 其他需要说明的内容.
+_STANDARD_TERMS = {
+    "CLAUSE_UNILATERAL_CHANGE": "出借方可单方变更利率、费用",
+    "CLAUSE_WAIVER": "借款人预先放弃抗辩、异议等权利",
+    "CLAUSE_BUNDLED_SERVICES": "借款须购买会员、担保等收费服务",
+    "CLAUSE_CONTACTS_DATA": "收集通讯录并向第三人联系",
+    "CLAUSE_COLLECTION_COSTS": "律师费、催收费等由借款人承担",
+}
+# assignment and recourse: under 有无其他免责/减责事由; 合同主体 only says who the lender was.
+_ASSIGNMENT_FINDINGS = ("ASSIGNED_DEBT", "CLAUSE_ASSIGNMENT_NO_NOTICE", "ASSIGNEE_LICENCE_UNVERIFIED",
+                        "GUARANTOR_RECOURSE")
 _OTHER_DEFENCES = ("LIMITATION", "LENDER_UNLICENSED", "RATE_ABOVE_36")
+
+# How the comprehensive rate was annualized (report.json ``rate.apr_method``, checks/apr.py).
+APR_METHODS = {
+    "monthly": "内部收益率法（月内部收益率×12）",
+    "daily": "内部收益率法（日内部收益率×360）",
+    "single": "一次还款的计算公式（（还款总额−到手金额）÷到手金额×360÷借款天数）",
+}
 
 
 def _m(x: Decimal | None) -> str:
@@ -45,10 +62,17 @@ def _by_code(a: Analysis) -> dict[str, Finding]:
     return {f.code: f for f in a.findings}
 
 
-_CLAIM_LABELS = {"principal": "本金", "interest": "利息", "penalty": "罚息、复利、违约金", "fees": "其他费用"}
+def apr_method_text(a: Analysis) -> str:
+    """How the comprehensive rate was computed, in words (empty when there is no rate)."""
+    return APR_METHODS[a.rate.apr.method] if a.rate.apr is not None else ""
 
 
-def _claims_text(a: Analysis, keys: tuple[str, ...] = tuple(_CLAIM_LABELS)) -> str:
+_CLAIM_LABELS = {"principal": "本金", "interest": "利息", "penalty": "罚息（复利、违约金）", "fees": "其他费用",
+                 "legal_costs": "律师费等实现债权的费用"}
+
+
+def _claims_text(a: Analysis, keys: tuple[str, ...] = ("principal", "interest", "penalty", "fees")) -> str:
+    """The amounts the complaint claims, in words: ``本金 5,852.36 元、利息 1,530.20 元``."""
     c = a.case.claims
     parts = [(_CLAIM_LABELS[k], getattr(c, k)) for k in keys if getattr(c, k) is not None]
     return "、".join(f"{n} {money_text(v)} 元" for n, v in parts)
@@ -61,43 +85,162 @@ def _claimed_cost(a: Analysis) -> Decimal | None:
     return sum(parts, ZERO) if parts else None
 
 
+# ---------------------------------------------------------------------------------------------
+# Claimed against lawful, line by line (不超出诉请)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of the claim: what the plaintiff claims, what the analysis finds lawful, and the
+    figure the answer uses — the lawful one, but never more than the claimed one."""
+
+    key: str  # principal | interest | fees | total
+    claimed: Decimal | None
+    lawful: Decimal | None  # the analysis's figure (for fees: what the cap leaves after interest)
+    used: Decimal | None
+
+    @property
+    def not_above(self) -> bool:
+        """The claim on this line is not above the lawful amount: the claimed figure is used."""
+        return self.claimed is not None and self.lawful is not None and self.lawful >= self.claimed
+
+    @property
+    def diff(self) -> Decimal | None:
+        return None if self.claimed is None or self.used is None else self.claimed - self.used
+
+
+def _line(key: str, claimed: Decimal | None, lawful: Decimal | None) -> Line:
+    if lawful is None:
+        return Line(key, claimed, None, None)
+    return Line(key, claimed, lawful, lawful if claimed is None else min(claimed, lawful))
+
+
+def claim_lines(a: Analysis) -> dict[str, Line] | None:
+    """principal / interest / fees / total, when the analysis gives lawful figures.
+
+    The cap covers interest, penalty and fees together (rules.md §6): the lawful interest of the
+    recomputation goes first to the interest (and penalty) claimed, what is left to the fees.
+    """
+    m, c = a.amounts, a.case.claims
+    if m is None or m.lawful_principal is None:
+        return None
+    principal = _line("principal", c.principal, m.lawful_principal)
+    if not m.recomputed:  # an upfront deduction within the cap: only the principal changes
+        total = None
+        if m.claimed_total is not None and principal.diff is not None:
+            total = m.claimed_total - principal.diff
+        return {"principal": principal, "total": Line("total", m.claimed_total, None, total)}
+    pool = m.lawful_interest
+    claimed_interest = (c.interest or ZERO) + (c.penalty or ZERO) if (c.interest, c.penalty) != (None, None) else None
+    interest = _line("interest", claimed_interest, pool)
+    fees = _line("fees", c.fees, max(pool - interest.used, ZERO) if c.fees is not None else None)
+    used = sum((x.used for x in (principal, interest, fees) if x.used is not None), ZERO)
+    if m.claimed_total is not None:
+        used = min(used, m.claimed_total)
+    total = Line("total", m.claimed_total, m.lawful_total, used)
+    return {"principal": principal, "interest": interest, "fees": fees, "total": total}
+
+
+def conceded_total(a: Analysis) -> Decimal | None:
+    """The most the answer accepts owing (never above the claim); None without lawful figures."""
+    lines = claim_lines(a)
+    return None if lines is None else lines["total"].used
+
+
+_LINE_CN = {"principal": "本金", "interest": "利息（含罚息、复利、违约金）", "fees": "其他费用", "total": "合计"}
+
+
+def not_above_text(a: Analysis) -> str:
+    """The sentence naming the lines whose claim is not above the lawful amount ("" when none)."""
+    lines = claim_lines(a)
+    if lines is None:
+        return ""
+    named = [_LINE_CN[k] for k in ("principal", "interest", "fees") if k in lines and lines[k].not_above]
+    if not named:
+        return ""
+    return (f"{'、'.join(named)}{'一项' if len(named) == 1 else '各项'}原告主张的数额不高于依法计算的数额，按原告主张的数额计"
+            "（不超出原告的诉讼请求）。")
+
+
+def _finding_basis(f: Finding) -> str:
+    """The finding's own legal basis as a sentence (what its catalogue text calls ``{basis_text}``)."""
+    by_cite = {c.cite: c.id for c in citations().values()}
+    return basis_text([by_cite[b] for b in f.basis])
+
+
+# ---------------------------------------------------------------------------------------------
+# 答辩事项
+
+
 def claim_items(a: Analysis) -> dict[str, dict[str, Any]]:
-    """答辩事项: the answer to each claim."""
+    """答辩事项: the answer to each claim; every claimed amount is stated."""
     found = _by_code(a)
     case, m = a.case, a.amounts
     c = case.claims
     items = {key: _item(False) for key, _ in FORMS[a.lender.form].claims}
+    lines = claim_lines(a)
+    stop = date_text(a.stop)
 
-    m_lower = m is not None and m.lawful_principal is not None and (
-        c.principal is None or m.lawful_principal < c.principal)
-    if m_lower and (m.recomputed or "UPFRONT_DEDUCTION" in found):
-        claimed = f"原告主张本金 {money_text(c.principal)} 元；" if c.principal is not None else ""
-        why = "并按法定上限将已还款项先冲抵利息、再冲抵本金后，" if m.recomputed else ""
-        items["principal"] = _item(True, f"{claimed}答辩人实际收到借款 {money_text(case.loan.received)} 元，以此为本金，"
-                                         f"{why}截至 {date_text(a.stop)} 依法认定的本金应为 {money_text(m.lawful_principal)} 元。")
+    # 1. 本金
+    p = lines["principal"] if lines else None
+    claimed_p = f"原告主张本金 {money_text(c.principal)} 元" if c.principal is not None else ""
+    if p is not None and p.diff is not None and p.diff > 0 and m.recomputed:
+        items["principal"] = _item(True, f"{claimed_p}；答辩人实际收到借款 {money_text(case.loan.received)} 元，以此为本金，"
+                                         f"并按法定上限将已还款项先冲抵利息、再冲抵本金后，截至 {stop} 依法认定的本金应为 "
+                                         f"{money_text(p.used)} 元。")
+    elif p is not None and p.diff is not None and p.diff > 0:
+        items["principal"] = _item(True, f"{claimed_p}；出借方放款时预先扣除了 {money_text(p.diff)} 元，答辩人实际收到借款 "
+                                         f"{money_text(case.loan.received)} 元，本金应按实际收到的数额认定，原告主张的本金应相应核减为 "
+                                         f"{money_text(p.used)} 元。")
+    elif p is not None and p.not_above and c.principal is not None:
+        how = "按法定上限将已还款项先冲抵利息、再冲抵本金后计算的" if m.recomputed else "依法认定的"
+        items["principal"] = _item(False, f"{claimed_p}，不高于{how}本金 {money_text(p.lawful)} 元，"
+                                          "本项按原告主张的数额计。")
     elif "UPFRONT_DEDUCTION" in found:
-        items["principal"] = _item(True, found["UPFRONT_DEDUCTION"].argument)
+        items["principal"] = _item(True, (f"{claimed_p}。" if claimed_p else "") + found["UPFRONT_DEDUCTION"].argument)
+    elif claimed_p:
+        items["principal"] = _item(False, f"{claimed_p}。")
 
+    # 2. 利息（复利、罚息）
+    parts = _claims_text(a, ("interest", "penalty", "fees"))
+    claimed_cost = _claimed_cost(a)
+    several = sum(v is not None for v in (c.interest, c.penalty, c.fees)) > 1
+    head = (f"原告主张{parts}，合计 {money_text(claimed_cost)} 元。" if several else f"原告主张{parts}。") if parts else ""
+    interest_objection = False
     if a.rate.exceeds_cap and m is not None and m.recomputed:
-        parts = _claims_text(a, ("interest", "penalty", "fees"))
-        claimed_cost = _claimed_cost(a)
-        head = (f"原告主张{parts}，合计 {money_text(claimed_cost)} 元。" if parts else "")
-        head += (f"本笔借款计入全部费用后的综合年化利率为 {pct_text(a.rate.apr.apr)}，超过法定上限"
-                 f"（理由详见事实和理由“借款利率”项），答辩人请求对超过部分予以调减。")
+        cap_head = (f"本笔借款计入全部费用后的综合年化利率为 {pct_text(a.rate.apr.apr)}，超过法定上限"
+                    f"（理由详见事实和理由“借款利率”项），罚息、违约金和各项费用均应计入上限合并计算，不应另行支持。")
         if claimed_cost is not None and m.lawful_interest < claimed_cost:
-            head += (f"按上限计算，截至 {date_text(a.stop)} 尚欠利息 {money_text(m.lawful_interest)} 元（罚息、违约金和各项费用"
-                     f"均已计入上限，不应另行支持），超出部分 {money_text(claimed_cost - m.lawful_interest)} 元不应支持。")
+            head += (cap_head + f"按上限计算，截至 {stop} 尚欠利息 {money_text(m.lawful_interest)} 元（已包含罚息、违约金和"
+                     f"各项费用），超出部分 {money_text(claimed_cost - m.lawful_interest)} 元不应支持，答辩人请求予以调减。")
+            interest_objection = True
+        elif claimed_cost is not None:
+            head += (f"按法定上限计算，截至 {stop} 的利息（含罚息、违约金和各项费用）为 {money_text(m.lawful_interest)} 元，"
+                     "原告主张的数额不高于该数额，本项按原告主张的数额计；但本笔借款的综合年化利率超过法定上限"
+                     "（理由详见事实和理由“借款利率”项），此后的利息、罚息、违约金和各项费用合计亦不得超过上限。")
         else:
-            head += "罚息、违约金和各项费用均应计入上限合并计算，不应另行支持。"
-        items["interest"] = _item(True, head)
+            head += cap_head
+            interest_objection = True
     elif a.rate.exceeds_cap:
-        items["interest"] = _item(True, found["RATE_ABOVE_CAP"].argument)
+        head += found["RATE_ABOVE_CAP"].argument
+        interest_objection = True
     elif "LENDER_UNLICENSED" in found:
-        items["interest"] = _item(True, found["LENDER_UNLICENSED"].argument)
+        head += found["LENDER_UNLICENSED"].argument
+        interest_objection = True
+    clauses = [found[k].argument for k in _INTEREST_CLAUSES if k in found and found[k].argument]
+    if clauses:
+        head += "".join(clauses)
+        interest_objection = True
+    if head:
+        items["interest"] = _item(interest_objection, head)
 
+    # 3. 提前还款或解除合同
     if "CLAUSE_ACCELERATION" in found and found["CLAUSE_ACCELERATION"].argument:
         items["acceleration"] = _item(True, found["CLAUSE_ACCELERATION"].argument)
+    elif c.accelerate:
+        items["acceleration"] = _item(False, "原告主张借款提前到期。")
 
+    # 5. 实现债权的费用
     if c.legal_costs:
         cap_ref = basis_text(("mj_29",) if a.lender.regime == "private" else ("finjud_2",))
         items["enforcement_costs"] = _item(True, (
@@ -105,51 +248,143 @@ def claim_items(a: Analysis) -> dict[str, dict[str, Any]]:
             f"且与利息、罚息、违约金等合计超过法定利率上限的部分不应支持（{cap_ref}）。"
             + (found["CLAUSE_COLLECTION_COSTS"].argument if "CLAUSE_COLLECTION_COSTS" in found else "")))
 
+    # 6/7. 其他请求
     if c.until_paid and a.rate.exceeds_cap:
         items["other_claims"] = _item(True, (
-            f"原告主张利息、罚息等计至实际清偿之日。{date_text(a.stop)} 之后的利息、罚息、违约金及其他费用合计，"
+            f"原告主张利息、罚息等计至实际清偿之日。{stop} 之后的利息、罚息、违约金及其他费用合计，"
             f"亦不得超过上文所述的法定上限。"))
 
-    if "LIMITATION" in found:
-        items["total"] = _item(True, found["LIMITATION"].argument)
-    elif m is not None and m.recomputed:
-        if m.overpaid:
-            items["total"] = _item(True, found["OVERPAID"].argument if "OVERPAID" in found else "")
-        elif m.claimed_total is not None and m.excess and m.excess > 0:
-            items["total"] = _item(True, (
-                f"原告主张的本金、利息、罚息及费用合计 {money_text(m.claimed_total)} 元（{_claims_text(a)}）；"
-                f"按法定上限计算，截至 {date_text(a.stop)} 答辩人依法应还 {money_text(m.lawful_total)} 元"
-                f"（{money_upper(m.lawful_total)}），超出部分 {money_text(m.excess)} 元不应支持。"))
+    # 7/8. 标的总额
+    items["total"] = _total_item(a, found, lines)
 
     if "litigation_costs" in items and any(items[k]["objection"] for k in ("principal", "interest", "total")):
         items["litigation_costs"] = _item(True, "原告诉讼请求中超出法定标准的部分不应支持，与之相应的诉讼费用应由原告负担。")
     return items
 
 
+def _total_item(a: Analysis, found: dict[str, Finding], lines: dict[str, Line] | None) -> dict[str, Any]:
+    m = a.amounts
+    claimed_total = m.claimed_total if m is not None else None
+    if claimed_total is None:
+        c = a.case.claims
+        given = [v for v in (c.principal, c.interest, c.penalty, c.fees) if v is not None]
+        claimed_total = sum(given, ZERO) if given else None
+    head = (f"原告主张的本金、利息、罚息及费用合计 {money_text(claimed_total)} 元（{_claims_text(a)}）"
+            if claimed_total is not None else "")
+    stop = date_text(a.stop)
+    if "LIMITATION" in found:
+        return _item(True, (head + "。" if head else "") + found["LIMITATION"].argument)
+    if m is not None and m.recomputed and m.overpaid:
+        return _item(True, (head + "。" if head else "") + (found["OVERPAID"].argument if "OVERPAID" in found else ""))
+    total = lines["total"] if lines else None
+    if m is not None and m.recomputed and total is not None and total.used is not None:
+        if total.diff is not None and total.diff > 0:
+            return _item(True, (
+                f"{head}；按法定上限计算，截至 {stop} 答辩人依法应还 {money_text(total.used)} 元"
+                f"（{money_upper(total.used)}），超出部分 {money_text(total.diff)} 元不应支持。"))
+        if total.claimed is not None:
+            return _item(False, (
+                f"{head}；按法定上限计算，截至 {stop} 的数额为 {money_text(m.lawful_total)} 元，原告主张的合计数额不高于该数额，"
+                "本项按原告主张的数额计。"))
+    if m is not None and not m.recomputed and total is not None and total.used is not None and total.diff:
+        p = lines["principal"]
+        return _item(True, (
+            f"{head}。如上所述，原告主张的本金应核减为 {money_text(p.used)} 元，标的总额相应核减 {money_text(p.diff)} 元，"
+            f"至多为 {money_text(total.used)} 元（{money_upper(total.used)}）；且利息应以答辩人实际收到的借款 "
+            f"{money_text(a.case.loan.received)} 元为基数计算，超出部分亦应核减。"))
+    if m is None and "UPFRONT_DEDUCTION" in found:
+        return _item(True, (head + "。" if head else "") + "如上所述，本金应按答辩人实际收到的借款 "
+                     f"{money_text(a.case.loan.received)} 元认定，标的总额应相应核减。")
+    return _item(False, head + "。" if head else "")
+
+
+# ---------------------------------------------------------------------------------------------
+# 事实和理由
+
+
+def plaintiff_not_lender(a: Analysis) -> bool:
+    """The plaintiff is not the original lender: the analysis found an assignment or a guarantor's recourse."""
+    found = {f.code for f in a.findings}
+    return "ASSIGNED_DEBT" in found or "GUARANTOR_RECOURSE" in found
+
+
+def _hits_articles(a: Analysis, code: str) -> str:
+    arts = list(dict.fromkeys(h.article for h in a.clause_hits if h.code == code and h.article))
+    return "、".join(arts)
+
+
+def _standard_terms_text(a: Analysis, found: dict[str, Finding]) -> str:
+    """合同签订情况: the standard-form clauses the lender did not bring to the borrower's notice."""
+    named = []
+    for code, label in _STANDARD_TERMS.items():
+        if code not in found:
+            continue
+        arts = _hits_articles(a, code)
+        named.append(f"{arts}（{label}）" if arts else f"关于{label}的条款")
+    if not named:
+        return ""
+    loan = a.case.loan
+    number = f"（编号：{loan.contract_number}）" if loan.contract_number else ""
+    return (f"答辩人对双方于{date_text(loan.contract_date)}签订借款合同{number}的事实无异议。但合同中{'、'.join(named)}"
+            "系原告为重复使用而预先拟定、未与答辩人协商的格式条款，原告未采取合理方式提示答辩人注意，也未予以说明。"
+            f"依据{basis_text(('mfd_496', 'mfd_497'))}，答辩人主张上述条款不成为合同的内容；其中不合理地加重答辩人责任、"
+            "限制答辩人主要权利的，该条款无效（具体理由见答辩事项相应各项及“其他需要说明的内容”）。")
+
+
+def _rate_text(a: Analysis, found: dict[str, Finding]) -> tuple[bool, str]:
+    r = a.rate
+    stated = f"合同约定的名义年利率为 {pct_text(r.stated_annual)}。" if r.stated_annual is not None else ""
+    if r.apr is None:
+        return False, stated
+    base = (f"{stated}以答辩人实际收到的借款 {money_text(r.received)} 元及合同约定的全部还款（含各项费用）按"
+            f"{apr_method_text(a)}计算，本笔借款的综合年化利率为 {pct_text(r.apr.apr)}")
+    cap = r.cap
+    if cap is None or cap.rate is None:
+        return False, base + "。"
+    basis = _finding_basis(found["RATE_ABOVE_CAP"]) if "RATE_ABOVE_CAP" in found else basis_text(cap_basis(a))
+    if r.exceeds_cap:
+        text = (base + f"，超过{cap_text(cap)}。依据{basis}，超过部分不应得到支持，答辩人请求对超过部分予以调减"
+                "（按上限重新计算的结果见答辩事项“利息”“标的总额”项及附件利息重算表）。")
+        if "FEES_AS_INTEREST" in found:
+            text += found["FEES_AS_INTEREST"].argument
+        return True, text
+    if r.exceeds_cap is False:
+        return False, base + f"，未超过法定上限：{cap_text(cap)}（{basis}）。"
+    return False, base + f"。适用的法定上限为{cap_text(cap)}（{basis}）。"
+
+
 def fact_items(a: Analysis) -> dict[str, dict[str, Any]]:
     """事实和理由: the answer to each fact the complaint states."""
     found = _by_code(a)
-    loan = a.case.loan
+    case, loan = a.case, a.case.loan
     items = {key: _item(False) for key, _ in FORMS[a.lender.form].facts}
 
-    contract = [found[k].argument for k in _CONTRACT_CLAUSES if k in found and found[k].argument]
+    contract = _standard_terms_text(a, found)
     if contract:
-        items["contract"] = _item(True, "".join(contract))
+        items["contract"] = _item(True, contract)
 
-    parties = [found[k].argument for k in _PARTY_FINDINGS if k in found]
-    if parties:
-        items["parties"] = _item(True, "".join(parties))
+    assigned = plaintiff_not_lender(a)
+    if assigned:
+        lender = (found["ASSIGNED_DEBT"].evidence.get("original_lender") if "ASSIGNED_DEBT" in found
+                  else case.original_lender)
+        who = f"原出借人为 {lender}" if lender else "原出借人以借款合同载明的为准"
+        how = "以代偿后追偿为由起诉" if "GUARANTOR_RECOURSE" in found else "以受让债权为由起诉"
+        items["parties"] = _item(True, f"原告并非案涉借款合同的出借人（{who}），系{how}。原告的主体资格及其对答辩人"
+                                       "享有的权利，以其举证为准，理由见“有无其他免责/减责事由”项。")
 
+    amount = f"合同约定借款金额 {money_text(loan.principal)} 元，答辩人实际收到 {money_text(loan.received)} 元。"
+    deduction = [found[k].argument for k in ("UPFRONT_DEDUCTION", "CLAUSE_UPFRONT_DEDUCTION") if k in found]
+    if deduction:
+        items["amount"] = _item(True, "".join(deduction))
+    else:
+        items["amount"] = _item(False, amount)
     if "UPFRONT_DEDUCTION" in found:
-        items["amount"] = _item(True, found["UPFRONT_DEDUCTION"].argument)
         items["disbursement"] = _item(False, f"借款于 {date_text(loan.disbursement_date)} 发放，"
                                              f"答辩人实际到账 {money_text(loan.received)} 元。")
 
-    rate_args = [found[k].argument for k in _RATE_FINDINGS if k in found]
-    if rate_args:
-        items["rate"] = _item(True, "".join(rate_args))
-    elif a.rate.apr is not None:
-        items["rate"] = _item(False, f"按内部收益率法计算，本笔借款的综合年化利率为 {pct_text(a.rate.apr.apr)}。")
+    objection, text = _rate_text(a, found)
+    if text:
+        items["rate"] = _item(objection, text)
 
     if loan.payments:
         paid = sum((p.amount for p in loan.payments), ZERO)
@@ -161,46 +396,173 @@ def fact_items(a: Analysis) -> dict[str, dict[str, Any]]:
         items["repayment"] = _item(objection, text)
 
     others = [found[k].argument for k in _OTHER_DEFENCES if k in found]
+    for k in _ASSIGNMENT_FINDINGS:
+        if k not in found or not found[k].argument:
+            continue
+        if not argued_in_answer(a, found[k]):
+            continue
+        others.append(found[k].argument)
     if others:
         items["other_defences"] = _item(True, "".join(others))
     return items
 
 
+# ---------------------------------------------------------------------------------------------
+# 证据清单, 其他需要说明的内容, 答辩依据
+
+# Evidence a finding asks for, grouped by the document it is: (group, pattern). The first match
+# wins; what matches none is listed as it is. The plaintiff's own documents are not the
+# defendant's evidence (they are for the borrower to check, see 说明.md).
+_EVIDENCE_GROUPS: tuple[tuple[str, str], ...] = (
+    ("request", r"要求其|责令|请求.*提交"),
+    ("plaintiff", r"^原告的"),
+    ("identity", r"身份证|居住证|租房合同"),
+    ("fees", r"会员|保险|担保|费用的记录|扣款|收费|服务费"),
+    ("repayment", r"还款记录|还款的记录"),
+    ("notice", r"转让通知"),
+    ("disbursement", r"到账|流水"),
+    ("contract", r"借款合同|电子合同|签约|合同版本|还款计划|条款"),
+)
+
+
+def _fee_names(a: Analysis) -> str:
+    loan = a.case.loan
+    return "、".join(dict.fromkeys([f.name for f in loan.fees] + [d.name for d in loan.upfront_deductions]))
+
+
 def evidence_list(a: Analysis) -> list[str]:
-    """证据清单: what to attach, from the findings, most basic first."""
-    items = ["答辩人身份证复印件"]
+    """证据清单: one line per document, saying what it proves, most basic first."""
+    found = _by_code(a)
+    groups: dict[str, list[str]] = {}
+    loose: list[str] = []
     for f in a.findings:
         for e in f.bring:
-            if e not in items:
-                items.append(e)
+            kind = next((k for k, pattern in _EVIDENCE_GROUPS if re.search(pattern, e)), None)
+            if kind is None:
+                if e not in loose:
+                    loose.append(e)
+            else:
+                groups.setdefault(kind, []).append(e)
+
+    items = []
+    if "identity" in groups:
+        items.append("答辩人身份证复印件，以及居住证、租房合同等材料（证明答辩人的身份、住所地和经常居住地）")
+    else:
+        items.append("答辩人身份证复印件（证明答辩人的身份）")
+    if "contract" in groups:
+        arts = list(dict.fromkeys(re.sub(r"第[^第]*[款项]$", "", h.article) for h in a.clause_hits
+                                  if h.article and h.code != "CLAUSE_E_SERVICE"))
+        proves = "合同约定的借款金额、利率、费用和还款方式"
+        if arts:
+            proves += f"，以及合同{'、'.join(arts)}等格式条款的内容"
+        items.append(f"借款合同及还款计划（App 截图或下载的电子合同、签约页面截图）（证明{proves}）")
+    if "disbursement" in groups:
+        items.append(f"放款到账的银行流水或 App 记录（证明答辩人实际收到的借款为 {money_text(a.case.loan.received)} 元）")
+    if "repayment" in groups:
+        to_lender = "，含向原出借人的还款" if "ASSIGNED_DEBT" in found else ""
+        items.append(f"全部还款记录（银行流水、App 还款记录{to_lender}）（证明答辩人已还款项的金额和时间）")
+    if "fees" in groups:
+        names = _fee_names(a)
+        what = f"原告或其指定的主体另行收取的{names}等费用" if names else "原告或其指定的主体另行收取的各项费用"
+        items.append(f"收取费用的记录（扣款短信、App 账单）及会员、担保、保险等服务的协议或页面截图（证明{what}）")
+    if "notice" in groups and ("ASSIGNED_DEBT" in found or plaintiff_not_lender(a)):
+        items.append("收到的债权转让通知（如有）或未收到通知的说明（证明债权转让是否通知答辩人）")
+    items += loose
     if a.ledger is not None:
-        items.append("利息重算表（本答辩状附件）")
+        items.append("利息重算表（本答辩状附件）（证明按法定上限计算的逐笔结果）")
     return items
 
 
-def other_notes(a: Analysis) -> str:
-    """其他需要说明的内容: procedural clauses, the alternative computation, where the law is unsettled."""
+def _production_requests(a: Analysis) -> list[str]:
+    """What the answer asks the court to order the plaintiff to produce (from the findings present)."""
     found = _by_code(a)
-    notes = [found[k].argument for k in _PROCEDURE_CLAUSES if k in found and found[k].argument]
+    asks = []
+    if "ASSIGNED_DEBT" in found or ("CLAUSE_ASSIGNMENT_NO_NOTICE" in found and plaintiff_not_lender(a)):
+        asks.append("债权转让协议、转让对价支付凭证及已通知答辩人的证据")
+    if "ASSIGNEE_LICENCE_UNVERIFIED" in found:
+        asks.append("其受让金融债权的资质证明及完整的债权转让链条证据")
+    if "GUARANTOR_RECOURSE" in found:
+        asks.append("向原出借人实际代偿的银行转账凭证")
+    if "LENDER_UNLICENSED" in found:
+        asks.append("出借人的放贷资质证明")
+    if a.case.claims.legal_costs or "CLAUSE_COLLECTION_COSTS" in found:
+        asks.append("律师费、催收费等费用的委托合同及付款凭证")
+    if "CLAUSE_ACCELERATION" in found:
+        asks.append("已向答辩人送达宣布借款提前到期通知的证据")
+    return asks
+
+
+def _arbitration_note(a: Analysis) -> str:
+    found = _by_code(a)
+    return found["CLAUSE_ARBITRATION"].argument if "CLAUSE_ARBITRATION" in found else ""
+
+
+def other_notes(a: Analysis) -> str:
+    """其他需要说明的内容: procedural clauses, standard-form clauses, what the plaintiff should
+    produce, the alternative computation, where the law is unsettled."""
+    found = _by_code(a)
+    notes = []
+    if "CLAUSE_JURISDICTION" in found and found["CLAUSE_JURISDICTION"].argument:
+        notes.append(found["CLAUSE_JURISDICTION"].argument)
     if a.objection_warranted:
         notes.append("答辩人已就本案管辖另行提交管辖权异议申请书。")
+    arbitration = _arbitration_note(a)
+    if arbitration:
+        notes.append(arbitration)
+    for code in _STANDARD_TERMS:
+        if code not in found or not found[code].argument:
+            continue
+        if code == "CLAUSE_COLLECTION_COSTS" and a.case.claims.legal_costs:
+            continue  # argued under 实现债权的费用
+        notes.append(found[code].argument)
+    asks = _production_requests(a)
+    if asks:
+        notes.append("请求法院责令原告提交：" + "；".join(asks) + "。")
     alt = a.alternative
+    conceded = conceded_total(a)
     if alt is not None and alt.kind == "private_caps":
-        notes.append(f"关于金融借款的利率上限，各地法院做法不一：多数适用年利率 24%，也有法院对消费金融公司、小额贷款公司适用民间借贷的"
-                     f"利率保护标准。按后者计算，截至 {date_text(a.stop)} 答辩人依法应还 {money_text(alt.lawful_total)} 元，请求法院一并考虑。")
+        if conceded is None or alt.lawful_total < conceded:
+            notes.append(f"关于金融借款的利率上限，各地法院做法不一：多数适用年利率 24%，也有法院对消费金融公司、小额贷款公司适用民间借贷的"
+                         f"利率保护标准。按后者计算，截至 {date_text(a.stop)} 答辩人依法应还 {money_text(alt.lawful_total)} 元，请求法院一并考虑。")
+        else:
+            notes.append("关于金融借款的利率上限，各地法院做法不一：多数适用年利率 24%，也有法院对消费金融公司、小额贷款公司适用民间借贷的"
+                         "利率保护标准。答辩人请求法院一并考虑。")
     if a.rate.apr is not None and a.rate.exceeds_cap:
-        notes.append("综合年化利率按中国人民银行公告〔2021〕第3号的内部收益率法计算（月内部收益率×12），计入了全部利息和费用，"
+        notes.append(f"综合年化利率按中国人民银行公告〔2021〕第3号的{apr_method_text(a)}计算，计入了全部利息和费用，"
                      "以实际到手金额为本金；复利口径为 " + pct_text(a.rate.apr.apr_compound) + "。")
     if a.ledger is not None:
         notes.append("本答辩状所附利息重算表列明了逐笔计算过程，可以逐行核对。")
     return "\n".join(notes)
 
 
+def _wording_basis(a: Analysis) -> list[str]:
+    """Citation ids the wording of this module adds to the findings' own."""
+    found = _by_code(a)
+    ids: list[str] = []
+    if any(code in found for code in _STANDARD_TERMS):
+        ids += ["mfd_496", "mfd_497"]
+    if a.rate.apr is not None and a.rate.cap is not None and a.rate.cap.rate is not None:
+        ids += list(cap_basis(a))
+    if "CLAUSE_ARBITRATION" in found:
+        ids.append("arb_26")
+    return ids
+
+
+def argued_in_answer(a: Analysis, f: Finding) -> bool:
+    """Whether the finding's argument goes into the answer: it has one, and it is not the
+    no-notice assignment clause of a debt the original lender still holds."""
+    if not f.argument:
+        return False
+    if f.code == "CLAUSE_ASSIGNMENT_NO_NOTICE":
+        return plaintiff_not_lender(a) or any(g.code == "ASSIGNEE_LICENCE_UNVERIFIED" for g in a.findings)
+    return True
+
+
 def law_basis(a: Analysis) -> str:
     """Every citation the answer's arguments rely on, articles of one law grouped."""
     by_cite = {c.cite: c.id for c in citations().values()}
-    ids = [by_cite[b] for f in a.findings if f.code not in ("DEADLINE", "DEADLINE_PASSED") for b in f.basis]
-    return basis_text(ids, sep="；")
+    ids = [by_cite[b] for f in a.findings if argued_in_answer(a, f) for b in f.basis]
+    return basis_text(ids + _wording_basis(a), sep="；", by_article=True)
 
 
 def contract_basis(a: Analysis) -> str:
@@ -212,6 +574,9 @@ def contract_basis(a: Analysis) -> str:
     if articles:
         text += f"；合同{'、'.join(articles)}系原告预先拟定的格式条款（理由见上文）"
     return text
+
+
+E_SERVICE_NOTE = "（是否接受电子送达由答辩人自行选择：接受的，请勾选“是”并写明方式，如短信、微信、传真、邮箱及号码；不接受的，请勾选“否”）"
 
 
 def answer_context(a: Analysis) -> dict[str, Any]:
@@ -226,8 +591,10 @@ def answer_context(a: Analysis) -> dict[str, Any]:
                       "domicile": d.address or "", "residence": d.residence or ""},
         "plaintiff": {"name": case.plaintiff.name},
         "agent": {"present": False, "name": "", "org": "", "position": "", "phone": "", "authority": ""},
+        # consent to electronic service is the defendant's choice on this form: the way the
+        # complaint was served says nothing about it, and the case file has no field for it
         "service": {"address": d.residence or d.address or "", "recipient": d.name, "phone": d.phone or "",
-                    "electronic": case.service.method.value == "electronic", "electronic_method": ""},
+                    "electronic_chosen": False, "electronic": False, "electronic_method": E_SERVICE_NOTE},
         "d": claim_items(a),
         "f": fact_items(a),
         "basis_contract": contract_basis(a),
@@ -238,36 +605,43 @@ def answer_context(a: Analysis) -> dict[str, Any]:
     }
 
 
+# ---------------------------------------------------------------------------------------------
+# 利息重算表
+
+
 def annex_context(a: Analysis) -> dict[str, Any]:
     """利息重算表: the ledger rows of rules.md §6 and the claimed-vs-lawful summary."""
-    lg, m, c = a.ledger, a.amounts, a.case.claims
+    lg, m = a.ledger, a.amounts
     cap = a.rate.cap
-    claimed_interest = (c.interest or ZERO) + (c.penalty or ZERO)
-    lines = {
-        "principal": (c.principal, m.lawful_principal),
-        "interest": (claimed_interest if (c.interest is not None or c.penalty is not None) else None, m.lawful_interest),
-        "fees": (c.fees, ZERO if c.fees is not None else None),
-        "total": (m.claimed_total, m.lawful_total),
-    }
+    lines = claim_lines(a)
     summary: dict[str, str] = {"as_of": date_text(a.stop)}
-    for key, (claimed, lawful) in lines.items():
-        summary[f"{key}_claimed"] = _m(claimed)
-        summary[f"{key}_lawful"] = _m(lawful)
-        summary[f"{key}_diff"] = _m(claimed - lawful) if claimed is not None and lawful is not None else ""
-    summary["total_claimed_upper"] = money_upper(m.claimed_total) if m.claimed_total is not None else ""
-    summary["total_lawful_upper"] = money_upper(m.lawful_total)
-    summary["total_diff_upper"] = money_upper(m.excess) if m.excess is not None and m.excess >= 0 else ""
+    for key in ("principal", "interest", "fees", "total"):
+        line = lines[key]
+        summary[f"{key}_claimed"] = _m(line.claimed)
+        summary[f"{key}_lawful"] = _m(line.used)
+        summary[f"{key}_diff"] = _m(line.diff)
+    total = lines["total"]
+    summary["total_claimed_upper"] = money_upper(total.claimed) if total.claimed is not None else ""
+    summary["total_lawful_upper"] = money_upper(total.used)
+    summary["total_diff_upper"] = money_upper(total.diff) if total.diff is not None else ""
     rows = [{"date": r.date.isoformat(), "event": KIND_CN[r.kind], "days": str(r.days), "rate": pct_text(r.rate), "interest": money_text(r.interest),
              "payment": money_text(r.payment), "to_interest": money_text(r.to_interest),
              "to_principal": money_text(r.to_principal), "balance": money_text(r.principal)}
             for r in lg.rows]
     method = (f"以答辩人实际收到的借款 {money_text(lg.received)} 元为本金，自 {date_text(lg.rows[0].date)} 起按法定上限"
               f"（{cap_text(cap)}）以单利逐日计息（年利率 ÷ {lg.day_basis} × 天数），未付利息不再计息；每笔还款先冲抵利息、"
-              f"再冲抵本金；罚息、违约金和各项费用均计入上限，不另行计算。计至 {date_text(a.stop)}。")
+              f"再冲抵本金；罚息、违约金和各项费用均计入上限，与利息合并计算。计至 {date_text(a.stop)}。")
+    shared = (f"利息（含罚息、复利、违约金）与其他费用两行合计不超过按上限计算的利息 {money_text(m.lawful_interest)} 元："
+              "先计入原告主张的利息，余额计入其他费用。" if a.case.claims.fees is not None else "")
     note = ("各行金额四舍五入到分；合计按未舍入的数计算，可能与逐行相加相差一分。"
+            + shared + not_above_text(a)
             + (f"本金还清后的还款为多付款项，合计 {money_text(lg.overpaid)} 元。" if lg.overpaid else ""))
     return {"case_number": a.case.court.case_number or "", "defendant": {"name": a.case.defendant.name},
             "annex": {"method": method, "summary": summary, "rows": rows, "note": note}}
+
+
+# ---------------------------------------------------------------------------------------------
+# 管辖权异议申请书
 
 
 def objection_context(a: Analysis) -> dict[str, Any]:
@@ -279,18 +653,30 @@ def objection_context(a: Analysis) -> dict[str, Any]:
     proper = advice.proper_court or "被告住所地的基层人民法院"
     number = case.court.case_number or "本"
     where = hit.article or "中的管辖条款"
+    address = (d.address or "").strip()
+    residence = (d.residence or "").strip()
+    if address and residence and residence != address:
+        places = f"申请人的住所地位于{address}，经常居住地位于{residence}，均不在贵院辖区。"
+    elif address:
+        places = (f"申请人的住所地、经常居住地均位于{address}，不在贵院辖区。" if residence
+                  else f"申请人的住所地位于{address}，不在贵院辖区。")
+    elif residence:
+        places = f"申请人的经常居住地位于{residence}，不在贵院辖区。"
+    else:
+        places = "申请人的住所地不在贵院辖区。"
     reasons = [
-        f"被申请人以{a.lender.case_cause}为由向贵院提起诉讼。申请人的住所地、经常居住地位于"
-        f"{advice.defendant_place or '贵院辖区以外'}，不在贵院辖区。依据{basis_text(('msf_22', 'msf_24'))}，"
+        f"被申请人以{a.lender.case_cause}为由向贵院提起诉讼。{places}依据{basis_text(('msf_22', 'msf_24'))}，"
         "对公民提起的民事诉讼由被告住所地人民法院管辖，被告住所地与经常居住地不一致的，由经常居住地人民法院管辖；"
         "因合同纠纷提起的诉讼，由被告住所地或者合同履行地人民法院管辖。",
         f"案涉借款合同{where}虽约定“{hit.sentence.rstrip('。；;.')}”，但该条款系被申请人为重复使用而预先拟定、未与申请人协商的格式条款，"
         "被申请人未采取合理方式提请申请人注意；对于通过互联网订立的电子合同，仅以设置勾选、弹窗等方式不足以证明已履行"
         f"提示义务。依据{basis_text(('msj_31', 'htj_10'))}，该管辖协议无效，不能作为贵院管辖本案的依据。",
-        f"申请人在答辩期内提出本申请，符合{basis_text(('msf_130',))}的规定。",
     ]
+    if a.deadline.days_left >= 0:  # after the answer period this would not be true (说明.md says so)
+        reasons.append(f"申请人在答辩期内提出本申请，符合{basis_text(('msf_130',))}的规定。")
     return {
-        "applicant": {"name": d.name, "details": details, "address": d.residence or d.address or "", "phone": d.phone or ""},
+        "applicant": {"name": d.name, "details": details, "address": address,
+                      "residence": residence if residence != address else "", "phone": d.phone or ""},
         "respondent": {"name": p.name, "address": p.address or "", "representative": p.representative or ""},
         "request": f"请求将{number}案件移送至{proper}审理。",
         "reasons": reasons,

@@ -2,23 +2,45 @@
 
 The deadline in bold; what to file and where; what each finding means and what to bring; what
 happens if they do nothing. Built from the analysis only; no new law here.
+
+Markdown: bold spans close on text without punctuation (CommonMark does not close ``**`` that
+follows "。" and precedes a Chinese character). Text from the case file or the contract is never
+backslash-escaped (escapes show as they are in a plain-text viewer): a run of characters that
+Markdown could read as markup is put in a code span, everything else is printed as it is.
 """
 
 from __future__ import annotations
 
+import re
+
 from respond.checks.analyse import Analysis
 from respond.checks.formats import date_text, money_text, pct_text
+from respond.templates.context import conceded_total
 from respond.templates.render import clean_text
 
 _SEVERITY_CN = {"high": "重要", "medium": "需要注意", "low": "参考", "info": "提示"}
 
+# A run of non-space characters outside the CJK and full-width blocks; put in a code span when
+# it holds a character Markdown may read as markup (emphasis, code, links, HTML, entities, escapes).
+_RUN = re.compile(r"[^\s\u2000-\u206f\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+")
+_MARKUP = re.compile(r"[*_`\[\]<>\\~]|&#?\w+;")
+
+
+def _code_span(text: str) -> str:
+    longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+_FIELD = re.compile(r"^[a-z][a-z0-9_]*(?:\.[a-z0-9_\[\]]+)+$")  # a case-file field: loan.contract_text
+
 
 def _md(text: str) -> str:
-    """Neutralise Markdown in user-supplied text (names, courts) so it prints as written."""
-    out = clean_text(text).replace("\\", "\\\\")
-    for ch in "*_`[]<>#|":
-        out = out.replace(ch, "\\" + ch)
-    return " ".join(out.split())
+    """Text from the case file, the contract or the findings, safe in Markdown and readable as plain text."""
+    out = " ".join(clean_text(text).split())
+    return _RUN.sub(lambda m: _code_span(m.group()) if _MARKUP.search(m.group()) or _FIELD.match(m.group())
+                    else m.group(), out)
 
 
 def _jurisdiction(a: Analysis) -> list[str]:
@@ -26,18 +48,76 @@ def _jurisdiction(a: Analysis) -> list[str]:
     advice = a.jurisdiction
     if advice is None:
         return []
+    passed = a.deadline.days_left < 0
+    due = date_text(a.deadline.jurisdiction_objection_due)
     lines = ["### 要不要提管辖权异议", ""]
-    if advice.objection_warranted is True:
+    if advice.objection_warranted is True and passed:
+        lines.append(f"**管辖权异议的期限已经过了**（截止日是 {due}）。合同约定由出借方所在地的法院管辖，起诉您的法院不在您的住所地；"
+                     "但答辩期届满后提出的管辖权异议，法院通常不再审查。我们仍然写好了《管辖权异议申请书》供您参考，"
+                     "是否还要提交，请先咨询法律援助机构（12348）；无论提不提，都要按时出庭。")
+    elif advice.objection_warranted is True:
         lines.append(f"**要。** 合同约定由出借方所在地的法院管辖，但起诉您的法院不在您的住所地。我们已经写好了"
                      f"《管辖权异议申请书》，请求把案子移送到{_md(advice.proper_court or '您住所地的法院')}。"
-                     f"它和答辩状的截止日相同：**{date_text(a.deadline.jurisdiction_objection_due)}**，过了这一天就不能再提。")
+                     f"它和答辩状的截止日相同：**{due}**，过了这一天就不能再提。")
     elif advice.objection_warranted is False:
         lines.append("**不需要。** 起诉您的法院就在您的住所地或经常居住地，提出管辖权异议一般不会成立。")
     else:
         lines.append("**无法判断。** " + _md(advice.reasons[-1]))
-    if advice.arbitration:
-        lines += ["", _md(advice.arbitration)]
     lines.append("")
+    return lines
+
+
+def _arbitration(a: Analysis) -> list[str]:
+    """The contract's arbitration clause: the borrower's choice, and its deadline (仲裁法第26条)."""
+    hit = next((h for h in a.clause_hits if h.code == "CLAUSE_ARBITRATION"), None)
+    if hit is None:
+        return []
+    where = f"合同{_md(hit.article)}" if hit.article else "合同中"
+    hearing = a.case.court.hearing_at
+    when = (f"传票上的开庭时间是 {date_text(hearing.date())}，要在这之前决定。" if hearing is not None
+            else "开庭时间以法院传票为准。")
+    return ["### 要不要申请仲裁（由您决定）", "",
+            f"{where}约定了仲裁。这是您的选择，不是必须做的事：",
+            "",
+            "- 如果您希望由仲裁机构而不是法院处理，必须在法院**首次开庭之前**向法院提交仲裁协议（合同里的仲裁条款）、"
+            f"书面提出异议，法院会驳回原告的起诉。{when}",
+            "- 首次开庭前没有提出的，视为放弃仲裁，法院继续审理。",
+            "- 仲裁一裁终局、不能上诉，网络仲裁的费用也可能更高。",
+            "",
+            "答辩状里只写了合同有仲裁条款、您保留在首次开庭前提出的权利，并没有替您提出。决定提出的，"
+            "请在首次开庭前另行向法院提交书面异议；不想仲裁的，可以把答辩状“其他需要说明的内容”里关于仲裁的那一段删去。",
+            ""]
+
+
+def _amounts(a: Analysis) -> list[str]:
+    """The figures in one paragraph each: never more than the plaintiff asks for."""
+    lines = []
+    m = a.amounts
+    conceded = conceded_total(a)
+    stop = date_text(a.stop)
+    if m is not None and m.recomputed:
+        if m.overpaid:
+            lines.append(f"- 按法律允许的最高利率重新计算，您已经多还了 **{money_text(m.overpaid)} 元**。")
+        elif m.claimed_total is None:
+            lines.append(f"- 按法律允许的最高利率重新计算，到 {stop} 您依法最多应还 **{money_text(m.lawful_total)} 元**。")
+        elif conceded is not None and conceded < m.claimed_total:
+            lines.append(f"- 按法律允许的最高利率重新计算，到 {stop} 您依法最多应还 **{money_text(conceded)} 元**，"
+                         f"原告要 {money_text(m.claimed_total)} 元，多要了 {money_text(m.claimed_total - conceded)} 元。")
+        else:
+            lines.append(f"- 按法律允许的最高利率重新计算，到 {stop} 算出的数额是 {money_text(m.lawful_total)} 元；"
+                         f"原告要的 {money_text(m.claimed_total)} 元没有超过它。法院不会判得比原告要的更多，"
+                         "所以答辩状按原告主张的金额写；下面其他的理由（如果有）仍然可以提出。")
+    alt = a.alternative
+    claimed = m.claimed_total if m is not None else None
+    if alt is not None and alt.kind == "private_caps" and (conceded is None or alt.lawful_total < conceded):
+        lines.append(f"- 有的法院对这类放贷机构适用更低的民间借贷利率上限，按那种算法您最多应还 **{money_text(alt.lawful_total)} 元**；"
+                     "答辩状里两种算法都写了，由法院决定。")
+    elif alt is not None and alt.kind == "void_contract":
+        if claimed is not None and alt.lawful_total >= claimed:
+            lines.append(f"- 如果法院认定借款合同无效，按实际到手的本金减去已还款、加一年期 LPR 的资金占用费计算，"
+                         f"数额是 {money_text(alt.lawful_total)} 元，不低于原告要的 {money_text(claimed)} 元；法院不会判得比原告要的更多。")
+        else:
+            lines.append(f"- 如果法院认定借款合同无效，您最多应还 **{money_text(alt.lawful_total)} 元**（实际到手的本金减去已还款，加一年期 LPR 的资金占用费）。")
     return lines
 
 
@@ -51,25 +131,33 @@ def explanation_markdown(a: Analysis, documents: list[str]) -> str:
     lines += ["## 1. 截止日期", ""]
     if d.days_left >= 0:
         lines.append(f"**请在 {date_text(d.answer_due)}（含当天）之前把答辩状交到{court}，还有 {d.days_left} 天。**")
+        lines.append("")
+        lines.append(f"如果您认为这个案子不该由{court}审理（例如您住在外地），管辖权异议也必须在同一天之前提出。"
+                     "截止日之前把材料交邮局寄出（建议用 EMS，保留凭证）就不算晚。")
     else:
-        lines.append(f"**答辩期已经在 {date_text(d.answer_due)} 结束了（已过 {-d.days_left} 天）。**"
+        lines.append(f"**答辩期已经在 {date_text(d.answer_due)} 结束了**（已过 {-d.days_left} 天）。"
                      "您仍然应当按传票时间出庭，并在庭上提出下面这些意见。")
-    lines.append("")
-    lines.append(f"如果您认为这个案子不该由{court}审理（例如您住在外地），管辖权异议也必须在同一天之前提出。"
-                 "截止日之前把材料交邮局寄出（建议用 EMS，保留凭证）就不算晚。")
+        lines.append("")
+        lines.append(f"现在还能做的：尽快把答辩状和证据交到{court}（法院一般仍会收下，并在开庭时一并考虑），"
+                     "或者在开庭时当庭提交、当庭发表答辩意见；如果还没收到开庭传票，请打电话给法院确认开庭时间。"
+                     "答辩期已过，一般不能再提出管辖权异议。")
     if not d.calendar_verified:
         lines.append("")
         lines.append("注意：截止日所在年份的法定节假日安排还没有收录，这个日期只按周末计算。"
                      "遇到法定节假日，截止日只会往后推，不会提前；按上面的日期办最稳妥。")
     lines.append("")
     lines += _jurisdiction(a)
+    lines += _arbitration(a)
 
     lines += ["## 2. 要交的材料", ""]
     for doc in documents:
         if doc.endswith(".docx"):
             what = {"答辩状.docx": "打印、核对、签名并写上日期，按法院要求的份数提交（一般按对方当事人人数提交副本）。",
                     "利息重算表.docx": "答辩状的附件，和答辩状一起提交。",
-                    "管辖权异议申请书.docx": f"签名后与答辩状一起、在 {date_text(d.jurisdiction_objection_due)} 之前提交。"}.get(doc, "与答辩状一起提交。")
+                    "管辖权异议申请书.docx": (f"签名后与答辩状一起、在 {date_text(d.jurisdiction_objection_due)} 之前提交。"
+                                              if d.days_left >= 0 else
+                                              f"截止日 {date_text(d.jurisdiction_objection_due)} 已经过了，是否还提交见上文“要不要提管辖权异议”。"),
+                    }.get(doc, "与答辩状一起提交。")
             lines.append(f"- **{doc}**：{what}")
     lines.append("- 身份证复印件。")
     lines.append("- 下面每一项发现后面列出的证据（截图、银行流水等）。")
@@ -77,29 +165,20 @@ def explanation_markdown(a: Analysis, documents: list[str]) -> str:
     lines.append("答辩状里的勾选和文字是根据您填写的案件信息自动生成的。提交前请逐项核对：与事实不符的地方要改正，"
                  "没有把握的地方可以咨询法律援助机构（拨打 12348 法律服务热线）。")
     lines.append("")
+    lines.append("答辩状“是否接受电子送达”一栏两个框都没有勾，请您自己选：接受的话，法院可以把文书发到您的手机短信、邮箱等，"
+                 "发到就算送达（即使您没有看）；勾“是”的，请写明方式和号码。")
+    lines.append("")
 
     lines += ["## 3. 我们发现了什么", ""]
     r = a.rate
     if r.apr is not None:
         lines.append(f"- 这笔借款的实际年化成本（综合年化利率）是 **{pct_text(r.apr.apr)}**。")
-    m = a.amounts
-    if m is not None and m.recomputed:
-        if m.overpaid:
-            lines.append(f"- 按法律允许的最高利率重新计算，您已经多还了 **{money_text(m.overpaid)} 元**。")
-        else:
-            claimed = f"，原告要 {money_text(m.claimed_total)} 元" if m.claimed_total is not None else ""
-            lines.append(f"- 按法律允许的最高利率重新计算，到 {date_text(a.stop)} 您依法最多应还 **{money_text(m.lawful_total)} 元**{claimed}。")
-    alt = a.alternative
-    if alt is not None and alt.kind == "private_caps":
-        lines.append(f"- 有的法院对这类放贷机构适用更低的民间借贷利率上限，按那种算法您最多应还 **{money_text(alt.lawful_total)} 元**；"
-                     "答辩状里两种算法都写了，由法院决定。")
-    elif alt is not None and alt.kind == "void_contract":
-        lines.append(f"- 如果法院认定借款合同无效，您最多应还 **{money_text(alt.lawful_total)} 元**（实际到手的本金减去已还款，加一年期 LPR 的资金占用费）。")
+    lines += _amounts(a)
     lines.append("")
     for f in a.findings:
         if f.code == "DEADLINE":
             continue
-        lines.append(f"### {f.title}（{_SEVERITY_CN[f.severity]}）")
+        lines.append(f"### {_md(f.title)}（{_SEVERITY_CN[f.severity]}）")
         lines.append("")
         lines.append(_md(f.explanation))
         if f.bring:

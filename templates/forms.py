@@ -261,11 +261,11 @@ ANNEX_SUMMARY_KEYS: tuple[str, ...] = (
 
 # ---------------------------------------------------------------------------------------------
 # Context contract. Paths are dotted; "[]" marks the elements of a list. Every leaf is a
-# formatted string except the flags ``*.objection``, ``agent.present`` and ``service.electronic``
-# which are booleans.
+# formatted string except the flags ``*.objection``, ``agent.present``, ``service.electronic_chosen``
+# and ``service.electronic`` which are booleans.
 
 _TOP_STRINGS = ("case_cause", "court", "case_number", "basis_contract", "basis_law", "other_notes", "signed_date")
-_SERVICE = ("address", "recipient", "phone", "electronic", "electronic_method")
+_SERVICE = ("address", "recipient", "phone", "electronic_chosen", "electronic", "electronic_method")
 
 
 def answer_paths(form: str) -> frozenset[str]:
@@ -295,7 +295,7 @@ def annex_paths() -> frozenset[str]:
 
 def objection_paths() -> frozenset[str]:
     """Every context path the jurisdiction objection (管辖权异议申请书) uses."""
-    return frozenset({"applicant.name", "applicant.details", "applicant.address", "applicant.phone",
+    return frozenset({"applicant.name", "applicant.details", "applicant.address", "applicant.residence", "applicant.phone",
                       "respondent.name", "respondent.address", "respondent.representative",
                       "request", "reasons[]", "closing", "court", "signed_date"})
 

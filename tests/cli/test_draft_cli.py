@@ -40,6 +40,20 @@ def test_every_output_opens(drafted):
         assert json.loads((out / "report.json").read_text(encoding="utf-8"))["documents"][0] == "答辩状.docx"
 
 
+def test_every_claimed_amount_is_stated_in_the_answer(drafted):
+    """The answer states the plaintiff's claims: every amount of case.claims is visible in 答辩状.docx."""
+    from decimal import Decimal
+
+    from respond.checks.formats import money_text
+
+    for example in sorted(EXAMPLES.glob("*.json")):
+        claims = json.loads(example.read_text(encoding="utf-8"))["claims"]
+        text = visible_text((drafted[example.stem] / "答辩状.docx").read_bytes())
+        for key in ("principal", "interest", "penalty", "fees", "legal_costs"):
+            if claims.get(key) is not None:
+                assert money_text(Decimal(claims[key])) in text, (example.stem, key)
+
+
 def test_microloan_financial_form(drafted):
     """A microloan (local financial) is answered on the 金融借款 form; fees push the rate over 24%."""
     ans = (drafted["microloan-fees"] / "答辩状.docx").read_bytes()
@@ -138,4 +152,5 @@ def test_user_text_escaped_through_every_template(tmp_path):
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert report["case"]["court"].startswith('某某法院A&B <x> "q"')
     md = (out / "说明.md").read_text(encoding="utf-8")
-    assert r'A&B \<x\> "q"' in md and "\x01" not in md and "\x1b" not in md
+    # user text is never backslash-escaped (escapes show in a plain-text viewer): markup goes in code spans
+    assert 'A&B `<x>` "q"' in md and "\\" not in md and "\x01" not in md and "\x1b" not in md

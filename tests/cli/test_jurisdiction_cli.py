@@ -44,7 +44,15 @@ def test_agreed_court_away_from_home_drafts_the_objection(tmp_path):
 def test_clause_arguments_reach_the_answer(tmp_path):
     r, out = draft_copy(tmp_path)
     ans = (out / "答辩状.docx").read_bytes()
-    assert "每日千分之五" in row_text(ans, "1.对合同签订") and row_text(ans, "1.对合同签订").startswith("无☐ 有☑")
+    # penalty and charge clauses are argued against the interest claim, not against the signing of the contract
+    interest = row_text(ans, "2.对利息")
+    assert "每日千分之五" in interest and "复利" in interest and interest.startswith("无☐ 有☑")
+    signing = row_text(ans, "1.对合同签订")
+    assert "每日千分之五" not in signing and "格式条款" in signing and "第496条" in signing
+    assert "签订借款合同（编号：XD20240315000123）的事实无异议" in signing
+    # the plaintiff is the lender: the parties are not disputed, and the assignment clause is moot
+    assert row_text(ans, "2.对合同主体").startswith("无☑ 有☐")
+    assert "无需通知乙方" not in visible_text(ans)
     assert "提前到期" in row_text(ans, "3.对提前还款")
     assert "另行提交管辖权异议申请书" in row_text(ans, "19.其他需要说明")
 
@@ -81,3 +89,19 @@ def test_rules_lists_clause_rules():
     assert "CLAUSE_JURISDICTION" in r.stdout and "CLAUSE_E_SERVICE" in r.stdout
     r = CliRunner().invoke(main, ["rules", "CLAUSE_JURISDICTION"])
     assert r.exit_code == 0 and "第31条" in r.stdout
+
+
+def test_after_the_answer_period_the_answer_does_not_claim_a_timely_objection(tmp_path):
+    """民诉法第130条: the objection belongs to the answer period; once it is over, the answer does not
+    say the objection was raised in time, and the clause's explanation says it is late."""
+    shutil.copy(EXAMPLES / "microloan-fees-contract.txt", tmp_path / "microloan-fees-contract.txt")
+    case = json.loads((EXAMPLES / "microloan-fees.json").read_text(encoding="utf-8"))
+    p = tmp_path / "case.json"
+    p.write_text(json.dumps(case, ensure_ascii=False), encoding="utf-8")
+    late = CliRunner().invoke(main, ["check", "--case", str(p), "--format", "json", "--today", "2027-03-01"])
+    on_time = CliRunner().invoke(main, ["check", "--case", str(p), "--format", "json", "--today", "2026-11-21"])
+    assert late.exit_code == 0 and on_time.exit_code == 0, late.stderr
+    find = lambda r: next(f for f in json.loads(r.stdout)["findings"] if f["code"] == "CLAUSE_JURISDICTION")
+    assert "已在答辩期内提出管辖权异议" in find(on_time)["argument"]
+    assert "答辩期内提出" not in find(late)["argument"] and "该管辖协议无效" in find(late)["argument"]
+    assert "答辩期已经届满" in find(late)["explanation"]

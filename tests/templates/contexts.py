@@ -3,14 +3,14 @@
 The context builder must produce exactly these keys (``respond.templates.forms.context_paths``
 lists them as dotted paths; ``test_contract`` checks that these samples match it). Every value is
 an already formatted string, except the flags ``objection``, ``agent.present`` and
-``service.electronic`` (bool) and the lists ``evidence`` (of str) and ``annex.rows`` (of dicts).
+``service.electronic_chosen``, ``service.electronic`` (bool) and the lists ``evidence`` (of str) and ``annex.rows`` (of dicts).
 
 Top level:
     case_cause, court, case_number, signed_date        str
     defendant{name, gender, birth_date, ethnicity, employer, position, phone, domicile, residence}
     plaintiff{name}
     agent{present: bool, name, org, position, phone, authority}
-    service{address, recipient, phone, electronic: bool, electronic_method}
+    service{address, recipient, phone, electronic_chosen: bool, electronic: bool, electronic_method}
     d{<claim key>: {objection: bool, text}}             答辩事项, keys from forms.<FORM>.claims
     f{<fact key>: {objection: bool, text}}              事实和理由, keys from forms.<FORM>.facts
     basis_contract, basis_law, other_notes              str
@@ -43,6 +43,7 @@ _SERVICE = {
     "address": "北京市朝阳区某街道2号院3号楼101室",
     "recipient": "张三",
     "phone": "13800000000",
+    "electronic_chosen": True,
     "electronic": True,
     "electronic_method": "短信：13800000000",
 }

@@ -63,6 +63,12 @@ def ticks(objection: bool) -> str:
     return "无☐ 有☑" if objection else "无☑ 有☐"
 
 
+def e_service_ticks(service: dict) -> str:
+    if not service["electronic_chosen"]:
+        return "是☐ 否☐"
+    return "是☑ 否☐" if service["electronic"] else "是☐ 否☑"
+
+
 # ---------------------------------------------------------------------------------------------
 # The answer forms
 
@@ -94,7 +100,7 @@ def test_answer_form_visible_text(templates, contexts, read_docx, form_key):
     assert service == [f"地址：{ctx['service']['address']}", f"收件人：{ctx['service']['recipient']}",
                        f"电话：{ctx['service']['phone']}"]
     electronic = doc.row("是否接受电子送达")[1].split("\n")
-    assert electronic == ["是☑ 否☐" if ctx["service"]["electronic"] else "是☐ 否☑",
+    assert electronic == [e_service_ticks(ctx["service"]),
                           f"方式：{ctx['service']['electronic_method']}"]
 
     for group, items in (("d", form.claims), ("f", form.facts)):
@@ -286,7 +292,7 @@ def test_special_characters_in_every_field(templates, contexts, read_docx, form_
     string_leaves = sum(
         (n_rows if "[]." in p else len(ctx["evidence"]) if p == "evidence[]" else 1)
         for p in used
-        if not p.endswith((".objection", "agent.present", "service.electronic"))
+        if not p.endswith((".objection", "agent.present", "service.electronic", "service.electronic_chosen"))
     )
     assert text.count(NASTY_SHOWN) == string_leaves
     if template_key != "annex":
