@@ -82,22 +82,32 @@ def test_extract_then_check_carries_court_case_number_parties_and_claims(tmp_pat
         ("9000.00", "1530.20", "600.00", "1500.00")
 
 
-def test_extract_then_draft_produces_an_answer_with_the_extracted_facts(tmp_path, fixtures):
+@pytest.mark.parametrize("court", ["xihu", "nanshan"])
+def test_extract_then_draft_produces_an_answer_with_the_extracted_facts(tmp_path, fixtures, court):
+    """Issue 5: the answer carries the extracted court, case number, parties and every claimed amount."""
+    from docx_text import visible_text  # tests/docx_text.py: the text a person sees
+    from respond.checks.formats import money_text
+
     out = tmp_path / "case.json"
-    assert run([*files(fixtures, "xihu"), "-o", str(out), "--served-on", "2026-11-04",
+    assert run([*files(fixtures, court), "-o", str(out), "--served-on", "2026-11-04",
                 "--service-method", "electronic"]).exit_code == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    for field, value in (("contract_date", "2024-03-15"), ("principal", "10000.00")):
+        data["loan"].setdefault(field, value)  # when the complaint does not state them, the user fills them
+        if data["loan"][field] is None:
+            data["loan"][field] = value
+    out.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    case = load_case(out).case
     drafted = CliRunner().invoke(main, ["draft", "--case", str(out), "--out", str(tmp_path / "draft"),
                                         "--today", "2026-11-10"])
     assert drafted.exit_code == 0, drafted.stderr
-    from docx_text import visible_text  # tests/docx_text.py: the text a person sees
-
-    answers = list((tmp_path / "draft").glob("答辩状*.docx"))
-    assert answers
-    text = "\n".join(visible_text(path.read_bytes()) for path in answers)
-    # court, case number, parties, a claim (律师费 1,500) and the contract the complaint names
-    for value in ("浙江省杭州市西湖区人民法院", "浙0106民初12345号", "重庆青禾小额贷款有限公司", "张三",
-                  "1,500.00", "QH20240315000123"):
-        assert value in text, value
+    text = visible_text((tmp_path / "draft" / "答辩状.docx").read_bytes())
+    expected = [case.court.name, case.court.case_number, case.plaintiff.name, case.defendant.name]
+    c = case.claims
+    amounts = [x for x in (c.principal, c.interest, c.penalty, c.fees, c.legal_costs) if x is not None]
+    assert len(amounts) >= 3
+    for value in expected + [money_text(x) for x in amounts]:
+        assert value and value in text, value
 
 
 def test_existing_output_needs_force(tmp_path, fixtures):
