@@ -31,7 +31,7 @@ def cap_text(cap: Cap) -> str:
     if cap.basis == "fin_24":
         return f"年利率 {pct_text(cap.rate)}（金融借款的利息、复利、罚息、违约金和其他费用合计上限）"
     if cap.basis == "lpr4_contract":
-        return (f"合同成立时一年期 LPR（{pct_text(cap.lpr)}，{date_text(cap.lpr_published)} 公布）的 4 倍，"
+        return (f"合同成立时一年期 LPR（{pct_text(cap.lpr)}，{date_text(cap.lpr_published)}公布）的 4 倍，"
                 f"即年利率 {pct_text(cap.rate)}")
     if cap.basis == "transition_2020":
         after = (f"2020年8月20日起为起诉时一年期 LPR（{pct_text(cap.lpr)}）的 4 倍，即年利率 "

@@ -89,15 +89,18 @@ _PARAGRAPH_STYLES: dict[str, dict] = {
     STYLE_TITLE: dict(id="RespondTitle", font=FONT_TITLE, size=TITLE_PT, bold=True, align=_CENTER, after=0),
     STYLE_SUBTITLE: dict(id="RespondSubtitle", font=FONT_TITLE, size=SUBTITLE_PT, align=_CENTER, after=12),
     STYLE_NOTICE: dict(id="RespondNotice", font=FONT_BODY, size=NOTICE_PT, align=_JUSTIFY),
-    STYLE_NOTICE_HEADING: dict(id="RespondNoticeHeading", font=FONT_HEADING, size=NOTICE_PT, align=_LEFT),
-    STYLE_WARNING_HEADING: dict(id="RespondWarningHeading", font=FONT_HEADING, size=NOTICE_PT, align=_CENTER, before=6),
-    STYLE_SECTION: dict(id="RespondSection", font=FONT_HEADING, size=BODY_PT, align=_CENTER, keep_next=True),
+    STYLE_NOTICE_HEADING: dict(id="RespondNoticeHeading", font=FONT_HEADING, size=NOTICE_PT, bold=True, align=_LEFT),
+    STYLE_WARNING_HEADING: dict(id="RespondWarningHeading", font=FONT_HEADING, size=NOTICE_PT, bold=True, align=_CENTER,
+                                before=6),
+    STYLE_SECTION: dict(id="RespondSection", font=FONT_HEADING, size=BODY_PT, bold=True, align=_CENTER, keep_next=True),
     STYLE_LABEL: dict(id="RespondLabel", font=FONT_BODY, size=BODY_PT, align=_LEFT),
-    STYLE_CELL: dict(id="RespondCell", font=FONT_BODY, size=BODY_PT, align=_JUSTIFY),
+    # left, not justified: justified cells stretch the spaces around figures across the line
+    STYLE_CELL: dict(id="RespondCell", font=FONT_BODY, size=BODY_PT, align=_LEFT),
     STYLE_NUMBER: dict(id="RespondNumber", font=FONT_BODY, size=NOTICE_PT, align=_RIGHT),
     STYLE_DATE: dict(id="RespondDate", font=FONT_BODY, size=NOTICE_PT, align=_CENTER),
     STYLE_BODY: dict(id="RespondBody", font=FONT_BODY, size=BODY_PT, align=_JUSTIFY, line=1.5),
-    STYLE_HEADING: dict(id="RespondHeading", font=FONT_HEADING, size=BODY_PT, align=_LEFT, before=12, after=6),
+    STYLE_HEADING: dict(id="RespondHeading", font=FONT_HEADING, size=BODY_PT, bold=True, align=_LEFT, before=12, after=6,
+                        keep_next=True),
     STYLE_SIGNATURE: dict(id="RespondSignature", font=FONT_BODY, size=BODY_PT, align=_LEFT, indent=Mm(85), line=2.0),
     STYLE_ANNEX_TITLE: dict(id="RespondAnnexTitle", font=FONT_TITLE, size=SUBTITLE_PT, bold=True, align=_CENTER, after=6),
     STYLE_FOOTER: dict(id="RespondFooter", font=FONT_BODY, size=NOTICE_PT, align=_CENTER),
@@ -365,8 +368,10 @@ def _row(table: Table, widths: Sequence[int], cells: Sequence[tuple[Sequence[str
             cell = cell.merge(row.cells[col + span - 1])
         visible.append(cell)
         col += span
+    # a row that may break across pages keeps its label at the top: centred, it would be cut in two
+    valign = WD_CELL_VERTICAL_ALIGNMENT.CENTER if keep or header else WD_CELL_VERTICAL_ALIGNMENT.TOP
     for cell, (lines, style) in zip(visible, cells):
-        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        cell.vertical_alignment = valign
         _cell_lines(cell, list(lines), style)
     if keep or header:
         trpr = row._tr.get_or_add_trPr()
