@@ -8,7 +8,7 @@ the expensive work once:
   footnotes) and runs docxtpl's own preprocessing (``DocxTemplate.patch_xml``: merges tags that
   Word split across runs, turns ``{%p``/``{%tr``/``{%tc``/``{%r`` into plain tags over whole
   paragraphs/rows/cells/runs, …);
-* compiles each part with one Jinja ``Environment(autoescape=True, undefined=StrictUndefined)``;
+* compiles each part with one sandboxed Jinja environment (autoescape, StrictUndefined);
 * deflates every other part of the package once.
 
 :meth:`CompiledTemplate.render` then only cleans the context, runs the compiled Jinja code,
@@ -48,6 +48,8 @@ from typing import Any, NamedTuple, Optional, Union
 import jinja2
 from docxtpl import DocxTemplate
 from jinja2 import meta, nodes
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from lxml import etree
 from markupsafe import Markup, escape
 
@@ -216,7 +218,8 @@ class _Undefined(jinja2.StrictUndefined):
     __slots__ = ()
 
     def __init__(self, hint=None, obj=jinja2.utils.missing, name=None, exc=jinja2.UndefinedError):
-        super().__init__(hint, obj, name, _MissingVariable)
+        # the sandbox refuses unsafe attributes with an Undefined carrying SecurityError: keep it
+        super().__init__(hint, obj, name, exc if issubclass(exc, SecurityError) else _MissingVariable)
 
     @property
     def _undefined_message(self) -> str:
@@ -232,7 +235,9 @@ class _Undefined(jinja2.StrictUndefined):
 
 
 def _make_env() -> jinja2.Environment:
-    return jinja2.Environment(
+    # Sandboxed: a firm's template is user input, and a plain Environment lets a template reach
+    # Python internals ({{ cycler.__init__.__globals__.os.popen(...) }}); this one refuses them.
+    return ImmutableSandboxedEnvironment(
         autoescape=True,
         undefined=_Undefined,
         finalize=_finalize,
@@ -460,6 +465,11 @@ class CompiledTemplate:
             ) from None
         except TemplateError:
             raise
+        except SecurityError:
+            raise TemplateError(
+                f"模板「{self.name}」试图访问程序内部对象（不安全的属性或方法），已拒绝渲染。模板里只能使用"
+                "templates/VARIABLES.md 列出的变量。"
+            ) from None
         except jinja2.TemplateError as exc:
             where = _visible_line(part.source, _template_lineno(exc, part.filename))
             raise TemplateError(
@@ -553,6 +563,8 @@ def _used_paths(source: str) -> dict[str, str]:
             base = scope[name]
         elif name in undeclared:
             base = name
+        elif name in _ENV.globals and rest:
+            base = name  # cycler.__init__…: not data; reported as undefined (the sandbox refuses it)
         else:
             base = None  # a name bound inside the template that we do not follow (macro args …)
         return None if base is None else base + rest

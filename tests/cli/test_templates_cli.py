@@ -62,3 +62,18 @@ def test_missing_template_file(tmp_path):
     (d / NAMES[2]).unlink()
     r = CliRunner().invoke(main, ["draft", "--case", str(EXAMPLE), "--out", str(tmp_path / "o"), "--templates", str(d)])
     assert r.exit_code == 2 and "利息重算表.docx" in r.stderr
+
+
+def test_a_template_cannot_reach_python_internals(tmp_path):
+    """A firm's template is user input: {{ cycler.__init__.__globals__.os… }} is refused (sandbox),
+    reported by templates check, and nothing runs or is written."""
+    marker = tmp_path / "PWNED"
+    payload = "{{ cycler.__init__.__globals__.os.popen('touch " + str(marker) + "').read() }}"
+    d = firm_copy(tmp_path, lambda xml: xml.replace("{{ court }}", "{{ court }}" + payload, 1))
+    out = tmp_path / "out"
+    r = CliRunner().invoke(main, ["draft", "--case", str(EXAMPLE), "--out", str(out), "--templates", str(d),
+                                  "--today", "2026-11-21"])
+    assert r.exit_code == 2 and "不安全" in r.stderr, r.stderr
+    assert not marker.exists() and not out.exists()
+    r = CliRunner().invoke(main, ["templates", "check", str(d)])
+    assert r.exit_code == 2 and "cycler.__init__" in r.stdout

@@ -10,7 +10,6 @@ import copy
 import dataclasses
 import io
 import shutil
-import time
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -483,18 +482,3 @@ def test_variables_analysis_of_the_package(templates):
 def test_flatten_paths():
     assert flatten_paths({"a": {"b": "x", "c": [{"d": "1"}, {"e": "2"}]}, "f": [], "g": ["s"]}) == {
         "a.b", "a.c[].d", "a.c[].e", "f", "g[]"}
-
-
-# ---------------------------------------------------------------------------------------------
-# Speed
-
-
-def test_render_is_fast(templates, contexts):
-    ctx = contexts.financial_context()
-    templates["financial"].render(ctx)
-    n = 50
-    start = time.perf_counter()
-    for _ in range(n):
-        templates["financial"].render(ctx)
-    per_render = (time.perf_counter() - start) / n
-    assert per_render < 0.05, f"{per_render * 1000:.1f} ms per render"
