@@ -108,6 +108,8 @@ def parse_case(data: Any, base_dir: Path | None = None) -> LoadedCase:
         raise CaseFileError([Problem("", "案件文件的最外层应为 JSON 对象（{...}）")])
     try:
         case = CaseFile.model_validate(data)
+    except RecursionError:
+        raise CaseFileError([Problem("", "JSON 嵌套层数过多，不是案件文件的结构")]) from None
     except ValidationError as exc:
         problems = problems_from_validation(exc)
         raise CaseFileError(problems + _contradictions_in_what_parsed(data, problems)) from None
@@ -135,6 +137,10 @@ def decode_json(text: str) -> Any:
         return json.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as exc:
         raise CaseFileError([Problem("", f"不是有效的 JSON：第 {exc.lineno} 行第 {exc.colno} 列附近有格式错误（{_json_hint(exc.msg)}）")]) from None
+    except RecursionError:
+        raise CaseFileError([Problem("", "JSON 嵌套层数过多，不是案件文件的结构")]) from None
+    except ValueError:  # an integer of thousands of digits (Python's int conversion limit)
+        raise CaseFileError([Problem("", "JSON 中有位数过多的数字，不是合理的金额或日期")]) from None
 
 
 def _json_hint(msg: str) -> str:

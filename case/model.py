@@ -29,6 +29,9 @@ from pydantic_core import PydanticCustomError
 CASE_FILE_VERSION = 1
 
 
+MAX_MONEY = Decimal(10) ** 12  # 一万亿元: far above any consumer loan, far below Decimal's precision
+
+
 def _parse_money(value: Any) -> Decimal:
     """Accept a JSON number or a decimal string; at most 2 decimals; never negative."""
     if isinstance(value, bool) or value is None:
@@ -47,6 +50,8 @@ def _parse_money(value: Any) -> Decimal:
         raise PydanticCustomError("money", "应为金额（数字或 \"12345.67\" 这样的字符串）")
     if not amount.is_finite():
         raise PydanticCustomError("money", "金额必须是有限的数字")
+    if abs(amount) >= MAX_MONEY:
+        raise PydanticCustomError("money", "金额过大（应小于一万亿元），请核对")
     if amount < 0:
         raise PydanticCustomError("money", "金额不能为负数")
     if amount.as_tuple().exponent < -2 and amount != amount.quantize(Decimal("0.01")):

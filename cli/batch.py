@@ -174,8 +174,8 @@ def _raw_case_number(path: Path) -> str:
             return ""
         data = json.loads(path.read_bytes().decode("utf-8-sig"))
         number = data["court"]["case_number"]
-    except (OSError, ValueError, KeyError, TypeError, IndexError):
-        return ""
+    except (OSError, ValueError, KeyError, TypeError, IndexError, RecursionError):
+        return ""  # the case's own problems are reported when it is drafted
     return number.strip() if isinstance(number, str) else ""
 
 

@@ -452,3 +452,16 @@ def test_newer_firm_template_redrafts(tmp_path):
         os.utime(t, (later, later))
     assert batch(cases, "--out", out, "--templates", d).exit_code == 0
     assert read_summary(out)[0]["status"] == "drafted"
+
+
+def test_a_hostile_file_does_not_stop_the_batch(tmp_path):
+    """JSON nested thousands deep breaks a plain json.loads with RecursionError: one rejected row."""
+    cases = tmp_path / "cases"
+    write_case(cases, "a.json", served("2026-11-06", "A1"))
+    write_case(cases, "deep.json", '{"court": ' + "[" * 5000 + "]" * 5000 + "}")
+    out = tmp_path / "out"
+    r = batch(cases, "--out", out)
+    assert r.exit_code == 2, r.output
+    rows = {row["file"].rsplit("/", 1)[-1]: row for row in read_summary(out)}
+    assert rows["a.json"]["status"] == "drafted"
+    assert rows["deep.json"]["status"] == "rejected" and "嵌套" in rows["deep.json"]["error"]

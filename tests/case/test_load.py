@@ -140,3 +140,24 @@ def test_contradictions_skip_fields_that_did_not_validate():
 
 def test_unsupported_version_lists_nothing_else():
     assert set(problems(case_dict(version=2, loan={"upfront_deductions": [{"name": "x", "amount": "20000"}]}))) == {""}
+
+
+@pytest.mark.parametrize("value", [D("1e30"), "1e27", "9" * 30, 10 ** 13])
+def test_absurd_amounts_are_rejected_not_a_crash(value):
+    """Decimal's precision would fail on quantize: a clear problem instead of an internal error."""
+    with pytest.raises(CaseFileError) as info:
+        parse_case(case_dict(loan={"principal": value}))
+    assert [p.path for p in info.value.problems] == ["loan.principal"]
+    assert "金额过大" in str(info.value.problems[0])
+
+
+@pytest.mark.parametrize("text, words", [
+    ('{"version": 1, "notes": ' + "[" * 5000 + "]" * 5000 + "}", "嵌套层数过多"),
+    ('{"version": 1, "loan": {"principal": ' + "9" * 5000 + "}}", "位数过多"),
+])
+def test_hostile_json_is_a_problem_not_a_crash(tmp_path, text, words):
+    p = tmp_path / "case.json"
+    p.write_text(text, encoding="utf-8")
+    with pytest.raises(CaseFileError) as info:
+        load_case(p)
+    assert words in str(info.value.problems[0])
