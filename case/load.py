@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from respond.case.consistency import Problem, contradictions, warnings_for
 from respond.case.model import CaseFile
+from respond.case.privacy import scrub, sensitive_values
 
 MAX_CASE_BYTES = 5 * 1024 * 1024
 
@@ -103,7 +104,8 @@ def problems_from_validation(exc: ValidationError) -> list[Problem]:
 
 
 def parse_case(data: Any, base_dir: Path | None = None) -> LoadedCase:
-    """Validate already-decoded JSON. Raises :class:`CaseFileError` with every problem."""
+    """Validate already-decoded JSON. Raises :class:`CaseFileError` with every problem, none of
+    them quoting the borrower's ID number, phone or address (:mod:`respond.case.privacy`)."""
     if not isinstance(data, dict):
         raise CaseFileError([Problem("", "案件文件的最外层应为 JSON 对象（{...}）")])
     try:
@@ -112,11 +114,16 @@ def parse_case(data: Any, base_dir: Path | None = None) -> LoadedCase:
         raise CaseFileError([Problem("", "JSON 嵌套层数过多，不是案件文件的结构")]) from None
     except ValidationError as exc:
         problems = problems_from_validation(exc)
-        raise CaseFileError(problems + _contradictions_in_what_parsed(data, problems)) from None
+        raise CaseFileError(_scrubbed(problems + _contradictions_in_what_parsed(data, problems), data)) from None
     problems = contradictions(case)
     if problems:
-        raise CaseFileError(problems)
+        raise CaseFileError(_scrubbed(problems, data))
     return LoadedCase(case=case, warnings=warnings_for(case), base_dir=base_dir)
+
+
+def _scrubbed(problems: list[Problem], data: Any) -> list[Problem]:
+    secrets = sensitive_values(data)
+    return [Problem(scrub(p.path, secrets), scrub(p.message, secrets)) for p in problems]
 
 
 def _contradictions_in_what_parsed(data: dict[str, Any], schema: list[Problem]) -> list[Problem]:

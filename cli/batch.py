@@ -297,35 +297,18 @@ def sort_key(row: dict[str, Any]) -> tuple:
 # ---------------------------------------------------------------------------------------------
 # Errors, without personal data
 
-_SENSITIVE_KEYS = {"id_number", "phone", "address", "residence", "mobile", "email"}
-_ID_OR_PHONE = re.compile(r"(?<![0-9])(?:[0-9]{17}[0-9Xx]|[0-9]{15}|1[3-9][0-9]{9})(?![0-9Xx])")
-
-
-def _sensitive_values(data: Any, out: set[str]) -> set[str]:
-    if isinstance(data, dict):
-        for k, v in data.items():
-            if k in _SENSITIVE_KEYS and isinstance(v, str) and len(v.strip()) >= 4:
-                out.add(v.strip())
-            else:
-                _sensitive_values(v, out)
-    elif isinstance(data, list):
-        for v in data:
-            _sensitive_values(v, out)
-    return out
-
-
 def scrub(text: str, src: str | None = None) -> str:
     """``text`` without the borrower's ID number, phone or address: the values of those fields in
-    the case file (when it parses) and anything shaped like an ID or mobile number."""
+    the case file at ``src`` (when it parses) and anything shaped like an ID or mobile number."""
+    from respond.case.privacy import scrub as scrub_text, sensitive_values
+
     secrets: set[str] = set()
     if src is not None:
         try:
-            _sensitive_values(json.loads(Path(src).read_bytes().decode("utf-8-sig")), secrets)
+            secrets = sensitive_values(json.loads(Path(src).read_bytes().decode("utf-8-sig")))
         except (OSError, ValueError, RecursionError):
             pass
-    for s in sorted(secrets, key=len, reverse=True):
-        text = text.replace(s, "***")
-    return _ID_OR_PHONE.sub("***", text)
+    return scrub_text(text, secrets)
 
 
 def _one_line(message: str) -> str:

@@ -214,3 +214,19 @@ def test_a_reader_that_stops_early_is_not_an_internal_error():
     err = proc.stderr.read().decode("utf-8", "replace")
     assert proc.wait(timeout=60) == 0, err
     assert "内部错误" not in err and "Traceback" not in err
+
+
+def test_rejection_messages_carry_no_personal_data(tmp_path):
+    """A personal value typed into the wrong field is not echoed (privacy: never log ID numbers,
+    phone numbers or addresses)."""
+    id_number, phone, address = "11010519900307123X", "13812345678", "浙江省杭州市西湖区某某路1号"
+    case = case_dict(defendant={"id_number": id_number, "phone": phone, "address": address},
+                     claims={"interest": f"电话{phone}", "penalty": id_number, "fees": address},
+                     loan={"rate": {"annual": phone}})
+    p = tmp_path / "case.json"
+    p.write_text(json.dumps(case, ensure_ascii=False), encoding="utf-8")
+    for command in (["check", "--case", str(p)], ["draft", "--case", str(p), "--out", str(tmp_path / "o")]):
+        r = CliRunner().invoke(main, command)
+        assert r.exit_code == 2 and "claims.interest" in r.stderr and "loan.rate.annual" in r.stderr
+        for secret in (id_number, phone, address):
+            assert secret not in r.stderr + r.stdout
