@@ -33,8 +33,10 @@ def _why_not_a_folder(folder: Path, exc: OSError) -> str:
 
 
 def write_files(directory: str | Path, files: Mapping[str, bytes], *, force: bool) -> list[Path]:
-    """Write every file or none: refuse first when any exists (without ``force``), then write each
-    through a temporary file in the same folder and ``os.replace`` it into place."""
+    """Write every file or none: refuse first when any exists (without ``force``); then write all
+    of them to temporary files in the same folder (a full disk or a read-only folder fails here,
+    with nothing replaced), and only then ``os.replace`` each into place. A replace that still
+    fails (a file locked or made immutable) is rejected input naming what was and was not written."""
     out = Path(directory)
     clash = existing(out, list(files))
     if clash and not force:
@@ -44,29 +46,46 @@ def write_files(directory: str | Path, files: Mapping[str, bytes], *, force: boo
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InputError(f"无法创建输出文件夹 {out}：{_why_not_a_folder(out, exc)}") from None
-    written = []
+    locked = [n for n in clash if not os.access(out / n, os.W_OK)]
+    if locked:
+        raise InputError("以下输出文件无法覆盖（只读、被锁定或正在被其他程序打开），未写入任何文件：\n"
+                         + "\n".join(f"  - {out / n}" for n in locked))
     mode = 0o666 & ~_umask()  # what open() would give: mkstemp's 0600 is for the temporary name only
-    for name, data in files.items():
-        target = out / name
-        try:
-            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        except OSError as exc:
-            raise InputError(f"无法在输出文件夹中写入文件（{exc.strerror or type(exc).__name__}）：{target.parent}") from None
-        try:
+    staged: list[tuple[str, Path]] = []
+    try:
+        for name, data in files.items():
+            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out)
+            staged.append((tmp, out / name))
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
                 fh.flush()
                 os.fsync(fh.fileno())
             os.chmod(tmp, mode)
+    except BaseException as exc:
+        _unlink_all(tmp for tmp, _ in staged)
+        if isinstance(exc, OSError):
+            raise InputError(f"无法在输出文件夹中写入文件（{exc.strerror or type(exc).__name__}），"
+                             f"未写入任何文件：{out}") from None
+        raise
+    written: list[Path] = []
+    for i, (tmp, target) in enumerate(staged):
+        try:
             os.replace(tmp, target)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        except OSError as exc:
+            _unlink_all(t for t, _ in staged[i:])
+            done = "、".join(p.name for p in written) or "无"
+            raise InputError(f"无法写入 {target}（{exc.strerror or type(exc).__name__}）。已写入：{done}；"
+                             f"其余未写入。请解除该文件的占用后加 --force 重新生成。") from None
         written.append(target)
     return written
+
+
+def _unlink_all(paths: Iterable[str]) -> None:
+    for p in paths:
+        try:
+            os.unlink(p)
+        except OSError:
+            pass
 
 
 def remove_stale(directory: str | Path, keep: Iterable[str], candidates: Iterable[str]) -> list[Path]:

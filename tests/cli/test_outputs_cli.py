@@ -2,6 +2,7 @@
 Chinese (exit 2), and ``draft --force`` leaves one package in the folder, never touching other files."""
 
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -136,3 +137,22 @@ def test_rejected_case_lists_schema_problems_and_contradictions_and_writes_nothi
         assert f"  - {path}: " in r.stderr, path
     assert "案件文件有 6 处问题" in r.stderr and "Traceback" not in r.output
     assert not (tmp_path / "out").exists()
+
+
+def test_force_over_a_locked_file_writes_nothing(tmp_path):
+    """An output that cannot be replaced (immutable, locked): refused before any file is replaced,
+    so the folder never holds half a new package (exit 2, not an internal error)."""
+    out = tmp_path / "out"
+    assert CliRunner().invoke(main, ["draft", "--case", str(EXAMPLES / "bank-within-cap.json"), "--out", str(out),
+                                     "--today", "2026-11-21"]).exit_code == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    locked = out / "说明.md"
+    if subprocess.run(["chattr", "+i", str(locked)], capture_output=True).returncode != 0:
+        pytest.skip("chattr +i is not available here")
+    try:
+        r = CliRunner().invoke(main, ["draft", "--case", str(EXAMPLES / "bank-within-cap.json"), "--out", str(out),
+                                      "--today", "2026-11-25", "--force"])
+    finally:
+        subprocess.run(["chattr", "-i", str(locked)])
+    assert r.exit_code == 2 and "说明.md" in r.stderr and "未写入任何文件" in r.stderr
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
