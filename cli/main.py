@@ -11,7 +11,10 @@ from typing import Callable
 
 import click
 
+from respond.cli import zh
 from respond.cli.options import engine_options, force_option
+
+zh.install()  # click's usage errors and help headings in Chinese
 
 EXIT_INPUT = 2
 EXIT_INTERNAL = 1
@@ -62,7 +65,8 @@ def main() -> None:
 
 @main.command()
 @click.option("--case", "case_path", required=True, type=click.Path(dir_okay=False), help="案件文件（JSON）。")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text：给人看的中文摘要；json：report.json 的格式。")
 @engine_options
 @guarded
 def check(case_path, fmt, today, day_basis, holidays_file, lpr_file):

@@ -230,3 +230,20 @@ def test_rejection_messages_carry_no_personal_data(tmp_path):
         assert r.exit_code == 2 and "claims.interest" in r.stderr and "loan.rate.annual" in r.stderr
         for secret in (id_number, phone, address):
             assert secret not in r.stderr + r.stdout
+
+
+@pytest.mark.parametrize("args, words", [
+    (["check", "--bogus"], "没有这个选项"),
+    (["check"], "缺少必填选项"),
+    (["check", "--case", "x.json", "--day-basis", "400"], "不是可选值"),
+    (["batch", "--jobs", "0", ".", "--out", "o"], "不在允许的范围"),
+])
+def test_option_errors_are_in_chinese(args, words):
+    r = CliRunner().invoke(main, args)
+    assert r.exit_code == 2 and words in r.stderr and "错误：" in r.stderr, r.stderr
+
+
+def test_help_headings_are_in_chinese():
+    r = CliRunner().invoke(main, ["check", "--help"])
+    assert r.exit_code == 0 and "用法：" in r.stdout and "选项" in r.stdout and "[必填]" in r.stdout
+    assert "Show this message" not in r.stdout
