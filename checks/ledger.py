@@ -61,7 +61,9 @@ class Ledger:
 
     @property
     def lawful_total(self) -> Decimal:
-        return cents(self.rows[-1].principal + self.rows[-1].interest_due)
+        """The sum of the two printed figures (rules.md §6 "their sum"): principal and interest
+        rounded first, so that the documents add up to the cent when a judge adds them by hand."""
+        return self.lawful_principal + self.lawful_interest
 
     @property
     def overpaid(self) -> Decimal:
