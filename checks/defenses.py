@@ -7,9 +7,10 @@ texts live in ``data/findings.toml`` with the code; here we only decide and gath
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import TYPE_CHECKING, Callable
 
-from respond.checks.caps import RED_LINE_36, Cap, above
+from respond.checks.caps import FIN_24, RED_LINE_36, Cap, above
 from respond.checks.dates import add_years
 from respond.checks.findings import Finding, engine_rules, make_finding
 from respond.checks.formats import date_text, money_text, pct_text
@@ -26,8 +27,16 @@ _CAP_BASIS = {
 }
 
 
-def cap_text(cap: Cap) -> str:
-    """The cap in words, e.g. “年利率 24%（金融借款综合资金成本上限）”."""
+def cap_text(cap: Cap, apr: Decimal | None = None) -> str:
+    """The cap in words, e.g. “年利率 24%（金融借款综合资金成本上限）”.
+
+    With ``apr``, for the 2020 transition, the part of the cap that ``apr`` exceeds comes first:
+    a loan at 24% exceeds only the cap from 2020-08-20, and "超过年利率 24%" would be false.
+    """
+    if cap.basis == "transition_2020" and apr is not None and cap.after_2020_08_20 is not None \
+            and not above(apr, FIN_24):
+        return (f"2020年8月20日起适用的上限，即起诉时一年期 LPR（{pct_text(cap.lpr)}）的 4 倍、年利率 "
+                f"{pct_text(cap.after_2020_08_20)}（2020年8月19日以前的上限为年利率 24%）")
     if cap.basis == "fin_24":
         return f"年利率 {pct_text(cap.rate)}（金融借款的利息、复利、罚息、违约金和其他费用合计上限）"
     if cap.basis == "lpr4_contract":
@@ -116,7 +125,7 @@ def rate_above_cap(a: "Analysis") -> Finding | None:
     r = a.rate
     if not r.exceeds_cap:
         return None
-    facts = {"received": money_text(r.received), "apr_pct": pct_text(r.apr.apr), "cap_text": cap_text(r.cap)}
+    facts = {"received": money_text(r.received), "apr_pct": pct_text(r.apr.apr), "cap_text": cap_text(r.cap, r.apr.apr)}
     facts.update(_amount_facts(a))
     return make_finding(engine_rules()["RATE_ABOVE_CAP"], facts, extra_basis=cap_basis(a), regime=a.lender.regime,
                         evidence={"apr": float(rate6(r.apr.apr)), "apr_compound": float(rate6(r.apr.apr_compound)),
@@ -129,8 +138,10 @@ def rate_above_36(a: "Analysis") -> Finding | None:
     r = a.rate
     if r.apr is None or not above(r.apr.apr, RED_LINE_36):
         return None
-    return make_finding(engine_rules()["RATE_ABOVE_36"], {"apr_pct": pct_text(r.apr.apr)},
-                        evidence={"apr": float(rate6(r.apr.apr)), "red_line": 0.36})
+    licence = ("如果出借人没有放贷资质却经常性地向社会放贷，还可能涉嫌非法放贷，可以向当地金融监管部门反映。"
+               if a.lender.regime == "private" else "")
+    return make_finding(engine_rules()["RATE_ABOVE_36"], {"apr_pct": pct_text(r.apr.apr), "licence_sentence": licence},
+                        evidence={"apr": float(rate6(r.apr.apr)), "red_line": 0.36}, regime=a.lender.regime)
 
 
 def _fee_names(a: "Analysis") -> list[str]:
@@ -152,7 +163,7 @@ def fees_as_interest(a: "Analysis") -> Finding | None:
         return None
     return make_finding(engine_rules()["FEES_AS_INTEREST"],
                         {"stated_pct": pct_text(r.stated_annual), "fee_names": "、".join(names),
-                         "apr_pct": pct_text(r.apr.apr), "cap_text": cap_text(r.cap)},
+                         "apr_pct": pct_text(r.apr.apr), "cap_text": cap_text(r.cap, r.apr.apr)},
                         evidence={"stated_annual": float(rate6(r.stated_annual)), "apr": float(rate6(r.apr.apr)),
                                   "cap": float(rate6(binding)), "fees": names},
                         regime=a.lender.regime)

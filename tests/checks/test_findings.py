@@ -275,3 +275,29 @@ def test_a_dated_fee_not_among_the_payments_is_flagged():
     assert any("会员费" in w and "loan.payments" in w for w in a.warnings)
     paid = run(loan={**fee, "payments": [{"date": "2024-03-20", "amount": "199"}]})
     assert not any("会员费" in w and "loan.payments" in w for w in paid.warnings)
+
+
+def test_a_2019_loan_at_24_percent_exceeds_only_the_cap_from_2020_08_20():
+    """rules.md §3 transition: 24% is not above the 24% part; the finding names the part exceeded."""
+    a = run(plaintiff={"name": "李四", "kind": "individual"}, court={"filed_on": "2022-06-15"},
+            service={"date": "2022-06-20"}, claims={"as_of": "2022-06-15"}, today="2022-06-25",
+            loan={"contract_date": "2019-12-01", "rate": {"annual": 0.24}, "term_months": 36})
+    f = next(f for f in a.findings if f.code == "RATE_ABOVE_CAP")
+    assert "超过2020年8月20日起适用的上限" in f.argument and "14.80%" in f.argument
+    assert "超过年利率 24%" not in f.argument
+
+
+def test_the_36_percent_line_cites_illegal_lending_only_for_private_lenders():
+    bank = _basis(run(loan={"rate": {"annual": 0.40}}), "RATE_ABOVE_36")
+    assert not any("非法放贷" in b for b in bank) and any("现金贷" in b for b in bank)
+    private = _basis(run(plaintiff={"name": "李四", "kind": "individual"}, loan={"rate": {"annual": 0.40}}),
+                     "RATE_ABOVE_36")
+    assert any("非法放贷" in b for b in private)
+
+
+def test_limitation_does_not_cite_the_article_that_interrupts_it():
+    """民法典第195条 lists what interrupts the period: it helps the plaintiff, so it is a warning in
+    the explanation, not a basis of the defense."""
+    a = run(court={"filed_on": "2028-06-01"}, service={"date": "2028-06-10"}, today="2028-06-12")
+    basis = _basis(a, "LIMITATION")
+    assert any("第192条" in b for b in basis) and not any("第195条" in b for b in basis)
