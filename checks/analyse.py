@@ -24,7 +24,7 @@ from respond.checks.ledger import Ledger, Payment, recompute
 from respond.checks.lenders import LenderIdentity, categorize, default_case_cause, form_for, resolve_regime
 from respond.checks.lpr import LprTable
 from respond.checks.money import ZERO
-from respond.checks.schedule import Schedule, contract_schedule, stated_annual
+from respond.checks.schedule import Schedule, Standing, contract_schedule, standing, stated_annual
 
 
 @dataclass(frozen=True)
@@ -90,6 +90,7 @@ class Analysis:
     warnings: list[str] = field(default_factory=list)
     clause_hits: list[ClauseHit] = field(default_factory=list)
     jurisdiction: JurisdictionAdvice | None = None  # only when the contract has an agreed-court clause
+    standing: Standing | None = None  # the payments against the contract's own schedule
 
     @property
     def objection_warranted(self) -> bool:
@@ -204,11 +205,21 @@ def analyse(case: CaseFile, *, today: dt.date, calendar: HolidayCalendar, lpr: L
 
     hits, jurisdiction = _clauses(case, lender.regime, contract_text, warnings)
     analysis = Analysis(case, today, stop, deadline, lender, schedule, rate, amounts, ledger, alternative,
-                        [], warnings, hits, jurisdiction)
+                        [], warnings, hits, jurisdiction, _standing(case, schedule, payments, stop))
     analysis.findings.extend(defenses.findings_for(analysis))
     analysis.findings.extend(clause_findings(hits, {**case_facts(case, lender.regime),
                                                     "answer_period_over": deadline.days_left < 0}))
     return analysis
+
+
+def _standing(case: CaseFile, schedule: Schedule | None, payments: list[Payment], stop: dt.date) -> Standing | None:
+    """The payments up to ``stop`` against the contract schedule; the dated one-off fees they
+    include (a payment on the fee's day) are not installments."""
+    if schedule is None:
+        return None
+    paid_on = {p.date for p in payments}
+    fees = sum((f.amount for f in case.loan.fees if f.date is not None and f.date <= stop and f.date in paid_on), ZERO)
+    return standing(schedule, max(sum((p.amount for p in payments), ZERO) - fees, ZERO))
 
 
 def _clauses(case: CaseFile, regime: str, contract_text: str | None,

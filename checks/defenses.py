@@ -189,6 +189,25 @@ def upfront_deduction(a: "Analysis") -> Finding | None:
                                   "deductions": [{"name": d.name, "amount": float(d.amount)} for d in loan.upfront_deductions]})
 
 
+def principal_above_schedule(a: "Analysis") -> Finding | None:
+    """No recomputation ran (the rate is within the cap), and the principal claimed is more than
+    the contract's own schedule leaves after the payments made (民法典第561条: payments reduce
+    the debt)."""
+    s, claimed, m = a.standing, a.case.claims.principal, a.amounts
+    if s is None or claimed is None or (m is not None and m.recomputed) or not a.case.loan.payments:
+        return None
+    if claimed <= s.principal_outstanding:
+        return None
+    diff = claimed - s.principal_outstanding
+    return make_finding(engine_rules()["PRINCIPAL_ABOVE_SCHEDULE"],
+                        {"covered": str(s.installments_covered), "paid": money_text(s.paid),
+                         "outstanding": money_text(s.principal_outstanding), "claimed": money_text(claimed),
+                         "diff": money_text(diff)},
+                        evidence={"paid": float(s.paid), "installments_covered": s.installments_covered,
+                                  "principal_outstanding": float(s.principal_outstanding),
+                                  "claimed_principal": float(claimed)})
+
+
 def overpaid(a: "Analysis") -> Finding | None:
     """The recomputation ran and payments exceeded all that was lawfully owed."""
     m = a.amounts
@@ -311,7 +330,8 @@ def limitation(a: "Analysis") -> Finding | None:
 
 
 CHECKS: tuple[Callable[["Analysis"], Finding | None], ...] = (
-    deadline, deadline_passed, rate_above_cap, rate_above_36, fees_as_interest, upfront_deduction, overpaid,
+    deadline, deadline_passed, rate_above_cap, rate_above_36, fees_as_interest, upfront_deduction,
+    principal_above_schedule, overpaid,
     lender_unlicensed, assigned_debt, assignee_licence_unverified, guarantor_recourse, limitation,
 )
 

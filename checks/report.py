@@ -78,6 +78,9 @@ def build_report(a: Analysis, documents: list[str] | None = None) -> dict[str, A
         "amounts": _amounts(a.amounts),
         "alternative": _alternative(a.alternative),
         "jurisdiction": _jurisdiction(a),
+        "contract_standing": None if a.standing is None else {
+            "paid": _money(a.standing.paid), "installments_covered": a.standing.installments_covered,
+            "principal_outstanding": _money(a.standing.principal_outstanding)},
         "findings": [{"code": f.code, "severity": f.severity, "title": f.title, "explanation": f.explanation,
                       "basis": f.basis, "argument": f.argument, "evidence": f.evidence} for f in a.findings],
         "warnings": list(a.warnings),

@@ -149,3 +149,28 @@ def contract_schedule(loan: Loan) -> Schedule | None:
     else:
         return None
     return Schedule(tuple(rows), generated, tuple(warnings))
+
+
+@dataclass(frozen=True)
+class Standing:
+    """Where the borrower stands on the contract's own schedule (no cap involved)."""
+
+    paid: Decimal  # payments up to the stop date, less the dated one-off fees they include
+    installments_covered: int  # leading installments whose totals the payments cover in full
+    principal_outstanding: Decimal  # the schedule's principal less that of the covered installments
+
+
+def standing(schedule: Schedule, paid: Decimal) -> Standing:
+    """Count the installments, in order, that ``paid`` covers in full (principal + interest + fees);
+    the principal still outstanding under the contract is the schedule's principal less theirs.
+    Payments are applied as the schedule falls due, so a shortfall leaves the rest outstanding."""
+    left = paid
+    covered = 0
+    principal = sum((i.principal for i in schedule.installments), ZERO)
+    for inst in sorted(schedule.installments, key=lambda i: i.due):
+        if left < inst.total:
+            break
+        left -= inst.total
+        covered += 1
+        principal -= inst.principal
+    return Standing(paid, covered, principal)

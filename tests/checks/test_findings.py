@@ -22,6 +22,9 @@ CASES = {
         dict(loan={"rate": {"annual": 0.18}, "fees": [{"name": "担保费", "amount": "150", "per_installment": True}]}),
         dict(loan={"rate": {"annual": 0.18}, "fees": [{"name": "担保费", "amount": "10", "per_installment": True}]})),
     "UPFRONT_DEDUCTION": (dict(loan={"upfront_deductions": [{"name": "服务费", "amount": "500"}]}), dict()),
+    "PRINCIPAL_ABOVE_SCHEDULE": (  # 6 of 12 instalments of 916.80 paid: about 5,100 left, 9,000 claimed
+        dict(loan={"payments": [{"date": f"2024-{m:02d}-15", "amount": "916.80"} for m in range(4, 10)]}),
+        dict(loan={"payments": [{"date": "2024-04-15", "amount": "916.80"}]})),
     "OVERPAID": (
         dict(loan={"rate": {"annual": 0.40}, "payments": [{"date": "2024-04-15", "amount": "12000"}]}),
         dict(loan={"rate": {"annual": 0.40}, "payments": [{"date": "2024-04-15", "amount": "1000"}]})),
@@ -301,3 +304,17 @@ def test_limitation_does_not_cite_the_article_that_interrupts_it():
     a = run(court={"filed_on": "2028-06-01"}, service={"date": "2028-06-10"}, today="2028-06-12")
     basis = _basis(a, "LIMITATION")
     assert any("第192条" in b for b in basis) and not any("第195条" in b for b in basis)
+
+
+def test_principal_above_schedule_figures():
+    """6 instalments covered: the outstanding principal is the schedule's last 6 principals."""
+    pays = [{"date": f"2024-{m:02d}-15", "amount": "916.80"} for m in range(4, 10)]
+    a = run(loan={"payments": pays})
+    rest = sum(i.principal for i in a.schedule.installments[6:])
+    assert a.standing.installments_covered == 6 and a.standing.principal_outstanding == rest
+    f = next(f for f in a.findings if f.code == "PRINCIPAL_ABOVE_SCHEDULE")
+    assert f.evidence["principal_outstanding"] == float(rest) and "前 6 期" in f.argument
+    # a dated one-off fee paid on its day is not an instalment
+    fee = run(loan={"payments": [{"date": "2024-03-20", "amount": "199"}] + pays,
+                    "fees": [{"name": "会员费", "amount": "199", "date": "2024-03-20"}]})
+    assert fee.standing.installments_covered == 6
