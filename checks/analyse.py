@@ -162,6 +162,10 @@ def analyse(case: CaseFile, *, today: dt.date, calendar: HolidayCalendar, lpr: L
                                procedure=case.court.procedure, calendar=calendar, today=today)
     if not deadline.calendar_verified:
         warnings += [n for n in deadline.notes if "尚未收录" in n]
+    for label, day in (("送达日（service.date）", case.service.date), ("合同成立日（loan.contract_date）", loan.contract_date),
+                       ("立案日（court.filed_on）", case.court.filed_on)):
+        if day is not None and day > today:
+            warnings.append(f"{label} {day} 晚于今天 {today}：请核对是否填错")
 
     stop = case.claims.as_of or case.court.filed_on or today
     if not (case.claims.as_of or case.court.filed_on):

@@ -318,3 +318,9 @@ def test_principal_above_schedule_figures():
     fee = run(loan={"payments": [{"date": "2024-03-20", "amount": "199"}] + pays,
                     "fees": [{"name": "会员费", "amount": "199", "date": "2024-03-20"}]})
     assert fee.standing.installments_covered == 6
+
+
+def test_dates_after_today_are_flagged():
+    a = run(today="2026-11-01")  # BASE: served 2026-11-03
+    assert any("service.date" in w and "晚于今天" in w for w in a.warnings)
+    assert not any("晚于今天" in w for w in run().warnings)
