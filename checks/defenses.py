@@ -103,6 +103,12 @@ def _amount_facts(a: "Analysis") -> dict[str, str]:
     if m.overpaid and m.overpaid > 0:
         s = f"按上限重新计算，到 {stop} 您已经多还了 {money_text(m.overpaid)} 元。"
         arg = f"按上限重新计算（详见附件利息重算表），截至 {stop} 答辩人已多支付 {money_text(m.overpaid)} 元，不再欠付任何本息。"
+    elif a.lender.plaintiff.category == "guarantor":  # recourse: the ceiling is what it actually paid
+        s = (f"按上限重新计算，到 {stop} 原出借人至多可主张 {money_text(m.lawful_total)} 元；担保公司只能在实际代偿的"
+             f"范围内向您追偿，可能更少。")
+        arg = (f"按上限重新计算（详见附件利息重算表），截至 {stop}，原出借人至多可主张本金 {money_text(m.lawful_principal)} 元、"
+               f"利息 {money_text(m.lawful_interest)} 元，合计 {money_text(m.lawful_total)} 元；原告作为担保人，只能在其实际"
+               f"代偿且不超过该数额的范围内追偿。")
     else:
         s = f"按上限重新计算，到 {stop} 您依法最多应还 {money_text(m.lawful_total)} 元"
         arg = (f"按上限重新计算（详见附件利息重算表），截至 {stop}，答辩人尚欠本金 {money_text(m.lawful_principal)} 元、"

@@ -42,6 +42,37 @@ _ASSIGNMENT_FINDINGS = ("ASSIGNED_DEBT", "CLAUSE_ASSIGNMENT_NO_NOTICE", "ASSIGNE
                         "GUARANTOR_RECOURSE")
 _OTHER_DEFENCES = ("LIMITATION", "LENDER_UNLICENSED", "RATE_ABOVE_36")
 
+# LIMITATION: every claim the plaintiff makes is answered 有异议 with the limitation defence — an
+# express 无异议 could be read as agreeing to pay after the period expired (民法典第192条第2款).
+LIMITATION_ITEM = ("答辩人对本项请求提出诉讼时效抗辩：原告起诉时已超过三年诉讼时效期间（理由见“有无其他免责/减责事由”项），"
+                   "答辩人有权拒绝履行，请求驳回本项请求。")
+LIMITATION_FALLBACK = "退一步说，即使不考虑诉讼时效："
+# the claim items answered with the limitation defence even when the case file gives no amount
+_LIMITATION_ALWAYS = ("principal", "interest")
+
+# GUARANTOR_RECOURSE: a guarantor recovers at most what it actually paid the lender (代偿). A
+# recomputed figure is what the original lender could at most claim, never what the borrower owes
+# the guarantor (:func:`recourse_figure`).
+RECOURSE_PROOF = ("原告系融资担保公司，以代偿后追偿为由起诉，只能在其向原出借人实际代偿的数额范围内追偿。原告应提交向原出借人"
+                  "实际代偿的银行转账凭证等代偿凭证，证明实际代偿的数额；不能证明的部分不应支持。")
+RECOURSE_CAP = ("超过法定利率上限的利息、罚息、违约金和各项费用，原出借人本就无权主张，原告即使代偿了这一部分，"
+                "也不能向答辩人追偿。")
+
+
+def recourse_figure(amount: Decimal, what: str = "", how: str = "按上限计算") -> str:
+    """The recomputed figure in a guarantor's suit: the lender's maximum, recoverable only as paid."""
+    return f"{how}，原出借人至多可主张{what} {money_text(amount)} 元；原告只能在实际代偿的范围内追偿。"
+
+
+def is_recourse(a: Analysis) -> bool:
+    """The plaintiff is a guarantor suing after paying the lender."""
+    return any(f.code == "GUARANTOR_RECOURSE" for f in a.findings)
+
+
+def is_time_barred(a: Analysis) -> bool:
+    """The analysis found the claim may be time-barred."""
+    return any(f.code == "LIMITATION" for f in a.findings)
+
 # How the comprehensive rate was annualized (report.json ``rate.apr_method``, checks/apr.py).
 APR_METHODS = {
     "monthly": "内部收益率法（月内部收益率×12）",
@@ -181,9 +212,13 @@ def claim_items(a: Analysis) -> dict[str, dict[str, Any]]:
     lines = claim_lines(a)
     stop = date_text(a.stop)
 
+    stated: dict[str, str] = {}  # each claim as the complaint states it (a sentence ending in 。)
+
     # 1. 本金
     p = lines["principal"] if lines else None
     claimed_p = f"原告主张本金 {money_text(c.principal)} 元" if c.principal is not None else ""
+    if claimed_p:
+        stated["principal"] = claimed_p + "。"
     if p is not None and p.diff is not None and p.diff > 0 and m.recomputed:
         items["principal"] = _item(True, f"{claimed_p}；答辩人实际收到借款 {money_text(case.loan.received)} 元，以此为本金，"
                                          f"并按法定上限将已还款项先冲抵利息、再冲抵本金后，截至 {stop} 依法认定的本金应为 "
@@ -198,6 +233,8 @@ def claim_items(a: Analysis) -> dict[str, dict[str, Any]]:
                                           "本项按原告主张的数额计。")
     elif "UPFRONT_DEDUCTION" in found:
         items["principal"] = _item(True, (f"{claimed_p}。" if claimed_p else "") + found["UPFRONT_DEDUCTION"].argument)
+    elif "PRINCIPAL_ABOVE_SCHEDULE" in found:
+        items["principal"] = _item(True, found["PRINCIPAL_ABOVE_SCHEDULE"].argument)
     elif claimed_p:
         items["principal"] = _item(False, f"{claimed_p}。")
 
@@ -206,12 +243,15 @@ def claim_items(a: Analysis) -> dict[str, dict[str, Any]]:
     claimed_cost = _claimed_cost(a)
     several = sum(v is not None for v in (c.interest, c.penalty, c.fees)) > 1
     head = (f"原告主张{parts}，合计 {money_text(claimed_cost)} 元。" if several else f"原告主张{parts}。") if parts else ""
+    if head:
+        stated["interest"] = head
     interest_objection = False
     if a.rate.exceeds_cap and m is not None and m.recomputed:
         cap_head = (f"本笔借款计入全部费用后的综合年化利率为 {pct_text(a.rate.apr.apr)}，超过法定上限"
                     f"（理由详见事实和理由“借款利率”项），罚息、违约金和各项费用均应计入上限合并计算，不应另行支持。")
         if claimed_cost is not None and m.lawful_interest < claimed_cost:
-            head += (cap_head + f"按上限计算，截至 {stop} 尚欠利息 {money_text(m.lawful_interest)} 元（已包含罚息、违约金和"
+            owed = "的利息至多为" if is_time_barred(a) else " 尚欠利息"  # no acknowledgement of a time-barred debt
+            head += (cap_head + f"按上限计算，截至 {stop}{owed} {money_text(m.lawful_interest)} 元（已包含罚息、违约金和"
                      f"各项费用），超出部分 {money_text(claimed_cost - m.lawful_interest)} 元不应支持，答辩人请求予以调减。")
             interest_objection = True
         elif claimed_cost is not None:
@@ -239,9 +279,12 @@ def claim_items(a: Analysis) -> dict[str, dict[str, Any]]:
         items["acceleration"] = _item(True, found["CLAUSE_ACCELERATION"].argument)
     elif c.accelerate:
         items["acceleration"] = _item(False, "原告主张借款提前到期。")
+    if c.accelerate:
+        stated["acceleration"] = "原告主张借款提前到期。"
 
     # 5. 实现债权的费用
     if c.legal_costs:
+        stated["enforcement_costs"] = f"原告主张律师费等实现债权的费用 {money_text(c.legal_costs)} 元。"
         cap_ref = basis_text(("mj_29",) if a.lender.regime == "private" else ("finjud_2",))
         items["enforcement_costs"] = _item(True, (
             f"原告主张律师费等实现债权的费用 {money_text(c.legal_costs)} 元。该费用须有合同明确约定并实际发生，原告应提交委托合同及付款凭证；"
@@ -249,6 +292,8 @@ def claim_items(a: Analysis) -> dict[str, dict[str, Any]]:
             + (found["CLAUSE_COLLECTION_COSTS"].argument if "CLAUSE_COLLECTION_COSTS" in found else "")))
 
     # 6/7. 其他请求
+    if c.until_paid:
+        stated["other_claims"] = "原告主张利息、罚息等计至实际清偿之日。"
     if c.until_paid and a.rate.exceeds_cap:
         items["other_claims"] = _item(True, (
             f"原告主张利息、罚息等计至实际清偿之日。{stop} 之后的利息、罚息、违约金及其他费用合计，"
@@ -257,9 +302,96 @@ def claim_items(a: Analysis) -> dict[str, dict[str, Any]]:
     # 7/8. 标的总额
     items["total"] = _total_item(a, found, lines)
 
-    if "litigation_costs" in items and any(items[k]["objection"] for k in ("principal", "interest", "total")):
+    if "GUARANTOR_RECOURSE" in found:
+        _recourse_items(a, items, stated, found, lines, clauses)
+    if "LIMITATION" in found:
+        _limitation_items(a, items, stated, found)
+
+    if "litigation_costs" in items and "LIMITATION" in found:
+        items["litigation_costs"] = _item(True, "原告的诉讼请求已超过诉讼时效期间，应予驳回，本案诉讼费用应由原告负担。")
+    elif "litigation_costs" in items and any(items[k]["objection"] for k in ("principal", "interest", "total")):
         items["litigation_costs"] = _item(True, "原告诉讼请求中超出法定标准的部分不应支持，与之相应的诉讼费用应由原告负担。")
     return items
+
+
+def _total_head(a: Analysis) -> str:
+    """The total the complaint claims, as a sentence (empty when no amount is known)."""
+    m = a.amounts
+    claimed_total = m.claimed_total if m is not None else None
+    if claimed_total is None:
+        c = a.case.claims
+        given = [v for v in (c.principal, c.interest, c.penalty, c.fees) if v is not None]
+        claimed_total = sum(given, ZERO) if given else None
+    if claimed_total is None:
+        return ""
+    return f"原告主张的本金、利息、罚息及费用合计 {money_text(claimed_total)} 元（{_claims_text(a)}）。"
+
+
+def _recourse_items(a: Analysis, items: dict[str, dict[str, Any]], stated: dict[str, str],
+                    found: dict[str, Finding], lines: dict[str, Line] | None, clauses: list[str]) -> None:
+    """GUARANTOR_RECOURSE: 本金, 利息 and 标的总额 are answered 有异议 — the plaintiff must prove what it
+    actually paid and recovers at most that; a recomputed figure is only the lender's maximum."""
+    case, m, stop = a.case, a.amounts, date_text(a.stop)
+    received = money_text(case.loan.received)
+
+    p = lines["principal"] if lines else None
+    text = stated.get("principal", "") + RECOURSE_PROOF
+    if p is not None and p.diff is not None and p.diff > 0 and m.recomputed:
+        text += (f"答辩人实际收到借款 {received} 元，以此为本金，并将已还款项先冲抵利息、再冲抵本金后，截至 {stop}，"
+                 + recourse_figure(p.used, "本金"))
+    elif p is not None and p.diff is not None and p.diff > 0:
+        text += (f"出借方放款时预先扣除了 {money_text(p.diff)} 元，答辩人实际收到借款 {received} 元，本金应按实际收到的数额认定；"
+                 + recourse_figure(p.used, "本金", "按实际收到的数额计算"))
+    elif p is None and "UPFRONT_DEDUCTION" in found:
+        text += found["UPFRONT_DEDUCTION"].argument
+    items["principal"] = _item(True, text)
+
+    text = stated.get("interest", "")
+    claimed_cost = _claimed_cost(a)
+    if a.rate.exceeds_cap and m is not None and m.recomputed:
+        text += (f"本笔借款计入全部费用后的综合年化利率为 {pct_text(a.rate.apr.apr)}，超过法定上限（理由详见事实和理由“借款利率”项），"
+                 "罚息、违约金和各项费用均应计入上限合并计算。")
+        if claimed_cost is not None and m.lawful_interest < claimed_cost:
+            text += (f"截至 {stop}，" + recourse_figure(m.lawful_interest, "利息、罚息、违约金和各项费用合计")
+                     + f"超出部分 {money_text(claimed_cost - m.lawful_interest)} 元不应支持。")
+    elif a.rate.exceeds_cap:
+        text += found["RATE_ABOVE_CAP"].argument
+    elif "LENDER_UNLICENSED" in found:
+        text += found["LENDER_UNLICENSED"].argument
+    text += "原告应提交代偿凭证，证明其实际代偿的利息、费用的数额及构成；" + RECOURSE_CAP
+    items["interest"] = _item(True, text + "".join(clauses))
+
+    text = _total_head(a)
+    if m is not None and m.recomputed and m.overpaid and "OVERPAID" in found:
+        text += found["OVERPAID"].argument
+    text += ("原告应提交实际代偿的银行转账凭证等代偿凭证，证明其实际代偿的数额，并只能在该数额范围内追偿；"
+             "超过法定利率上限的利息、罚息、违约金和各项费用，原告不能向答辩人追偿。")
+    total = lines["total"] if lines else None
+    if total is not None and total.used is not None and total.diff is not None and total.diff > 0:
+        how = "按上限计算" if m.recomputed else "按答辩人实际收到的借款计算"
+        text += f"截至 {stop}，" + recourse_figure(total.used, how=how)
+    items["total"] = _item(True, text)
+
+
+def _limitation_items(a: Analysis, items: dict[str, dict[str, Any]], stated: dict[str, str],
+                      found: dict[str, Finding]) -> None:
+    """LIMITATION: every claim the plaintiff makes is answered 有异议 with the limitation defence;
+    an objection argued before follows as the fallback; a statement that the claim is not above the
+    lawful amount (本项按原告主张的数额计) is dropped."""
+    for key in ("principal", "interest", "acceleration", "enforcement_costs", "other_claims"):
+        if key not in items:
+            continue
+        claimed, old = stated.get(key, ""), items[key]
+        if key not in _LIMITATION_ALWAYS and not claimed and not old["objection"]:
+            continue  # not claimed: nothing to answer
+        rest = ""
+        if old["objection"]:
+            rest = old["text"]
+            stem = claimed.rstrip("。")
+            if stem and rest.startswith(stem):
+                rest = rest[len(stem):].lstrip("，；。")
+        items[key] = _item(True, claimed + LIMITATION_ITEM + (LIMITATION_FALLBACK + rest if rest else ""))
+    items["total"] = _item(True, _total_head(a) + found["LIMITATION"].argument)
 
 
 def _total_item(a: Analysis, found: dict[str, Finding], lines: dict[str, Line] | None) -> dict[str, Any]:
@@ -272,8 +404,6 @@ def _total_item(a: Analysis, found: dict[str, Finding], lines: dict[str, Line] |
     head = (f"原告主张的本金、利息、罚息及费用合计 {money_text(claimed_total)} 元（{_claims_text(a)}）"
             if claimed_total is not None else "")
     stop = date_text(a.stop)
-    if "LIMITATION" in found:
-        return _item(True, (head + "。" if head else "") + found["LIMITATION"].argument)
     if m is not None and m.recomputed and m.overpaid:
         return _item(True, (head + "。" if head else "") + (found["OVERPAID"].argument if "OVERPAID" in found else ""))
     total = lines["total"] if lines else None
@@ -295,6 +425,9 @@ def _total_item(a: Analysis, found: dict[str, Finding], lines: dict[str, Line] |
     if m is None and "UPFRONT_DEDUCTION" in found:
         return _item(True, (head + "。" if head else "") + "如上所述，本金应按答辩人实际收到的借款 "
                      f"{money_text(a.case.loan.received)} 元认定，标的总额应相应核减。")
+    if "PRINCIPAL_ABOVE_SCHEDULE" in found:
+        return _item(True, (head + "。" if head else "") + "如上所述，原告主张的本金比按合同还款计划应剩余的本金 "
+                     f"{money_text(a.standing.principal_outstanding)} 元多，标的总额应相应核减。")
     return _item(False, head + "。" if head else "")
 
 
@@ -389,10 +522,12 @@ def fact_items(a: Analysis) -> dict[str, dict[str, Any]]:
     if loan.payments:
         paid = sum((p.amount for p in loan.payments), ZERO)
         m = a.amounts
-        objection = bool(m and m.recomputed)
+        objection = bool(m and m.recomputed) or "PRINCIPAL_ABOVE_SCHEDULE" in found
         text = f"答辩人已还款 {len(loan.payments)} 笔，合计 {money_text(paid)} 元。"
-        if objection:
+        if m and m.recomputed:
             text += "已还款项应先冲抵利息、再冲抵本金，按法定上限计算的冲抵明细见附件利息重算表。"
+        elif "PRINCIPAL_ABOVE_SCHEDULE" in found:
+            text += "原告主张的本金未如实扣除上述还款（理由见答辩事项“本金”项）。"
         items["repayment"] = _item(objection, text)
 
     others = [found[k].argument for k in _OTHER_DEFENCES if k in found]
@@ -522,8 +657,14 @@ def other_notes(a: Analysis) -> str:
     conceded = conceded_total(a)
     if alt is not None and alt.kind == "private_caps":
         if conceded is None or alt.lawful_total < conceded:
-            notes.append(f"关于金融借款的利率上限，各地法院做法不一：多数适用年利率 24%，也有法院对消费金融公司、小额贷款公司适用民间借贷的"
-                         f"利率保护标准。按后者计算，截至 {date_text(a.stop)} 答辩人依法应还 {money_text(alt.lawful_total)} 元，请求法院一并考虑。")
+            if is_recourse(a):
+                figure = recourse_figure(alt.lawful_total, how="按后者计算")
+            elif is_time_barred(a):
+                figure = f"按后者计算，截至 {date_text(a.stop)} 的数额至多为 {money_text(alt.lawful_total)} 元。"
+            else:
+                figure = f"按后者计算，截至 {date_text(a.stop)} 答辩人依法应还 {money_text(alt.lawful_total)} 元。"
+            notes.append("关于金融借款的利率上限，各地法院做法不一：多数适用年利率 24%，也有法院对消费金融公司、小额贷款公司适用民间借贷的"
+                         f"利率保护标准。{figure}请求法院一并考虑。")
         else:
             notes.append("关于金融借款的利率上限，各地法院做法不一：多数适用年利率 24%，也有法院对消费金融公司、小额贷款公司适用民间借贷的"
                          "利率保护标准。答辩人请求法院一并考虑。")

@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 
 from respond.checks.analyse import Analysis
+from respond.checks.findings import basis_text
 from respond.checks.formats import date_text, money_text, pct_text
-from respond.templates.context import conceded_total
+from respond.templates.context import claim_lines, conceded_total, is_recourse, is_time_barred, recourse_figure
 from respond.templates.render import clean_text
 
 _SEVERITY_CN = {"high": "重要", "medium": "需要注意", "low": "参考", "info": "提示"}
@@ -43,6 +44,92 @@ def _md(text: str) -> str:
                     else m.group(), out)
 
 
+# Case-file fields the checks' texts name (warnings, finding explanations, jurisdiction reasons: written
+# for whoever fills in the case file, and kept as they are in report.json), in the borrower's words.
+# The list: every ``loan.…``-style path in the Chinese texts of checks/*.py, data/findings.toml and
+# clauses/*.toml (tests/templates/test_wording.py checks that none is missing).
+FIELD_WORDS = {
+    "loan.contract_text": "借款合同", "loan.clauses": "借款合同", "loan.contract_date": "合同签订日",
+    "loan.lender": "借款合同上写的出借人", "loan.principal": "合同约定的借款金额",
+    "loan.payments": "还款记录", "loan.fees": "费用", "loan.upfront_deductions": "放款时预先扣除的款项",
+    "loan.schedule": "还款计划", "loan.rate": "合同利率", "loan.method": "还款方式",
+    "loan.term_months": "借款期限", "loan.term_days": "借款期限",
+    "loan.disbursement_date": "放款日", "loan.disbursed_on": "放款日",
+    "court.filed_on": "立案日期", "claims.as_of": "起诉状写的暂计日", "claims.principal": "起诉状主张的本金",
+    "service.date": "送达日", "service.answer_days": "答辩期天数",
+    "defendant.address": "住所地", "defendant.residence": "经常居住地", "defendant.id_number": "身份证号码",
+    "assignment.from": "转让债权的一方", "assignment.date": "债权转让日",
+}
+# a path as the texts write it: loan.term_months/term_days, loan.payments[2].date
+_PATH = re.compile(r"\b[a-z][a-z0-9_]*(?:\[\d*\])?(?:\.[a-z][a-z0-9_]*(?:\[\d*\])?)+(?:/[a-z][a-z0-9_]*)*")
+
+
+def _known(path: str) -> str | None:
+    """The plain words for a path, or None when it is not a case-file field."""
+    head = re.sub(r"\[\d*\]", "", path.split("/")[0])
+    while head:
+        if head in FIELD_WORDS:
+            return FIELD_WORDS[head]
+        head = head.rpartition(".")[0]
+    return None
+
+
+def _paren(m: re.Match) -> str:
+    """A parenthesis pointing at fields: the pointers go (the sentence already names the thing)."""
+    inner = m.group(1)
+    if re.match(rf"\s*{_PATH.pattern}\s*中", inner) and _known(_PATH.match(inner.strip()).group()):
+        return ""  # （loan.fees 中 per_installment 为 true 的项目）
+    kept = _PATH.sub(lambda p: "\0" if _known(p.group()) else p.group(), inner)
+    kept = re.sub(r"\s*\0\s*(?:[、，,/]\s*|[或和及]\s*(?=\0))*", "", kept).strip("、，,/ ")
+    return f"（{kept}）" if kept else ""
+
+
+def plain_fields(text: str) -> str:
+    """Text from the checks with case-file field names put into plain words (for 说明.md only)."""
+    text = re.sub(r"（([^（）]*)）", lambda m: _paren(m) if _PATH.search(m.group(1)) else m.group(), text)
+    text = re.sub(rf"^\s*({_PATH.pattern})\s*[:：]\s*", lambda m: "" if _known(m.group(1)) else m.group(), text)
+
+    def sub(pattern: str, fmt: str, text: str) -> str:
+        def word(m: re.Match) -> str:
+            w = _known(m.group("p"))
+            if w is None:
+                return m.group()
+            before = text[m.start() - 1] if m.start() else ""
+            after = text[m.end()] if m.end() < len(text) else ""
+            pad = lambda ch: " " if ch.isascii() and ch.isalnum() else ""  # keep a space next to 2024, EMS
+            return pad(before) + fmt.format(w) + pad(after)
+        return re.sub(pattern, word, text)
+
+    p = rf"\s*(?P<p>{_PATH.pattern})\s*"
+    text = sub(rf"在(?:案件文件的)?{p}中", "在案件信息里", text)  # 请在 loan.lender 中填写……
+    text = sub(rf"案件文件的{p}", "案件信息里的{}", text)
+    return sub(p, "{}", text)
+
+
+LPR_WORDS = "一年期贷款市场报价利率，每月20日由全国银行间同业拆借中心公布"
+
+
+def _explain_lpr(lines: list[str]) -> list[str]:
+    """"LPR" explained in plain words where it first appears (not in a heading)."""
+    for i, line in enumerate(lines):
+        if line.startswith("#") or "LPR" not in line:
+            continue
+        before, after = line.split("LPR", 1)
+        if before.endswith("贷款市场报价利率（") and after.startswith("）"):  # already named: say what it is
+            lines[i] = before + "LPR，央行每月公布的基准利率" + after
+        elif after.startswith("（"):  # 一年期 LPR（3.45%，2024年2月20日公布）
+            lines[i] = before + f"LPR（{LPR_WORDS}；" + after[1:]
+        else:  # 一年期 LPR 的资金占用费: no space after the closing parenthesis
+            lines[i] = before + f"LPR（{LPR_WORDS}）" + (after.lstrip(" ") if re.match(r" +[^\x00-\x7f]", after) else after)
+        break
+    return lines
+
+
+def _borrower_text(a: Analysis, text: str) -> str:
+    """A text of the checks, for the borrower: fields in plain words, safe in Markdown."""
+    return _md(plain_fields(text))
+
+
 def _jurisdiction(a: Analysis) -> list[str]:
     """Whether to object to the court (民诉法第130条): only when the contract chose a court."""
     advice = a.jurisdiction
@@ -62,7 +149,7 @@ def _jurisdiction(a: Analysis) -> list[str]:
     elif advice.objection_warranted is False:
         lines.append("**不需要。** 起诉您的法院就在您的住所地或经常居住地，提出管辖权异议一般不会成立。")
     else:
-        lines.append("**无法判断。** " + _md(advice.reasons[-1]))
+        lines.append("**无法判断。** " + _borrower_text(a, advice.reasons[-1]))
     lines.append("")
     return lines
 
@@ -95,7 +182,10 @@ def _amounts(a: Analysis) -> list[str]:
     m = a.amounts
     conceded = conceded_total(a)
     stop = date_text(a.stop)
-    if m is not None and m.recomputed:
+    recourse = is_recourse(a)
+    if recourse:
+        lines += _recourse_amounts(a)
+    elif m is not None and m.recomputed:
         if m.overpaid:
             lines.append(f"- 按法律允许的最高利率重新计算，您已经多还了 **{money_text(m.overpaid)} 元**。")
         elif m.claimed_total is None:
@@ -103,21 +193,46 @@ def _amounts(a: Analysis) -> list[str]:
         elif conceded is not None and conceded < m.claimed_total:
             lines.append(f"- 按法律允许的最高利率重新计算，到 {stop} 您依法最多应还 **{money_text(conceded)} 元**，"
                          f"原告要 {money_text(m.claimed_total)} 元，多要了 {money_text(m.claimed_total - conceded)} 元。")
+        elif is_time_barred(a):
+            lines.append(f"- 按法律允许的最高利率重新计算，到 {stop} 算出的数额是 {money_text(m.lawful_total)} 元；"
+                         f"原告要的 {money_text(m.claimed_total)} 元没有超过它。但这笔债可能已过诉讼时效，"
+                         "答辩状对原告的每一项请求都提出了时效抗辩（见下文“可能已过诉讼时效”）。")
         else:
             lines.append(f"- 按法律允许的最高利率重新计算，到 {stop} 算出的数额是 {money_text(m.lawful_total)} 元；"
                          f"原告要的 {money_text(m.claimed_total)} 元没有超过它。法院不会判得比原告要的更多，"
                          "所以答辩状按原告主张的金额写；下面其他的理由（如果有）仍然可以提出。")
     alt = a.alternative
     claimed = m.claimed_total if m is not None else None
+    who = "原出借人至多可主张" if recourse else "您最多应还"
     if alt is not None and alt.kind == "private_caps" and (conceded is None or alt.lawful_total < conceded):
-        lines.append(f"- 有的法院对这类放贷机构适用更低的民间借贷利率上限，按那种算法您最多应还 **{money_text(alt.lawful_total)} 元**；"
+        lines.append(f"- 有的法院对这类放贷机构适用更低的民间借贷利率上限，按那种算法{who} **{money_text(alt.lawful_total)} 元**；"
                      "答辩状里两种算法都写了，由法院决定。")
     elif alt is not None and alt.kind == "void_contract":
         if claimed is not None and alt.lawful_total >= claimed:
             lines.append(f"- 如果法院认定借款合同无效，按实际到手的本金减去已还款、加一年期 LPR 的资金占用费计算，"
                          f"数额是 {money_text(alt.lawful_total)} 元，不低于原告要的 {money_text(claimed)} 元；法院不会判得比原告要的更多。")
         else:
-            lines.append(f"- 如果法院认定借款合同无效，您最多应还 **{money_text(alt.lawful_total)} 元**（实际到手的本金减去已还款，加一年期 LPR 的资金占用费）。")
+            lines.append(f"- 如果法院认定借款合同无效，{who} **{money_text(alt.lawful_total)} 元**（实际到手的本金减去已还款，加一年期 LPR 的资金占用费）。")
+    return lines
+
+
+def _recourse_amounts(a: Analysis) -> list[str]:
+    """A guarantor's suit: it recovers at most what it actually paid the lender; the recomputed
+    figure is only the most the lender itself could have claimed."""
+    m, stop = a.amounts, date_text(a.stop)
+    lines = ["- 起诉您的是担保公司，它只能要回它实际替您还给出借人的钱（代偿），而且要拿出代偿凭证证明；"
+             "超过法定上限的利息和费用，出借人本来就要不到，担保公司替您付了也不能向您要。答辩状里本金、利息和标的总额都提出了异议。"]
+    if m is not None and m.recomputed and m.overpaid:
+        lines.append(f"- 按法律允许的最高利率重新计算，您已经多还了 **{money_text(m.overpaid)} 元**。")
+        return lines
+    total = (claim_lines(a) or {}).get("total")
+    if total is not None and total.used is not None and total.diff is not None and total.diff > 0:
+        how = "按上限计算" if m.recomputed else "按实际到手的金额计算"
+        lines.append(f"- 到 {stop}，{recourse_figure(total.used, how=how)}原告要 {money_text(total.claimed)} 元，"
+                     f"多要了 {money_text(total.diff)} 元。")
+    elif m is not None and m.recomputed and m.lawful_total is not None:
+        lines.append(f"- 到 {stop}，{recourse_figure(m.lawful_total)}原告要的数额没有超过它，"
+                     "但仍要以它实际代偿的数额为限。")
     return lines
 
 
@@ -141,10 +256,19 @@ def explanation_markdown(a: Analysis, documents: list[str]) -> str:
         lines.append(f"现在还能做的：尽快把答辩状和证据交到{court}（法院一般仍会收下，并在开庭时一并考虑），"
                      "或者在开庭时当庭提交、当庭发表答辩意见；如果还没收到开庭传票，请打电话给法院确认开庭时间。"
                      "答辩期已过，一般不能再提出管辖权异议。")
-    if not d.calendar_verified:
         lines.append("")
-        lines.append("注意：截止日所在年份的法定节假日安排还没有收录，这个日期只按周末计算。"
-                     "遇到法定节假日，截止日只会往后推，不会提前；按上面的日期办最稳妥。")
+        lines.append("如果您是因为不可抗拒的事由或者其他正当理由（例如生病住院）耽误了答辩期，可以在障碍消除后的 10 日内"
+                     "向法院申请顺延期限，是否准许由法院决定；申请时要写明理由，并附上证明（如住院记录）。")
+    if not d.calendar_verified and d.days_left >= 0:
+        lines.append("")
+        lines.append("注意：截止日所在年份的法定节假日安排还没有收录，这个日期只按周末计算，可能正好是法定节假日、法院不上班。"
+                     f"最稳妥的做法是：在 {date_text(d.answer_due)} 之前的最后一个工作日把答辩状交到法院；"
+                     f"或者在 {date_text(d.answer_due)} 之前交邮局寄出（邮寄也算按期，期满前交邮的不算过期，"
+                     f"见{basis_text(('msf_85',))}），保留邮寄凭证。")
+    elif not d.calendar_verified:
+        lines.append("")
+        lines.append("注意：截止日所在年份的法定节假日安排还没有收录，上面的日期只按周末计算。如果那一天是法定节假日，"
+                     "期限会顺延到节后的第一个工作日，答辩期可能还没有结束；请尽快打电话向法院确认。")
     lines.append("")
     lines += _jurisdiction(a)
     lines += _arbitration(a)
@@ -178,12 +302,17 @@ def explanation_markdown(a: Analysis, documents: list[str]) -> str:
     for f in a.findings:
         if f.code == "DEADLINE":
             continue
-        lines.append(f"### {_md(f.title)}（{_SEVERITY_CN[f.severity]}）")
+        lines.append(f"### {_borrower_text(a, f.title)}（{_SEVERITY_CN[f.severity]}）")
         lines.append("")
-        lines.append(_md(f.explanation))
+        lines.append(_borrower_text(a, f.explanation))
+        if f.code == "LIMITATION":
+            lines.append("")
+            lines.append("**在法院判决之前，不要答应原告还款，也不要还任何钱**（包括催收人员打电话、发短信要您“先还一点”的）。"
+                         "诉讼时效期间届满后，您同意还款的，就不能再以时效已过为由抗辩；已经还了的钱也要不回来"
+                         f"（{basis_text(('mfd_192',))}）。答辩状对原告的每一项请求都提出了时效抗辩。")
         if f.bring:
             lines.append("")
-            lines.append("请准备：" + "；".join(_md(b) for b in f.bring) + "。")
+            lines.append("请准备：" + "；".join(_borrower_text(a, b) for b in f.bring) + "。")
         lines.append("")
     if len(a.findings) <= 1:
         lines.append("根据您提供的信息，没有发现利率超限等明显问题。请核对原告的计算是否扣除了您的全部还款。")
@@ -195,8 +324,8 @@ def explanation_markdown(a: Analysis, documents: list[str]) -> str:
     lines.append("")
     if a.warnings:
         lines += ["## 5. 还需要您补充或留意的", ""]
-        lines += [f"- {_md(w)}" for w in a.warnings]
+        lines += [f"- {_borrower_text(a, w)}" for w in a.warnings]
         lines.append("")
     lines.append("---")
     lines.append("本说明由 respond 根据您提供的信息生成，不是律师意见。")
-    return "\n".join(lines) + "\n"
+    return "\n".join(_explain_lpr(lines)) + "\n"

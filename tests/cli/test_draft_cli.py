@@ -92,6 +92,20 @@ def test_explanation_has_bold_deadline(drafted):
     assert "**请在 2026年12月1日（含当天）之前" in md and "缺席判决" in md
 
 
+def test_explanation_is_plain_words_and_report_keeps_field_names(drafted):
+    """说明.md is for the borrower: no case-file field names; report.json keeps them for paralegals."""
+    import re
+
+    field = re.compile(r"\b(?:loan|claims|court|service|defendant|plaintiff|assignment)\.[a-z_]")
+    kept = []
+    for name, out in drafted.items():
+        md = (out / "说明.md").read_text(encoding="utf-8")
+        assert not field.search(md), (name, field.search(md))
+        report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+        kept += [w for w in report["warnings"] if field.search(w)]
+    assert kept  # e.g. 没有提供借款合同文本（loan.contract_text 或 loan.clauses）
+
+
 def test_report_matches_check(drafted):
     report = json.loads((drafted["microloan-fees"] / "report.json").read_text(encoding="utf-8"))
     r = CliRunner().invoke(main, ["check", "--case", str(EXAMPLES / "microloan-fees.json"), "--format", "json", *TODAY])

@@ -17,10 +17,12 @@ from respond.templates.package import build_package
 PASSED = "2026-11-21"  # BASE is served 2026-11-03 electronically: the answer period ended 2026-11-18
 OPEN = "2026-11-10"
 
-ASSIGNED_OVER_CLAIM = {  # a company lender (private regime), signed 2019, assigned: lawful total > claim
+TIME_BARRED = {  # a company lender (private regime), signed 2019, assigned, no payment since: LIMITATION
     "plaintiff": {"name": "某某资产管理有限公司"},
     "loan": {"lender": "深圳某某网络科技有限公司", "contract_date": "2019-03-15", "rate": {"annual": 0.36}},
 }
+# the same with a payment in 2024 (not time-barred): lawful total > claim
+ASSIGNED_OVER_CLAIM = {**TIME_BARRED, "loan": {**TIME_BARRED["loan"], "payments": [{"date": "2024-01-15", "amount": "100.00"}]}}
 
 
 @pytest.fixture(scope="module")
@@ -52,12 +54,12 @@ def test_lawful_total_above_the_claim_concedes_only_the_claim(package, read_docx
     md = files["说明.md"].decode()
     for text in (answer.text, annex.text, md):
         assert not NEGATIVE.search(text), NEGATIVE.search(text)
-        assert "多主张了" not in text and "20,930.00 元不应支持" not in text
+        assert "多主张了" not in text and "20,830.00 元不应支持" not in text
     principal = cell(answer, "1.对本金")
     assert principal.startswith("无☑ 有☐") and "不高于" in principal and "按原告主张的数额计" in principal
     assert "不高于" in cell(answer, "2.对利息")
-    # the void-contract figure (13,330.17) is above the claim (9,500.00): not conceded in the answer
-    assert "13,330.17" not in answer.text
+    # the void-contract figure (13,230.17) is above the claim (9,500.00): not conceded in the answer
+    assert "13,230.17" not in answer.text
     assert annex.row("本金")[1:] == ["9,000.00", "9,000.00", "0.00"]
     assert annex.row("合计")[1:] == ["9,500.00", "9,500.00", "0.00"]
     assert "不超出原告的诉讼请求" in annex.text
@@ -211,7 +213,7 @@ def test_no_backslash_escapes_in_the_explanation(package):
     _, files = package(defendant={"name": "张_三*"})
     md = files["说明.md"].decode()
     assert "\\" not in md
-    assert "`loan.contract_text`" in md  # a field name is a code span, not loan.contract\_text
+    assert "loan.contract_text" not in md  # a field name is put in plain words, never loan.contract\_text
     assert "给张`_`三`*`的说明" in md
 
 
@@ -319,3 +321,196 @@ def test_answer_basis_lists_only_the_laws_argued(package, read_docx):
     for law in basis.split("法律规定：", 1)[1].split("；"):
         numbers = [int(n) for n in re.findall(r"第(\d+)条", law)]
         assert numbers == sorted(numbers), law
+
+
+# --- 11. limitation: no express 无异议 on any claim (民法典第192条第2款) -------------------------
+
+LIMITATION_2028 = dict(today="2028-06-12", court={"filed_on": "2028-06-01"}, service={"date": "2028-06-10"},
+                       claims={"legal_costs": "500.00", "until_paid": True, "accelerate": True},
+                       loan={"rate": {"annual": 0.36}})
+CLAIM_ITEMS = ("对本金有无异议", "对利息", "对提前还款或解除合同", "对实现债权的费用", "对其他请求", "对标的总额")
+
+
+def claim_cell(doc, words: str) -> str:
+    """The right-hand cell of the 答辩事项 row whose label contains ``words``."""
+    rows = [r for r in doc.rows if r and words in r[0] and "有无异议" in r[0]]
+    assert len(rows) == 1, words
+    return rows[0][-1]
+
+
+def section(md: str, heading: str) -> str:
+    """The text under a 说明.md heading, up to the next heading of any level."""
+    return md.split(heading, 1)[1].split("\n#", 1)[0]
+
+
+@pytest.mark.parametrize("over, claimed", [
+    (dict(TIME_BARRED), ("对本金有无异议", "对利息", "对标的总额")),
+    (LIMITATION_2028, CLAIM_ITEMS),
+])
+def test_limitation_raises_the_defence_on_every_claim(package, read_docx, over, claimed):
+    a, files = package(**over)
+    assert "LIMITATION" in [f.code for f in a.findings]
+    answer = read_docx(files["答辩状.docx"])
+    for words in claimed:
+        text = claim_cell(answer, words)
+        assert text.startswith("无☐ 有☑") and "诉讼时效抗辩" in text, (words, text)
+        assert "按原告主张的数额计" not in text and "尚欠" not in text, (words, text)
+    for words in CLAIM_ITEMS:  # nothing the plaintiff claims is answered 无异议
+        text = claim_cell(answer, words)
+        assert text.startswith("无☐ 有☑") or text.endswith("事实和理由："), (words, text)
+    md = files["说明.md"].decode()
+    barred = section(md, "### 可能已过诉讼时效")
+    assert "在法院判决之前，不要答应原告还款，也不要还任何钱" in barred
+    assert "《中华人民共和国民法典》第192条" in barred and "不能再以时效已过为由抗辩" in barred
+    assert "所以答辩状按原告主张的金额写" not in md
+    for line in md.splitlines():
+        assert not unpaired_strong(line), line
+
+
+def test_limitation_keeps_the_other_objections_as_a_fallback(package, read_docx):
+    _, files = package(**LIMITATION_2028)
+    costs = claim_cell(read_docx(files["答辩状.docx"]), "对实现债权的费用")
+    assert costs.index("诉讼时效抗辩") < costs.index("退一步说") < costs.index("委托合同及付款凭证")
+
+
+# --- 12. a guarantor recovers only what it actually paid -------------------------------------
+
+GUARANTOR = {"plaintiff": {"name": "平安普惠融资担保有限公司"}, "loan": {"lender": "平安消费金融有限公司"}}
+GUARANTOR_OVER_CAP = {"plaintiff": GUARANTOR["plaintiff"], "claims": {"principal": "10000.00", "interest": "8000.00"},
+                      "loan": {**GUARANTOR["loan"], "rate": {"annual": 0.36}}}
+
+
+@pytest.mark.parametrize("over", [GUARANTOR, GUARANTOR_OVER_CAP], ids=["within", "over_cap"])
+def test_guarantor_must_prove_what_it_paid(package, read_docx, over):
+    from respond.checks.formats import money_text
+    from respond.templates.context import claim_lines
+
+    a, files = package(**over)
+    assert "GUARANTOR_RECOURSE" in [f.code for f in a.findings]
+    answer = read_docx(files["答辩状.docx"])
+    principal, interest, total = (claim_cell(answer, w) for w in ("对本金有无异议", "对利息", "对标的总额"))
+    for text in (principal, interest, total):
+        assert text.startswith("无☐ 有☑") and "实际代偿" in text, text
+        assert "按原告主张的数额计" not in text and "尚欠" not in text
+    assert "代偿凭证" in principal and "代偿凭证" in total
+    assert "超过法定利率上限" in interest and "不能向答辩人追偿" in interest
+    assert "答辩人依法应还" not in answer.text
+    md = files["说明.md"].decode()
+    assert "应还" not in md and "代偿凭证" in md
+    lines = claim_lines(a)
+    if lines and lines["total"].diff and lines["total"].diff > 0:
+        figure = f"按上限计算，原出借人至多可主张 {money_text(lines['total'].used)} 元；原告只能在实际代偿的范围内追偿"
+        assert figure in total and figure in md
+
+
+# --- 13. 说明.md in plain words: no case-file field names, LPR explained ---------------------
+
+FIELD_PATH = re.compile(r"\b(?:loan|claims|court|service|defendant|plaintiff|assignment)\.[a-z_]")
+MANY_WARNINGS = {  # no lender named, a fee never paid, no filing date, clauses pointing at loan.fees etc.
+    "plaintiff": {"name": "某某资产管理有限公司"}, "court": {"filed_on": DELETE},
+    "loan": {"fees": [{"name": "会员费", "amount": "199.00", "date": "2024-03-20"}],
+             "clauses": ["第三条 借款人须购买会员服务方可借款。", "第五条 放款时一次性扣除服务费500元。"]},
+}
+
+
+@pytest.mark.parametrize("over", [{}, MANY_WARNINGS, dict(today="2028-06-12", court={"filed_on": "2028-06-01"},
+                                                          service={"date": "2028-06-10"})])
+def test_explanation_names_no_case_file_fields(package, over):
+    import json
+
+    a, files = package(**over)
+    md = files["说明.md"].decode()
+    assert not FIELD_PATH.search(md), FIELD_PATH.search(md)
+    # report.json is for paralegals: the field names stay there
+    report = json.loads(files["report.json"])
+    assert any(FIELD_PATH.search(w) for w in report["warnings"])
+    if over is MANY_WARNINGS:
+        assert "还款记录里没有这一天的付款" in md and "请在案件信息里填写借款合同载明的放款人" in md
+
+
+def test_field_words_cover_every_field_the_checks_name():
+    """Every case-file path in the Chinese texts of checks/*.py, data/findings.toml, clauses/*.toml has plain words."""
+    import ast
+    import tomllib
+    from pathlib import Path
+
+    from respond.templates.explain import plain_fields
+
+    root = Path(__file__).resolve().parents[2]
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    texts: list[str] = []
+    for path in sorted((root / "checks").glob("*.py")):
+        texts += [n.value for n in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+                  if isinstance(n, ast.Constant) and isinstance(n.value, str) and cjk.search(n.value)]
+
+    def strings(o):
+        if isinstance(o, str):
+            yield o
+        elif isinstance(o, dict):
+            for v in o.values():
+                yield from strings(v)
+        elif isinstance(o, list):
+            for v in o:
+                yield from strings(v)
+
+    for path in [root / "data" / "findings.toml", *sorted((root / "clauses").glob("*.toml"))]:
+        texts += [t for t in strings(tomllib.loads(path.read_text(encoding="utf-8"))) if cjk.search(t)]
+    assert any(FIELD_PATH.search(t) for t in texts)
+    for t in texts:
+        assert not FIELD_PATH.search(plain_fields(t)), t
+
+
+@pytest.mark.parametrize("over", [dict(plaintiff={"name": "李四"}, loan={"rate": {"annual": 0.30}}), ASSIGNED_OVER_CLAIM])
+def test_lpr_is_explained_where_it_first_appears(package, over):
+    _, files = package(**over)
+    md = files["说明.md"].decode()
+    first = md.index("LPR")
+    assert md.count("每月20日由全国银行间同业拆借中心公布") == 1
+    assert md[first:].startswith("LPR（一年期贷款市场报价利率，每月20日由全国银行间同业拆借中心公布") or \
+        md[first - 10:first + 20].endswith("贷款市场报价利率（LPR，每月20日由全国银行间同业拆借中心公布）")
+    for line in md.splitlines():
+        assert not unpaired_strong(line), line
+
+
+# --- 14. the deadline: an unverified calendar, a missed period --------------------------------
+
+
+def test_unverified_calendar_advises_the_last_working_day_or_the_post(package):
+    a, files = package(today="2028-06-12", court={"filed_on": "2028-06-01"}, service={"date": "2028-06-10"})
+    assert a.deadline.calendar_verified is False and a.deadline.days_left >= 0
+    deadline = files["说明.md"].decode().split("## 2.")[0]
+    assert "之前的最后一个工作日" in deadline and "法定节假日" in deadline
+    assert "交邮局寄出（邮寄也算按期" in deadline
+    _, verified = package(today=OPEN)
+    assert "最后一个工作日" not in verified["说明.md"].decode()
+
+
+def test_unverified_calendar_after_the_date_says_the_period_may_still_run(package):
+    a, files = package(today="2028-07-05", court={"filed_on": "2028-06-01"}, service={"date": "2028-06-10"})
+    assert a.deadline.calendar_verified is False and a.deadline.days_left < 0
+    deadline = files["说明.md"].decode().split("## 2.")[0]
+    assert "最后一个工作日" not in deadline and "答辩期可能还没有结束" in deadline
+
+
+def test_missed_deadline_mentions_extension_for_a_legitimate_reason(package):
+    _, files = package(today=PASSED)
+    deadline = files["说明.md"].decode().split("## 2.")[0]
+    assert "障碍消除后的 10 日内" in deadline and "申请顺延期限" in deadline and "正当理由" in deadline
+    assert "第86条" not in deadline  # not in the citation index (data/statutes.json): described, not cited
+    _, open_ = package(today=OPEN)
+    assert "申请顺延期限" not in open_["说明.md"].decode()
+
+
+def test_principal_above_the_schedule_is_disputed(package, read_docx):
+    """Within the cap, 6 of 12 instalments paid, 9,000 claimed: 本金, 还款情况 and 标的总额 are 有."""
+    pays = [{"date": f"2024-{m:02d}-15", "amount": "916.80"} for m in range(4, 10)]
+    a, files = package(loan={"payments": pays})
+    assert "PRINCIPAL_ABOVE_SCHEDULE" in [f.code for f in a.findings]
+    answer = read_docx(files["答辩状.docx"])
+    outstanding = f"{a.standing.principal_outstanding:,.2f}"
+    principal = cell(answer, "1.对本金")
+    assert principal.startswith("无☐ 有☑") and outstanding in principal and "前 6 期" in principal
+    assert cell(answer, "8.对还款情况").startswith("无☐ 有☑")
+    assert cell(answer, "7.对标的总额").startswith("无☐ 有☑")
+    _, paid_one = package(loan={"payments": pays[:1]})
+    assert cell(read_docx(paid_one["答辩状.docx"]), "1.对本金").startswith("无☑ 有☐")
