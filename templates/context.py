@@ -767,7 +767,8 @@ def annex_context(a: Analysis) -> dict[str, Any]:
     summary["total_diff_upper"] = money_upper(total.diff) if total.diff is not None else ""
     rows = [{"date": r.date.isoformat(), "event": KIND_CN[r.kind], "days": str(r.days), "rate": pct_text(r.rate), "interest": money_text(r.interest),
              "payment": money_text(r.payment), "to_interest": money_text(r.to_interest),
-             "to_principal": money_text(r.to_principal), "balance": money_text(r.principal)}
+             "to_principal": money_text(r.to_principal), "interest_due": money_text(r.interest_due),
+             "balance": money_text(r.principal)}
             for r in lg.rows]
     method = (f"以答辩人实际收到的借款 {money_text(lg.received)} 元为本金，自 {date_text(lg.rows[0].date)} 起按法定上限"
               f"（{cap_text(cap)}）以单利逐日计息（年利率 ÷ {lg.day_basis} × 天数），未付利息不再计息；每笔还款先冲抵利息、"

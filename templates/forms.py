@@ -242,6 +242,7 @@ ANNEX_ROW_COLUMNS: tuple[Item, ...] = (
     Item("payment", "还款额"),
     Item("to_interest", "冲抵利息"),
     Item("to_principal", "冲抵本金"),
+    Item("interest_due", "未付利息"),  # accrued and unpaid after the step: the interest at the end is the last row's
     Item("balance", "本金余额"),
 )
 

@@ -90,11 +90,11 @@ _ANNEX = {
     },
     "rows": [
         {"date": "2025年4月1日", "event": "放款", "days": "0", "rate": "7.20%", "interest": "0.00", "payment": "0.00",
-         "to_interest": "0.00", "to_principal": "0.00", "balance": "45,000.00"},
+         "to_interest": "0.00", "to_principal": "0.00", "interest_due": "0.00", "balance": "45,000.00"},
         {"date": "2025年5月1日", "event": "还款", "days": "30", "rate": "7.20%", "interest": "270.00", "payment": "1,066.67",
-         "to_interest": "270.00", "to_principal": "796.67", "balance": "44,203.33"},
+         "to_interest": "270.00", "to_principal": "796.67", "interest_due": "0.00", "balance": "44,203.33"},
         {"date": "2025年6月1日", "event": "还款", "days": "31", "rate": "7.20%", "interest": "274.06", "payment": "1,066.67",
-         "to_interest": "274.06", "to_principal": "792.61", "balance": "43,410.72"},
+         "to_interest": "274.06", "to_principal": "792.61", "interest_due": "0.00", "balance": "43,410.72"},
     ],
     "note": "说明：本表金额单位为人民币元，按四舍五入保留至分；利率为年利率。",
 }
