@@ -47,7 +47,8 @@ SEARCHED = (
     "defendant.address", "defendant.phone",
     "claims.as_of", "claims.principal", "claims.interest", "claims.penalty", "claims.fees",
     "claims.legal_costs", "claims.until_paid", "claims.accelerate",
-    "loan.disbursed_on", "loan.rate", "loan.term_months", "loan.method", "loan.contract_number", "loan.product",
+    "loan.disbursed_on", "loan.rate", "loan.overdue_rate", "loan.term_months", "loan.method", "loan.contract_number",
+    "loan.product",
 )
 
 #: The order of ``notes.sources``: the order of the case file.

@@ -48,7 +48,7 @@ def test_xihu_case_file(built):
     assert case["claims"] == {"as_of": "2026-09-30", "principal": "9000.00", "interest": "1530.20",
                               "penalty": "600.00", "legal_costs": "1500.00", "until_paid": True}
     assert case["loan"]["rate"] == {"annual": 0.18}
-    assert case["notes"]["not_found"] == ["claims.fees", "claims.accelerate"]
+    assert case["notes"]["not_found"] == ["claims.fees", "claims.accelerate", "loan.overdue_rate"]  # "上浮50%": relative
     assert case["notes"]["hearing_place"] == "本院第十三法庭（杭州市西湖区西溪路1号）"
 
 
