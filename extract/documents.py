@@ -274,7 +274,7 @@ def _notice(r: _Reader, kinds: tuple[str, ...]) -> None:
     m = r.search(f"(?:于|已于)({DATE})(?:登记)?(?:立案|受理)")
     if m:
         r.put("court.filed_on", parse_date(m.group(1)), m.start(), m.end())
-    m = r.search(f"原告([^，,。；;：:]{{2,60}}?)(?:诉你|诉被告|与被告|与你)")
+    m = r.search("原告([^，,。；;：:]{2,60}?)(?:诉你|诉被告|与被告|与你)")
     if m:
         r.put("plaintiff.name", _clean(m.group(1)), m.start(), m.end())
     m = r.search(f"诉你(?:方)?({_CAUSE}|{HAN}{{2,16}}?纠纷)一案")

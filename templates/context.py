@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from respond.checks.analyse import Analysis
+from respond.checks.analyse import Analysis, claimed_total as claimed_total_of
 from respond.checks.defenses import cap_basis, cap_text
-from respond.checks.findings import Finding, basis_text, citations, engine_rules
+from respond.checks.findings import Finding, basis_text, citations
 from respond.checks.formats import date_text, money_text, pct_text
 from respond.checks.money import ZERO
 from respond.templates.forms import FORMS
@@ -316,12 +316,7 @@ def claim_items(a: Analysis) -> dict[str, dict[str, Any]]:
 
 def _total_head(a: Analysis) -> str:
     """The total the complaint claims, as a sentence (empty when no amount is known)."""
-    m = a.amounts
-    claimed_total = m.claimed_total if m is not None else None
-    if claimed_total is None:
-        c = a.case.claims
-        given = [v for v in (c.principal, c.interest, c.penalty, c.fees) if v is not None]
-        claimed_total = sum(given, ZERO) if given else None
+    claimed_total = claimed_total_of(a.case)
     if claimed_total is None:
         return ""
     return f"原告主张的本金、利息、罚息及费用合计 {money_text(claimed_total)} 元（{_claims_text(a)}）。"
@@ -396,11 +391,7 @@ def _limitation_items(a: Analysis, items: dict[str, dict[str, Any]], stated: dic
 
 def _total_item(a: Analysis, found: dict[str, Finding], lines: dict[str, Line] | None) -> dict[str, Any]:
     m = a.amounts
-    claimed_total = m.claimed_total if m is not None else None
-    if claimed_total is None:
-        c = a.case.claims
-        given = [v for v in (c.principal, c.interest, c.penalty, c.fees) if v is not None]
-        claimed_total = sum(given, ZERO) if given else None
+    claimed_total = claimed_total_of(a.case)
     head = (f"原告主张的本金、利息、罚息及费用合计 {money_text(claimed_total)} 元（{_claims_text(a)}）"
             if claimed_total is not None else "")
     stop = date_text(a.stop)

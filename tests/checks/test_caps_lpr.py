@@ -7,7 +7,7 @@ import pytest
 
 from factories import run
 from respond.checks.caps import private_cap
-from respond.checks.lpr import LprTable, lpr_table, package_table, parse_lpr_csv
+from respond.checks.lpr import lpr_table, package_table, parse_lpr_csv
 
 T = package_table()
 
