@@ -8,7 +8,7 @@ saying what is missing — never a guess.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from respond.case.model import CaseFile
@@ -17,7 +17,7 @@ from respond.checks.apr import Apr, AprError, borrower_flows, comprehensive_rate
 from respond.checks.calendar import HolidayCalendar
 from respond.checks.clauses import (ClauseHit, JurisdictionAdvice, case_facts, clause_findings, find_clauses,
                                     jurisdiction_assessment)
-from respond.checks.caps import RED_LINE_36, Cap, above, cap_for, private_cap, void_contract_cap
+from respond.checks.caps import Cap, above, cap_for, private_cap, void_contract_cap
 from respond.checks.deadline import Deadline, answer_deadline
 from respond.checks.findings import Finding
 from respond.checks.ledger import Ledger, Payment, recompute
@@ -44,6 +44,14 @@ class RateResult:
     cap: Cap | None
     binding_cap: Decimal | None  # the lowest cap over the loan's life: what apr is compared with
     exceeds_cap: bool | None
+
+    @property
+    def known_cap(self) -> Decimal | None:
+        """The binding cap, or — when the 2020 transition lacks the filing date — the part of the
+        cap that is known (the contract-date part)."""
+        if self.binding_cap is not None:
+            return self.binding_cap
+        return self.cap.rate if self.cap is not None else None
 
 
 @dataclass(frozen=True)
@@ -131,20 +139,23 @@ def _rate(case: CaseFile, schedule: Schedule | None, cap: Cap | None, stop: dt.d
         except AprError as exc:
             warnings.append(f"无法计算综合年化利率：{exc}")
     binding = cap.binding(loan.disbursement_date, stop) if cap else None
-    exceeds = None if apr is None or binding is None else above(apr.apr, binding)
-    if exceeds is None and apr is not None and cap is not None and cap.rate is not None and above(apr.apr, cap.rate):
-        exceeds = True  # over the part of the cap that is known
     stated = stated_annual(loan.rate) if loan.rate else None
-    return RateResult(loan.received, apr, stated, cap, binding, exceeds)
+    result = RateResult(loan.received, apr, stated, cap, binding, None)
+    if apr is None or result.known_cap is None:
+        return result
+    exceeds = above(apr.apr, result.known_cap)
+    if binding is None and not exceeds:
+        exceeds = None  # under the known part; the unknown part may be lower
+    return replace(result, exceeds_cap=exceeds)
 
 
 def _payments(case: CaseFile, stop: dt.date, warnings: list[str]) -> list[Payment]:
     late = [p for p in case.loan.payments if p.date > stop]
     if late:
         warnings.append(f"有 {len(late)} 笔还款晚于计算截止日 {stop}，未计入重算；请核对 claims.as_of")
-    paid_on = {p.date for p in case.loan.payments}
+    paid = set(_dated_fees_paid(case, case.loan.payments, stop))
     for fee in case.loan.fees:
-        if fee.date is not None and fee.date <= stop and fee.date not in paid_on:
+        if fee.date is not None and fee.date <= stop and fee not in paid:
             warnings.append(f"合同约定的{fee.name} {fee.amount:.2f} 元（{fee.date}）计入了综合年化利率，但 loan.payments "
                             f"里没有这一天的付款：如果实际付了，请把它加入 loan.payments，重算才会用它冲抵本息")
     return [Payment(p.date, p.amount) for p in case.loan.payments if p.date <= stop]
@@ -216,13 +227,18 @@ def analyse(case: CaseFile, *, today: dt.date, calendar: HolidayCalendar, lpr: L
     return analysis
 
 
+def _dated_fees_paid(case: CaseFile, payments, stop: dt.date) -> list:
+    """The dated one-off fees due by ``stop`` that a payment on the same day settles."""
+    paid_on = {p.date for p in payments}
+    return [f for f in case.loan.fees if f.date is not None and f.date <= stop and f.date in paid_on]
+
+
 def _standing(case: CaseFile, schedule: Schedule | None, payments: list[Payment], stop: dt.date) -> Standing | None:
     """The payments up to ``stop`` against the contract schedule; the dated one-off fees they
     include (a payment on the fee's day) are not installments."""
     if schedule is None:
         return None
-    paid_on = {p.date for p in payments}
-    fees = sum((f.amount for f in case.loan.fees if f.date is not None and f.date <= stop and f.date in paid_on), ZERO)
+    fees = sum((f.amount for f in _dated_fees_paid(case, payments, stop)), ZERO)
     return standing(schedule, max(sum((p.amount for p in payments), ZERO) - fees, ZERO))
 
 
@@ -270,7 +286,3 @@ def _alternative(case, lender: Lender, rate: RateResult, amounts: Amounts | None
     if reference is not None and ledger.lawful_total >= reference:
         return None
     return Alternative(kind, cap, ledger, claimed)
-
-
-def red_line_exceeded(rate: RateResult) -> bool:
-    return rate.apr is not None and above(rate.apr.apr, RED_LINE_36)

@@ -135,7 +135,7 @@ def rate_above_cap(a: "Analysis") -> Finding | None:
     facts.update(_amount_facts(a))
     return make_finding(engine_rules()["RATE_ABOVE_CAP"], facts, extra_basis=cap_basis(a), regime=a.lender.regime,
                         evidence={"apr": float(rate6(r.apr.apr)), "apr_compound": float(rate6(r.apr.apr_compound)),
-                                  "cap": float(rate6(r.binding_cap if r.binding_cap is not None else r.cap.rate)),
+                                  "cap": float(rate6(r.known_cap)),
                                   "cap_basis": r.cap.basis})
 
 
@@ -150,7 +150,7 @@ def rate_above_36(a: "Analysis") -> Finding | None:
                         evidence={"apr": float(rate6(r.apr.apr)), "red_line": 0.36}, regime=a.lender.regime)
 
 
-def _fee_names(a: "Analysis") -> list[str]:
+def fee_names(a: "Analysis") -> list[str]:
     loan = a.case.loan
     # interest taken up front is 砍头息 (UPFRONT_DEDUCTION), not a fee; fees taken up front are fees
     names = [f.name for f in loan.fees] + [d.name for d in loan.upfront_deductions if "息" not in d.name]
@@ -162,9 +162,8 @@ def _fee_names(a: "Analysis") -> list[str]:
 def fees_as_interest(a: "Analysis") -> Finding | None:
     """Fees push ``apr`` above the cap while the stated rate alone is not above it."""
     r = a.rate
-    names = _fee_names(a)
-    # the cap over the whole term; its known part when the 2020 transition lacks the filing date
-    binding = r.binding_cap if r.binding_cap is not None else r.cap.rate if r.cap else None
+    names = fee_names(a)
+    binding = r.known_cap
     if not r.exceeds_cap or r.stated_annual is None or binding is None or above(r.stated_annual, binding) or not names:
         return None
     return make_finding(engine_rules()["FEES_AS_INTEREST"],

@@ -384,21 +384,10 @@ def _write_unsynced(folder: Path, files: dict[str, bytes]) -> None:
             raise
 
 
-def _previous_documents(folder: Path) -> set[str]:
-    """The documents an earlier draft wrote here (per its report.json): plain names only."""
-    try:
-        documents = json.loads((folder / REPORT).read_text(encoding="utf-8"))["documents"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return set()
-    if not isinstance(documents, list):
-        return set()
-    return {d for d in documents if isinstance(d, str) and d == Path(d).name and not d.startswith(".")}
-
-
 def write_package(folder: Path, files: dict[str, bytes]) -> None:
-    from respond.cli.files import remove_stale, write_files
+    from respond.cli.files import previous_documents, remove_stale, write_files
 
-    remove_stale(folder, files, _previous_documents(folder))  # e.g. an annex the case no longer needs
+    previous = previous_documents(folder)
     try:
         # a package interrupted half-way has files older than its input, or none: never "up to date"
         if SYNC_AT_END:
@@ -407,6 +396,7 @@ def write_package(folder: Path, files: dict[str, bytes]) -> None:
             write_files(folder, files, force=True)
     except OSError as exc:
         raise InputError(f"无法写入输出文件夹 {folder}：{exc.strerror or type(exc).__name__}") from None
+    remove_stale(folder, files, previous)  # e.g. an annex the case no longer needs
 
 
 def draft_one(task: Task) -> dict[str, Any]:
@@ -421,7 +411,7 @@ def draft_one(task: Task) -> dict[str, Any]:
         try:
             loaded = load_case(Path(task.src))
         except CaseFileError as exc:
-            return _empty_row(task, REJECTED, scrub("；".join(str(p) for p in exc.problems), task.src))
+            return _empty_row(task, REJECTED, "；".join(str(p) for p in exc.problems))  # scrubbed by parse_case
         analysis = state.engine.run(loaded)
         files = render_package(analysis, state.templates)  # a firm's broken template: InputError
         write_package(state.out_dir / task.folder, files)

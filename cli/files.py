@@ -88,6 +88,20 @@ def _unlink_all(paths: Iterable[str]) -> None:
             pass
 
 
+def previous_documents(directory: str | Path) -> set[str]:
+    """The documents an earlier package wrote in ``directory``, as its report.json lists them
+    (plain file names only; none when there is no readable report)."""
+    import json
+
+    try:
+        documents = json.loads((Path(directory) / "report.json").read_text(encoding="utf-8"))["documents"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return set()
+    if not isinstance(documents, list):
+        return set()
+    return {d for d in documents if isinstance(d, str) and d == Path(d).name and not d.startswith(".")}
+
+
 def remove_stale(directory: str | Path, keep: Iterable[str], candidates: Iterable[str]) -> list[Path]:
     """Delete the files of ``candidates`` (an earlier run's output names) that are not in ``keep``
     (what this run wrote), e.g. the 利息重算表 a case no longer needs; return what was deleted.

@@ -115,17 +115,17 @@ def draft(case_path, out_dir, templates_dir, force, today, day_basis, holidays_f
     利息重算表、管辖权异议申请书）会被删除；文件夹里的其他文件不受影响。
     """
     from respond.cli.engine import load, load_template_set, make_engine, render_package
-    from respond.cli.files import remove_stale, write_files
-    from respond.templates.package import ANNEX, ANSWER, EXPLANATION, OBJECTION, REPORT
+    from respond.cli.files import previous_documents, remove_stale, write_files
 
     engine = make_engine(today=today, day_basis=day_basis, holidays_file=holidays_file, lpr_file=lpr_file)
     templates = load_template_set(templates_dir)
     analysis = engine.run(load(case_path))
     files = render_package(analysis, templates)
+    previous = previous_documents(out_dir)
     written = write_files(out_dir, files, force=force)
-    # an earlier package's documents this case no longer has (e.g. its 利息重算表): gone, so that the
-    # folder holds one package, the one report.json lists; the user's other files are never touched
-    removed = remove_stale(out_dir, files, (ANSWER, ANNEX, OBJECTION, REPORT, EXPLANATION)) if force else []
+    # an earlier package's documents (per its report.json) this case no longer has, e.g. its
+    # 利息重算表: gone, so that the folder holds one package; the user's other files are never touched
+    removed = remove_stale(out_dir, files, previous) if force else []
     d = analysis.deadline
     click.echo(f"已生成 {len(written)} 个文件到 {out_dir}：" + "、".join(p.name for p in written))
     if removed:

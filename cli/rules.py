@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from respond.checks.findings import Rule, all_rules, citations
+from respond.checks.findings import regime_basis as findings_regime_basis
 
 _SEVERITY_CN = {"high": "高", "medium": "中", "low": "低", "info": "提示"}
 
@@ -19,13 +20,11 @@ def list_rules() -> str:
 # The regime-dependent bases a rule may carry (clauses/*.toml, data/findings.toml): the finding cites
 # the first when the lender is a financial institution or local financial organisation, the second
 # for private lending, both when the regime is unknown.
-REGIME_BASES = (("basis_financial", "金融机构/地方金融组织"), ("basis_private", "民间借贷"))
+REGIMES = (("financial", "金融机构/地方金融组织"), ("private", "民间借贷"))
 
 
 def _citation_line(cid: str) -> str:
-    c = citations().get(cid)
-    if c is None:  # the catalogue tests reject unknown ids; never crash the explanation on one
-        return f"  - {cid}（引用索引中没有这一条）"
+    c = citations()[cid]  # rule_from_table has rejected unknown ids
     mark = "" if c.verbatim else f"（{c.confidence}：仅引用条号和要旨，措辞未逐字核对）"
     return f"  - {c.cite}：{c.gist}{mark}"
 
@@ -33,9 +32,8 @@ def _citation_line(cid: str) -> str:
 def regime_basis(rule: Rule) -> list[tuple[str, tuple[str, ...]]]:
     """(label, citation ids) for each regime whose basis the rule adds, in a fixed order."""
     out = []
-    for key, label in REGIME_BASES:
-        value = rule.extra.get(key) or ()
-        ids = (value,) if isinstance(value, str) else tuple(value)
+    for regime, label in REGIMES:
+        ids = findings_regime_basis(rule, regime)
         if ids:
             out.append((label, ids))
     return out

@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from respond.checks.analyse import Analysis, claimed_total as claimed_total_of
-from respond.checks.defenses import cap_basis, cap_text
+from respond.checks.defenses import cap_basis, cap_text, fee_names
 from respond.checks.findings import Finding, basis_text, citations
 from respond.checks.formats import date_text, money_text, pct_text
 from respond.checks.money import ZERO
@@ -163,8 +163,9 @@ def claim_lines(a: Analysis) -> dict[str, Line] | None:
         return {"principal": principal, "total": Line("total", m.claimed_total, None, total)}
     pool = m.lawful_interest
     claimed_interest = (c.interest or ZERO) + (c.penalty or ZERO) if (c.interest, c.penalty) != (None, None) else None
-    interest = _line("interest", claimed_interest, pool)
-    fees = _line("fees", c.fees, max(pool - interest.used, ZERO) if c.fees is not None else None)
+    # a line the complaint does not claim takes no share of the capped interest
+    interest = _line("interest", claimed_interest, pool) if claimed_interest is not None else Line("interest", None, None, None)
+    fees = _line("fees", c.fees, max(pool - (interest.used or ZERO), ZERO) if c.fees is not None else None)
     used = sum((x.used for x in (principal, interest, fees) if x.used is not None), ZERO)
     if m.claimed_total is not None:
         used = min(used, m.claimed_total)
@@ -467,7 +468,7 @@ def _rate_text(a: Analysis, found: dict[str, Finding]) -> tuple[bool, str]:
         return False, base + "。"
     basis = _finding_basis(found["RATE_ABOVE_CAP"]) if "RATE_ABOVE_CAP" in found else basis_text(cap_basis(a))
     if r.exceeds_cap:
-        text = (base + f"，超过{cap_text(cap)}。依据{basis}，超过部分不应得到支持，答辩人请求对超过部分予以调减"
+        text = (base + f"，超过{cap_text(cap, r.apr.apr)}。依据{basis}，超过部分不应得到支持，答辩人请求对超过部分予以调减"
                 "（按上限重新计算的结果见答辩事项“利息”“标的总额”项及附件利息重算表）。")
         if "FEES_AS_INTEREST" in found:
             text += found["FEES_AS_INTEREST"].argument
@@ -551,11 +552,6 @@ _EVIDENCE_GROUPS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _fee_names(a: Analysis) -> str:
-    loan = a.case.loan
-    return "、".join(dict.fromkeys([f.name for f in loan.fees] + [d.name for d in loan.upfront_deductions]))
-
-
 def evidence_list(a: Analysis) -> list[str]:
     """证据清单: one line per document, saying what it proves, most basic first."""
     found = _by_code(a)
@@ -588,7 +584,7 @@ def evidence_list(a: Analysis) -> list[str]:
         to_lender = "，含向原出借人的还款" if "ASSIGNED_DEBT" in found else ""
         items.append(f"全部还款记录（银行流水、App 还款记录{to_lender}）（证明答辩人已还款项的金额和时间）")
     if "fees" in groups:
-        names = _fee_names(a)
+        names = "、".join(fee_names(a))
         what = f"原告或其指定的主体另行收取的{names}等费用" if names else "原告或其指定的主体另行收取的各项费用"
         items.append(f"收取费用的记录（扣款短信、App 账单）及会员、担保、保险等服务的协议或页面截图（证明{what}）")
     if "notice" in groups and ("ASSIGNED_DEBT" in found or plaintiff_not_lender(a)):

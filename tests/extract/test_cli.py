@@ -82,7 +82,16 @@ def test_extract_then_check_carries_court_case_number_parties_and_claims(tmp_pat
         ("9000.00", "1530.20", "600.00", "1500.00")
 
 
-@pytest.mark.parametrize("court", ["xihu", "nanshan"])
+# what each fixture set's papers say (their source texts beside the PDFs)
+PAPERS = {
+    "xihu": ["浙江省杭州市西湖区人民法院", "（2026）浙0106民初12345号", "重庆青禾小额贷款有限公司", "张三",
+             "QH20240315000123", "9,000.00", "1,530.20", "600.00", "1,500.00"],
+    "nanshan": ["广东省深圳市南山区人民法院", "（2026）粤0305民初23456号", "广州珠禾消费金融股份有限公司", "李四",
+                "8,000.00", "856.40", "332.45", "240.00"],
+}
+
+
+@pytest.mark.parametrize("court", sorted(PAPERS))
 def test_extract_then_draft_produces_an_answer_with_the_extracted_facts(tmp_path, fixtures, court):
     """Issue 5: the answer carries the extracted court, case number, parties and every claimed amount."""
     from docx_text import visible_text  # tests/docx_text.py: the text a person sees
@@ -108,6 +117,8 @@ def test_extract_then_draft_produces_an_answer_with_the_extracted_facts(tmp_path
     assert len(amounts) >= 3
     for value in expected + [money_text(x) for x in amounts]:
         assert value and value in text, value
+    for value in PAPERS[court]:  # fixed values: a wrong extraction cannot pass
+        assert value in text, value
 
 
 def test_existing_output_needs_force(tmp_path, fixtures):

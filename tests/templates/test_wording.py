@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from decimal import Decimal
 
 import pytest
 
@@ -514,3 +515,24 @@ def test_principal_above_the_schedule_is_disputed(package, read_docx):
     assert cell(answer, "7.对标的总额").startswith("无☐ 有☑")
     _, paid_one = package(loan={"payments": pays[:1]})
     assert cell(read_docx(paid_one["答辩状.docx"]), "1.对本金").startswith("无☑ 有☐")
+
+
+def test_rate_item_names_only_the_part_of_the_transition_cap_exceeded(package, read_docx):
+    """A 2019 private loan at 24%: only the cap from 2020-08-20 is exceeded (rules.md §3)."""
+    _, files = package(plaintiff={"name": "李四", "kind": "individual"}, court={"filed_on": "2022-06-15"},
+                       service={"date": "2022-06-20"}, claims={"as_of": "2022-06-15"}, today="2022-06-25",
+                       loan={"contract_date": "2019-12-01", "rate": {"annual": 0.24}, "term_months": 36})
+    rate = cell(read_docx(files["答辩状.docx"]), "5.对借款利率")
+    assert "超过2020年8月20日起适用的上限" in rate and "超过年利率 24%" not in rate
+
+
+def test_only_fees_claimed_the_annex_lines_add_up(package, read_docx):
+    """No interest or penalty claimed: the interest line takes none of the capped interest, and the
+    lines' differences add up to the total's."""
+    a, files = package(loan={"rate": {"annual": 0.36}}, claims={"interest": DELETE, "fees": "800.00"})
+    annex = read_docx(files["利息重算表.docx"])
+    rows = {r[0]: r for r in annex.tables[0][1:]}
+    money = lambda t: Decimal(t.replace(",", "")) if t else Decimal(0)
+    diffs = [money(rows[k][3]) for k in ("本金", "利息（含罚息、复利、违约金）", "其他费用")]
+    assert sum(diffs) == money(rows["合计"][3])
+    assert rows["利息（含罚息、复利、违约金）"][1] == "" and money(rows["其他费用"][2]) > 0
