@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from respond.checks.analyse import Alternative, Amounts, Analysis
+from respond.checks.claims import Line, claim_lines
 from respond.checks.money import cents, rate6
 
 REPORT_VERSION = 1
@@ -24,12 +25,17 @@ def _rate(x: Decimal | None) -> float | None:
     return None if x is None else float(rate6(x))
 
 
-def _amounts(m: Amounts | None) -> dict[str, Any] | None:
+def _amounts(m: Amounts | None, lines: dict[str, Line] | None) -> dict[str, Any] | None:
     if m is None:
         return None
-    return {"claimed_total": _money(m.claimed_total), "lawful_principal": _money(m.lawful_principal),
-            "lawful_interest": _money(m.lawful_interest), "lawful_total": _money(m.lawful_total),
-            "overpaid": _money(m.overpaid), "excess": _money(m.excess), "day_basis": m.day_basis}
+    out = {"claimed_total": _money(m.claimed_total), "lawful_principal": _money(m.lawful_principal),
+           "lawful_interest": _money(m.lawful_interest), "lawful_total": _money(m.lawful_total),
+           "overpaid": _money(m.overpaid), "excess": _money(m.excess), "day_basis": m.day_basis}
+    # added: per line of the claim, what the answer concedes (never above the claim, checks/claims.py)
+    out["lines"] = None if lines is None else {
+        key: {"claimed": _money(line.claimed), "lawful": _money(line.lawful), "conceded": _money(line.used),
+              "difference": _money(line.diff)} for key, line in lines.items()}
+    return out
 
 
 def _alternative(alt: Alternative | None) -> dict[str, Any] | None:
@@ -75,7 +81,7 @@ def build_report(a: Analysis, documents: list[str] | None = None) -> dict[str, A
                  "cap_after_2020_08_20": _rate(r.cap.after_2020_08_20) if r.cap else None,
                  "lpr": _rate(r.cap.lpr) if r.cap else None,
                  "exceeds_cap": r.exceeds_cap},
-        "amounts": _amounts(a.amounts),
+        "amounts": _amounts(a.amounts, claim_lines(a)),
         "alternative": _alternative(a.alternative),
         "jurisdiction": _jurisdiction(a),
         "contract_standing": None if a.standing is None else {

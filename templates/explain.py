@@ -16,7 +16,8 @@ import re
 from respond.checks.analyse import Analysis
 from respond.checks.findings import basis_text
 from respond.checks.formats import date_text, money_text, pct_text
-from respond.templates.context import claim_lines, conceded_total, is_recourse, is_time_barred, recourse_figure
+from respond.checks.claims import claim_lines, conceded_total
+from respond.templates.context import is_recourse, is_time_barred, recourse_figure
 from respond.templates.render import clean_text
 
 _SEVERITY_CN = {"high": "重要", "medium": "需要注意", "low": "参考", "info": "提示"}

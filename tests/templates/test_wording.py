@@ -384,7 +384,7 @@ GUARANTOR_OVER_CAP = {"plaintiff": GUARANTOR["plaintiff"], "claims": {"principal
 @pytest.mark.parametrize("over", [GUARANTOR, GUARANTOR_OVER_CAP], ids=["within", "over_cap"])
 def test_guarantor_must_prove_what_it_paid(package, read_docx, over):
     from respond.checks.formats import money_text
-    from respond.templates.context import claim_lines
+    from respond.checks.claims import claim_lines
 
     a, files = package(**over)
     assert "GUARANTOR_RECOURSE" in [f.code for f in a.findings]
