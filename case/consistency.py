@@ -100,6 +100,9 @@ def contradictions(case: CaseFile | Partial, bad_paths: Iterable[str] = ()) -> l
         out.append(Problem("assignment.date", "债权转让日早于合同成立日"))
     if case.claims is not None and case.claims.as_of and start is not None and case.claims.as_of < start:
         out.append(Problem("claims.as_of", "暂计日早于放款日"))
+    accelerated = getattr(loan, "accelerated_on", None)
+    if accelerated and start is not None and accelerated <= start:
+        out.append(Problem("loan.accelerated_on", f"提前到期日 {accelerated} 不晚于放款日 {start}"))
     return out
 
 

@@ -177,6 +177,11 @@ class Deduction(Strict):
     amount: Money
 
 
+# A rate at or above these is read as a percentage written without converting (or a typo), not a
+# contract rate: 100% a year, 100% a month, 10% a day. Such a file is refused, never guessed.
+AMBIGUOUS_RATE = {"annual": Decimal("1"), "monthly": Decimal("1"), "daily": Decimal("0.1")}
+
+
 class RateSpec(Strict):
     """Exactly one of annual, monthly, daily: the nominal rate as the contract states it."""
 
@@ -189,6 +194,14 @@ class RateSpec(Strict):
         given = [k for k in ("annual", "monthly", "daily") if getattr(self, k) is not None]
         if len(given) != 1:
             raise PydanticCustomError("rate_one_of", "必须且只能给出 annual、monthly、daily 中的一个")
+        key = given[0]
+        value = getattr(self, key)
+        if value >= AMBIGUOUS_RATE[key]:
+            # 4.35 could be 4.35% written without converting, or 435%: refuse, never guess
+            raise PydanticCustomError(
+                "rate_ambiguous", "{k} = {v} 无法确定含义：可能是百分数忘了换算（{v}% 应写成 {f}），也可能真是 {p}%；"
+                "请写成小数（0.18 表示 18%），确实这么高的利率请改用 monthly 或 daily 填写",
+                {"k": key, "v": str(value), "f": str(value / 100), "p": str(value * 100)})
         return self
 
 
@@ -217,6 +230,55 @@ class Payment(Strict):
     amount: Money
 
 
+class PenaltyBase(str, Enum):
+    """What an agreed 违约金 is computed on (docs/rules.md §9.4)."""
+
+    overdue_principal = "overdue_principal"  # 逾期本金
+    overdue_amount = "overdue_amount"  # 逾期本息（逾期本金和逾期利息）
+    principal = "principal"  # 借款本金（实际出借的金额）
+    remaining_principal = "remaining_principal"  # 剩余未还本金
+
+
+class PenaltyClause(Strict):
+    """The agreed 违约金 (added, docs/case-file.md): exactly one of a fixed ``amount``, a one-off
+    ``share`` of ``base``, or a ``rate`` that runs on ``base`` for every day of default."""
+
+    amount: Optional[Money] = None
+    share: Optional[Rate] = None
+    rate: Optional[RateSpec] = None
+    base: Optional[PenaltyBase] = None
+
+    @model_validator(mode="after")
+    def _one_form(self) -> "PenaltyClause":
+        given = [k for k in ("amount", "share", "rate") if getattr(self, k) is not None]
+        if len(given) != 1:
+            raise PydanticCustomError("penalty_one_of", "违约金条款必须且只能给出 amount（固定金额）、share（按比例一次性）、"
+                                      "rate（按日/月/年计）中的一个")
+        if given[0] != "amount" and self.base is None:
+            raise PydanticCustomError("penalty_base", "违约金按比例或按利率计算时必须写明计算基数 base（overdue_principal 逾期本金、"
+                                      "overdue_amount 逾期本息、principal 借款本金、remaining_principal 剩余本金）")
+        if given[0] == "amount" and self.base is not None:
+            raise PydanticCustomError("penalty_base", "固定金额的违约金不需要计算基数 base")
+        if self.share is not None and self.share > 1:
+            raise PydanticCustomError("penalty_share", "share 是比例（0.05 表示 5%），不能大于 1")
+        return self
+
+
+class ProfessionalLending(Strict):
+    """Facts the borrower knows that the lender lends to the public for profit (added:
+    民间借贷规定第13条第(三)项). Counts are what the borrower can show, not guesses."""
+
+    other_lawsuits: Optional[Annotated[int, Field(ge=0, le=100000)]] = None  # 出借人作为原告的其他借贷诉讼
+    other_borrowers: Optional[Annotated[int, Field(ge=0, le=100000)]] = None  # 已知的其他借款人
+    advertised: Optional[bool] = None  # 公开宣传放贷（广告、朋友圈、App、中介）
+    facts: Optional[Text] = None  # 其他事实，原样写入证据清单
+
+    @property
+    def shown(self) -> bool:
+        """Some fact of lending to the public is recorded."""
+        return bool(self.advertised) or bool(self.other_lawsuits) or bool(self.other_borrowers)
+
+
 class Loan(Strict):
     lender: Optional[Annotated[str, Field(min_length=1, max_length=200)]] = None
     product: Optional[Text] = None
@@ -235,6 +297,11 @@ class Loan(Strict):
     payments: list[Payment] = Field(default_factory=list, max_length=5000)
     contract_text: Optional[Text] = None
     clauses: Optional[list[LongText]] = Field(default=None, max_length=500)
+    # added (docs/case-file.md): what the contract says about default, and facts about the lender
+    penalty: Optional[PenaltyClause] = None  # 约定的违约金
+    compound_interest: Optional[bool] = None  # 约定逾期后对未付利息计收复利
+    accelerated_on: Optional[dt.date] = None  # 宣布提前到期（或解除合同）之日
+    professional_lending: Optional[ProfessionalLending] = None
 
     @property
     def disbursement_date(self) -> dt.date:

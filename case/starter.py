@@ -44,13 +44,19 @@ STARTER = {
         ],
         "payments": [{"date": "2024-03-20", "amount": "199.00"}, {"date": "2024-04-15", "amount": "961.80"}],
         "contract_text": None, "clauses": None,
+        "penalty": {"amount": None, "share": None, "rate": {"annual": None, "monthly": None, "daily": 0.0005},
+                    "base": "overdue_principal"},
+        "compound_interest": False, "accelerated_on": "2026-09-30",
+        "professional_lending": {"other_lawsuits": None, "other_borrowers": None, "advertised": False, "facts": ""},
     },
     "assignment": {"from": "某某小额贷款有限公司", "date": "2025-12-01", "notified": False},
     "notes": {"说明": "这是 respond init 生成的模板：把示例值换成应诉材料上的内容；不知道的字段可以删除或写 null。"
                       "金额写成字符串（\"12345.67\"），利率写成小数（0.18 表示 18%），日期写成 YYYY-MM-DD。"
                       "利率（rate、overdue_rate）只填 annual、monthly、daily 中的一个；按期数还款填 term_months，"
                       "到期一次还本付息可改填 term_days。不知道合同的还款计划就删除 loan.schedule（程序会按利率、"
-                      "期数和还款方式生成）。原告就是原出借人、没有受让债权的，删除整个 assignment。"},
+                      "期数和还款方式生成）。原告就是原出借人、没有受让债权的，删除整个 assignment。"
+                      "合同没有违约金条款的删除 loan.penalty；只有出借人是个人或普通公司、并且知道它向很多人放贷时，"
+                      "才填写 loan.professional_lending。"},
 }
 
 

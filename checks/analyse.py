@@ -18,12 +18,15 @@ from respond.checks.calendar import HolidayCalendar
 from respond.checks.clauses import (ClauseHit, JurisdictionAdvice, case_facts, clause_findings, find_clauses,
                                     jurisdiction_assessment)
 from respond.checks.caps import Cap, above, cap_for, private_cap, void_contract_cap
+from respond.checks.contract import Entitlement, entitlement
+from respond.checks.lawful import Lawful, lawful
 from respond.checks.deadline import Deadline, answer_deadline
 from respond.checks.findings import Finding
 from respond.checks.ledger import Ledger, Payment, recompute
 from respond.checks.lenders import LenderIdentity, categorize, default_case_cause, form_for, resolve_regime
 from respond.checks.lpr import LprTable
 from respond.checks.money import ZERO
+from respond.checks.overdue import overdue_rate
 from respond.checks.schedule import Schedule, Standing, contract_schedule, standing, stated_annual
 
 
@@ -63,7 +66,10 @@ class Amounts:
     overpaid: Decimal | None = None
     excess: Decimal | None = None
     day_basis: int | None = None
-    recomputed: bool = False
+    recomputed: bool = False  # the rate is above the cap: the cap ledger (the annex) governs
+    lawful: Lawful | None = None  # line by line (docs/rules.md §10)
+    contract: Entitlement | None = None  # what the contract allows (docs/rules.md §9)
+    cap_ledger: Ledger | None = None  # rules.md §6, run for every case with claims
 
 
 @dataclass(frozen=True)
@@ -149,16 +155,44 @@ def _rate(case: CaseFile, schedule: Schedule | None, cap: Cap | None, stop: dt.d
     return replace(result, exceeds_cap=exceeds)
 
 
-def _payments(case: CaseFile, stop: dt.date, warnings: list[str]) -> list[Payment]:
-    late = [p for p in case.loan.payments if p.date > stop]
+def _payments(case: CaseFile, stop: dt.date, warnings: list[str]) -> tuple[list[Payment], list[Payment]]:
+    """The payments up to ``stop`` (the ledgers run on them) and those after it (credited to the
+    stop-date figures, docs/rules.md §10)."""
+    late = sorted((Payment(p.date, p.amount) for p in case.loan.payments if p.date > stop), key=lambda p: p.date)
     if late:
-        warnings.append(f"有 {len(late)} 笔还款晚于计算截止日 {stop}，未计入重算；请核对 claims.as_of")
+        named = "、".join(f"{p.date} {p.amount:.2f} 元" for p in late)
+        warnings.append(f"有 {len(late)} 笔还款晚于计算截止日 {stop}（{named}）：已从截止日的应还金额中扣减"
+                        "（先抵利息、罚息和费用，再抵本金）")
     paid = set(_dated_fees_paid(case, case.loan.payments, stop))
     for fee in case.loan.fees:
         if fee.date is not None and fee.date <= stop and fee not in paid:
             warnings.append(f"合同约定的{fee.name} {fee.amount:.2f} 元（{fee.date}）计入了综合年化利率，但 loan.payments "
                             f"里没有这一天的付款：如果实际付了，请把它加入 loan.payments，重算才会用它冲抵本息")
-    return [Payment(p.date, p.amount) for p in case.loan.payments if p.date <= stop]
+    return [Payment(p.date, p.amount) for p in case.loan.payments if p.date <= stop], late
+
+
+def _entitlement(case: CaseFile, schedule: Schedule | None, cap: Cap, stop: dt.date, payments: list[Payment],
+                 lpr: LprTable, warnings: list[str]) -> Entitlement | None:
+    """docs/rules.md §9: what the contract allows to ``stop``; None without a schedule."""
+    loan = case.loan
+    if schedule is None or not schedule.installments:
+        return None
+    accelerated = loan.accelerated_on
+    if accelerated is None and case.claims.accelerate:
+        accelerated = stop
+        if any(i.due > stop for i in schedule.installments):
+            warnings.append(f"原告主张提前到期，但案件文件没有提前到期日（loan.accelerated_on）：按暂计日 {stop} 计算，"
+                            "尚未到期的本金在这一天到期，利息只计到这一天")
+    first_due = min(i.due for i in schedule.installments)
+    overdue = overdue_rate(loan, rules_2015=cap.basis == "rules_2015", lpr=lpr,
+                           first_default=first_due + dt.timedelta(days=1))
+    if overdue.source == "unknown":
+        warnings.append("合同利率未知（loan.rate），也没有约定的逾期利率（loan.overdue_rate）：无法按合同计算罚息，"
+                        "罚息一项只按利率上限核对")
+    fees_dated = [(f.date, f.amount) for f in loan.fees if f.date is not None]
+    return entitlement(loan=loan, schedule=schedule, received=loan.received, stop=stop,
+                       payments=[(p.date, p.amount) for p in payments], overdue=overdue, penalty=loan.penalty,
+                       compound=bool(loan.compound_interest), accelerated_on=accelerated, dated_fees=fees_dated)
 
 
 def analyse(case: CaseFile, *, today: dt.date, calendar: HolidayCalendar, lpr: LprTable,
@@ -193,23 +227,27 @@ def analyse(case: CaseFile, *, today: dt.date, calendar: HolidayCalendar, lpr: L
     rate = _rate(case, schedule, cap, stop, warnings)
 
     claimed = claimed_total(case)
-    payments = _payments(case, stop, warnings)
+    payments, later = _payments(case, stop, warnings)
     ledger = None
     amounts = None
-    if rate.exceeds_cap and cap.complete:
-        ledger = recompute(received=loan.received, start=loan.disbursement_date, payments=payments,
-                           cap=cap, stop=stop, day_basis=day_basis)
-        amounts = Amounts(claimed, ledger.lawful_principal, ledger.lawful_interest, ledger.lawful_total,
-                          ledger.overpaid, None if claimed is None else claimed - ledger.lawful_total,
-                          day_basis, recomputed=True)
+    cap_ledger = None
+    if cap.complete:
+        cap_ledger = recompute(received=loan.received, start=loan.disbursement_date, payments=payments,
+                               cap=cap, stop=stop, day_basis=day_basis)
     elif rate.exceeds_cap:
         warnings.append("综合年化利率超过上限，但 2020-08-20 以后的上限因缺少立案日无法确定，未做重算")
-    elif loan.upfront_deductions:
-        deducted = loan.principal - loan.received
-        if case.claims.principal is None:
-            warnings.append("有预扣款项，但起诉状主张的本金（claims.principal）未知：无法给出依法应认定的本金")
+    if rate.exceeds_cap and cap_ledger is not None:
+        ledger = cap_ledger
+    if claimed is not None:
+        contract = _entitlement(case, schedule, cap, stop, payments, lpr, warnings)
+        lines = lawful(contract=contract, ledger=cap_ledger, cap=cap, day_basis=day_basis, later=later)
+        if lines is None:
+            warnings.append("缺少还款计划，利率上限也无法确定：未能计算依法应还的金额")
+            amounts = Amounts(claimed, None, day_basis=day_basis, contract=contract)
         else:
-            amounts = Amounts(claimed, max(case.claims.principal - deducted, ZERO))
+            amounts = Amounts(claimed, lines.principal, lines.charges, lines.total, lines.overpaid,
+                              claimed - lines.total, day_basis, recomputed=ledger is not None, lawful=lines,
+                              contract=contract, cap_ledger=cap_ledger)
 
     if case.court.filed_on is None:
         warnings.append("案件文件没有立案日（court.filed_on）：无法判断是否已过诉讼时效")
@@ -225,6 +263,12 @@ def analyse(case: CaseFile, *, today: dt.date, calendar: HolidayCalendar, lpr: L
     analysis.findings.extend(clause_findings(hits, {**case_facts(case, lender.regime),
                                                     "answer_period_over": deadline.days_left < 0}))
     return analysis
+
+
+def professional_lender(case: CaseFile, lender: Lender) -> bool:
+    """A private lender the file shows lending to the public (民间借贷规定第13条第(三)项)."""
+    facts = case.loan.professional_lending
+    return lender.regime == "private" and facts is not None and facts.shown
 
 
 def _dated_fees_paid(case: CaseFile, payments, stop: dt.date) -> list:
@@ -273,7 +317,7 @@ def _alternative(case, lender: Lender, rate: RateResult, amounts: Amounts | None
             return None
         if not above(rate.apr.apr, cap.binding(loan.disbursement_date, stop)):
             return None
-    elif lender.lender.category == "company":
+    elif lender.lender.category == "company" or professional_lender(case, lender):
         kind, cap = "void_contract", void_contract_cap(loan.contract_date, lpr)
     else:
         return None

@@ -6,6 +6,7 @@
 | ``lpr4_contract`` | private, contract on/after 2020-08-20  | 4 × LPR in force on the contract date (民间借贷规定第25条) |
 | ``transition_2020`` | private, contract before 2020-08-20  | 24% to 2020-08-19, 4 × LPR on the filing date after (第31条) |
 | ``lpr1_void``     | an unlicensed lender's void contract   | 1 × LPR on the contract date: 资金占用费 only (第13条) |
+| ``rules_2015``    | private, filed before 2020-08-20       | 24% claimable; 24–36% not owed if unpaid, kept if paid (2015 年版第26条) |
 
 A cap is a piecewise-constant rate over days; :meth:`Cap.rate_on` gives the rate for a day.
 """
@@ -39,6 +40,7 @@ class Cap:
     lpr: Decimal | None = None  # the LPR the cap used
     lpr_published: dt.date | None = None
     warnings: tuple[str, ...] = field(default=())
+    tolerated: Decimal | None = None  # rules_2015: interest paid up to this rate is not returned (36%)
 
     @property
     def complete(self) -> bool:
@@ -78,12 +80,22 @@ def _lpr_times(table: LprTable, day: dt.date, times: int) -> tuple[Decimal, Deci
     return fix.rate * times, fix.rate, fix.published, [warn] if warn else []
 
 
+def rules_2015_cap() -> Cap:
+    """2015 年版第26条 (statutes.md §1.6): 24% protected; 24%–36% not supported if unpaid and not
+    returned if paid; above 36% void and returned (docs/rules.md §11)."""
+    return Cap("rules_2015", FIN_24, tolerated=RED_LINE_36)
+
+
 def financial_cap() -> Cap:
     return Cap("fin_24", FIN_24)
 
 
 def private_cap(contract_date: dt.date, filed_on: dt.date | None, table: LprTable) -> Cap:
-    """民间借贷规定第25条 (4 × LPR at the contract date), or the 2020 transition of 第31条."""
+    """民间借贷规定第25条 (4 × LPR at the contract date), or the 2020 transition of 第31条; a case
+    filed before 2020-08-20 is under the 2015 rules (第31条第1款 read back: the new rules govern
+    cases accepted after they took effect)."""
+    if filed_on is not None and filed_on < TRANSITION_DAY:
+        return rules_2015_cap()
     if contract_date >= TRANSITION_DAY:
         cap, lpr, published, warns = _lpr_times(table, contract_date, 4)
         return Cap("lpr4_contract", cap, None, lpr, published, tuple(warns))

@@ -47,25 +47,29 @@ def _line(key: str, claimed: Decimal | None, lawful: Decimal | None) -> Line:
 
 
 def claim_lines(a: "Analysis") -> dict[str, Line] | None:
-    """principal / interest / fees / total, when the analysis gives lawful figures.
+    """principal / interest (with 罚息、复利、违约金) / fees / total, when the analysis gives lawful figures.
 
-    The cap covers interest, penalty and fees together (rules.md §6): the lawful interest of the
-    recomputation goes first to the interest (and penalty) claimed, what is left to the fees.
+    The charges the law allows in total (:mod:`respond.checks.lawful`: the lower of the contract
+    and the cap) go first to the interest and penalty claimed, what is left to the fees claimed;
+    each line at most what the contract allows on it (its penalty held to the cap).
     """
     m, c = a.amounts, a.case.claims
-    if m is None or m.lawful_principal is None:
+    if m is None or m.lawful_principal is None or m.lawful is None:
         return None
+    law = m.lawful
     principal = _line("principal", c.principal, m.lawful_principal)
-    if not m.recomputed:  # an upfront deduction within the cap: only the principal changes
-        total = None
-        if m.claimed_total is not None and principal.diff is not None:
-            total = m.claimed_total - principal.diff
-        return {"principal": principal, "total": Line("total", m.claimed_total, None, total)}
-    pool = m.lawful_interest
     claimed_interest = (c.interest or ZERO) + (c.penalty or ZERO) if (c.interest, c.penalty) != (None, None) else None
-    # a line the complaint does not claim takes no share of the capped interest
-    interest = _line("interest", claimed_interest, pool) if claimed_interest is not None else Line("interest", None, None, None)
-    fees = _line("fees", c.fees, max(pool - (interest.used or ZERO), ZERO) if c.fees is not None else None)
+    pool = law.charges  # the charges the lower of contract and cap allows, in total
+    if law.ceilings is not None:  # each line at most the contract's (penalty held to the cap)
+        interest_ceiling, fees_ceiling = law.ceilings["interest"] + law.ceilings["penalty"], law.ceilings["fees"]
+    else:  # cap only: the pool in the order of the claim
+        interest_ceiling = fees_ceiling = pool
+    interest_lawful = min(interest_ceiling, pool)
+    fees_lawful = min(fees_ceiling, max(pool - min(claimed_interest or ZERO, interest_lawful), ZERO))
+    # a line the complaint does not claim takes no share
+    interest = _line("interest", claimed_interest, interest_lawful) if claimed_interest is not None \
+        else Line("interest", None, None, None)
+    fees = _line("fees", c.fees, fees_lawful) if c.fees is not None else Line("fees", None, None, None)
     used = sum((x.used for x in (principal, interest, fees) if x.used is not None), ZERO)
     if m.claimed_total is not None:
         used = min(used, m.claimed_total)

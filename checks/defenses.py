@@ -24,6 +24,7 @@ _CAP_BASIS = {
     "lpr4_contract": ("mj_25", "mj_29"),
     "transition_2020": ("mj_31", "mj_25", "mj_29"),
     "lpr1_void": ("mj_13_3",),
+    "rules_2015": ("mj2015_26", "mj2015_30"),
 }
 
 
@@ -39,6 +40,9 @@ def cap_text(cap: Cap, apr: Decimal | None = None) -> str:
                 f"{pct_text(cap.after_2020_08_20)}（2020年8月19日以前的上限为年利率 24%）")
     if cap.basis == "fin_24":
         return f"年利率 {pct_text(cap.rate)}（金融借款的利息、复利、罚息、违约金和其他费用合计上限）"
+    if cap.basis == "rules_2015":
+        return ("年利率 24%（本案 2020年8月20日前起诉，适用 2015 年民间借贷规定：24% 以内受保护；24% 至 36% 之间"
+                "未付的不予支持，已付的不予返还；超过 36% 的部分无效）")
     if cap.basis == "lpr4_contract":
         return (f"合同成立时一年期 LPR（{pct_text(cap.lpr)}，{date_text(cap.lpr_published)}公布）的 4 倍，"
                 f"即年利率 {pct_text(cap.rate)}")
@@ -334,10 +338,95 @@ def limitation(a: "Analysis") -> Finding | None:
                                   "filed_on": filed.isoformat(), "limitation_ends": add_years(start, 3).isoformat()})
 
 
+# A claim line is above a ceiling only by 1 元 or more: a lender's own rounding is not an argument.
+TOLERANCE = Decimal("1.00")
+_LINE_WORDS = {"interest": "利息和罚息（含复利、违约金）", "fees": "其他费用"}
+
+
+def claim_above_contract(a: "Analysis") -> Finding | None:
+    """A claim line is above what the contract itself allows at ``claims.as_of`` (docs/rules.md §9):
+    the interest and penalty claimed together, or the fees, by 1 元 or more."""
+    m, c = a.amounts, a.case.claims
+    e = m.contract if m is not None else None
+    if e is None:
+        return None
+    rows = []
+    pairs = (("interest", (c.interest, c.penalty), e.interest + e.penalty), ("fees", (c.fees,), e.fees))
+    for key, claimed_parts, allowed in pairs:
+        if all(x is None for x in claimed_parts):
+            continue
+        claimed = sum((x for x in claimed_parts if x is not None), Decimal("0"))
+        if key == "interest" and e.overdue_rate.daily is None:
+            continue  # the contract's penalty is unknown: not checked against the contract
+        if claimed - allowed >= TOLERANCE:
+            rows.append((key, claimed, allowed))
+    if not rows:
+        return None
+    plain = "；".join(f"{_LINE_WORDS[k]}最多 {money_text(al)} 元，原告主张 {money_text(cl)} 元，多 {money_text(cl - al)} 元"
+                     for k, cl, al in rows)
+    argued = "".join(f"{_LINE_WORDS[k]}至多为 {money_text(al)} 元，原告主张 {money_text(cl)} 元，超出 {money_text(cl - al)} 元；"
+                     for k, cl, al in rows)
+    return make_finding(engine_rules()["CLAIM_ABOVE_CONTRACT"],
+                        {"as_of_cn": date_text(a.stop), "lines_plain": plain, "lines_argument": argued},
+                        evidence={"lines": {k: {"claimed": float(cl), "contract": float(al)} for k, cl, al in rows},
+                                  "overdue_rate_source": e.overdue_rate.source,
+                                  "accelerated_on": e.accelerated_on.isoformat() if e.accelerated_on else None})
+
+
+def charges_above_cap(a: "Analysis") -> Finding | None:
+    """The rate is not above the cap, but the 罚息、复利、违约金 claimed are above the cap on the
+    overdue principal over the overdue days (法发〔2017〕22号第2条; 民间借贷规定第29条) by 1 元 or more."""
+    m, claimed = a.amounts, a.case.claims.penalty
+    law = m.lawful if m is not None else None
+    if a.rate.exceeds_cap or law is None or law.allowance is None or claimed is None:
+        return None
+    if claimed - law.allowance < TOLERANCE:
+        return None
+    return make_finding(engine_rules()["CHARGES_ABOVE_CAP"],
+                        {"claimed_penalty": money_text(claimed), "allowance": money_text(law.allowance),
+                         "excess": money_text(claimed - law.allowance), "as_of_cn": date_text(a.stop),
+                         "cap_text": cap_text(a.rate.cap)},
+                        extra_basis=cap_basis(a), regime=a.lender.regime,
+                        evidence={"claimed_penalty": float(claimed), "allowance": float(law.allowance),
+                                  "cap": float(rate6(a.rate.known_cap)) if a.rate.known_cap is not None else None})
+
+
+def _facts_words(facts) -> tuple[str, str]:
+    parts = []
+    if facts.advertised:
+        parts.append("公开宣传放贷")
+    if facts.other_borrowers:
+        parts.append(f"已知另有 {facts.other_borrowers} 名借款人")
+    if facts.other_lawsuits:
+        parts.append(f"作为原告另有 {facts.other_lawsuits} 起借贷诉讼")
+    return "、".join(parts), "，".join(parts)
+
+
+def professional_lender(a: "Analysis") -> Finding | None:
+    """A private lender (individual; companies are LENDER_UNLICENSED) the file shows lending to the
+    public: the contract may be void (民间借贷规定第13条第(三)项)."""
+    from respond.checks.analyse import professional_lender as shown
+
+    if not shown(a.case, a.lender) or a.lender.lender.category == "company":
+        return None
+    plain, argued = _facts_words(a.case.loan.professional_lending)
+    alt = a.alternative
+    void = void_arg = ""
+    if alt is not None and alt.kind == "void_contract":
+        void = f"按这种算法，到 {date_text(a.stop)} 您最多还欠 {money_text(alt.lawful_total)} 元。"
+        void_arg = (f"按实际收到的本金、已还款项及一年期 LPR（{pct_text(alt.cap.rate)}）计算，截至 {date_text(a.stop)} "
+                    f"答辩人至多应返还 {money_text(alt.lawful_total)} 元。")
+    return make_finding(engine_rules()["PROFESSIONAL_LENDER"],
+                        {"lender": a.case.lender_name, "facts_plain": plain, "facts_argument": argued,
+                         "void_sentence": void, "void_argument": void_arg},
+                        evidence={"lender": a.case.lender_name, "facts": plain,
+                                  "void_lawful_total": float(alt.lawful_total) if void else None})
+
+
 CHECKS: tuple[Callable[["Analysis"], Finding | None], ...] = (
-    deadline, deadline_passed, rate_above_cap, rate_above_36, fees_as_interest, upfront_deduction,
-    principal_above_schedule, overpaid,
-    lender_unlicensed, assigned_debt, assignee_licence_unverified, guarantor_recourse, limitation,
+    deadline, deadline_passed, rate_above_cap, rate_above_36, fees_as_interest, charges_above_cap, upfront_deduction,
+    principal_above_schedule, claim_above_contract, overpaid,
+    lender_unlicensed, professional_lender, assigned_debt, assignee_licence_unverified, guarantor_recourse, limitation,
 )
 
 

@@ -2,7 +2,8 @@
 
 The loan is restated as a court would: principal is the money actually received (民法典第670条);
 simple interest accrues on unpaid principal only, day by day at the cap in force that day ÷ 360
-(or 365); each payment goes first to accrued interest, then to principal (民法典第561条: fees and
+(or 365); each payment goes first to accrued interest, then (under the 2015 rules only) to the
+interest between 24% and 36% that the borrower may not reclaim, then to principal (民法典第561条: fees and
 penalties sit inside the cap, so they take no share of their own); once principal reaches zero the
 rest is overpaid (多付). Inside the ledger each step's interest is kept to 10 decimal places (so every
 sum is exact and the ledger balances to the last digit); figures are rounded half-up to the cent
@@ -42,6 +43,7 @@ class LedgerRow:
     overpaid: Decimal  # the part of this payment beyond all that was owed
     principal: Decimal  # balance after the step
     interest_due: Decimal  # accrued and unpaid after the step
+    to_tolerated: Decimal = Decimal("0")  # rules_2015: the part paid as interest between 24% and 36%
 
 
 @dataclass(frozen=True)
@@ -78,13 +80,13 @@ class Ledger:
         return sum((r.payment for r in self.rows), ZERO)
 
 
-def _accrue(principal: Decimal, cap: Cap, last: dt.date, until: dt.date, basis: int) -> Decimal:
+def _accrue(principal: Decimal, rate: Decimal, last: dt.date, until: dt.date, basis: int) -> Decimal:
     """Interest on ``principal`` for each day d with last < d ≤ until (one rate: the caller splits)."""
     days = (until - last).days
     if days <= 0 or principal <= 0:
         return ZERO
     with precise():
-        return (principal * cap.rate_on(until) * days / basis).quantize(INSIDE, rounding=ROUND_HALF_UP)
+        return (principal * rate * days / basis).quantize(INSIDE, rounding=ROUND_HALF_UP)
 
 
 def recompute(*, received: Decimal, start: dt.date, payments: list[Payment], cap: Cap,
@@ -95,7 +97,7 @@ def recompute(*, received: Decimal, start: dt.date, payments: list[Payment], cap
     """
     if day_basis not in (360, 365):
         raise ValueError("day_basis must be 360 or 365")
-    principal, interest_due = received, ZERO
+    principal, interest_due, band_due = received, ZERO, ZERO
     rows = [LedgerRow(start, "disbursement", 0, cap.rate_on(start), ZERO, ZERO, ZERO, ZERO, ZERO, principal, ZERO)]
     events: list[tuple[dt.date, int, Decimal]] = [(p.date, 1, p.amount) for p in payments if start <= p.date <= stop]
     events += [(d - dt.timedelta(days=1), 0, ZERO) for d in cap.change_days() if start < d <= stop]
@@ -106,14 +108,18 @@ def recompute(*, received: Decimal, start: dt.date, payments: list[Payment], cap
         if kind == "stop" and day == last and rows[-1].kind != "disbursement":
             break
         days = (day - last).days
-        accrued = _accrue(principal, cap, last, day, day_basis)
+        accrued = _accrue(principal, cap.rate_on(day), last, day, day_basis)
+        if cap.tolerated is not None:  # the 2015 band: kept when paid, never owed
+            band_due += _accrue(principal, cap.tolerated - cap.rate_on(day), last, day, day_basis)
         interest_due += accrued
         to_interest = min(amount, interest_due)
-        to_principal = min(amount - to_interest, principal)
-        over = amount - to_interest - to_principal
+        to_band = min(amount - to_interest, band_due)
+        to_principal = min(amount - to_interest - to_band, principal)
+        over = amount - to_interest - to_band - to_principal
         interest_due -= to_interest
+        band_due -= to_band
         principal -= to_principal
         rows.append(LedgerRow(day, kind, days, cap.rate_on(day) if days else rows[-1].rate, accrued,
-                              amount, to_interest, to_principal, over, principal, interest_due))
+                              amount, to_interest, to_principal, over, principal, interest_due, to_band))
         last = day
     return Ledger(tuple(rows), received, day_basis, stop)

@@ -163,10 +163,16 @@ def claim_items(a: Analysis) -> dict[str, dict[str, Any]]:
         items["principal"] = _item(True, f"{claimed_p}；答辩人实际收到借款 {money_text(case.loan.received)} 元，以此为本金，"
                                          f"并按法定上限将已还款项先冲抵利息、再冲抵本金后，截至 {stop} 依法认定的本金应为 "
                                          f"{money_text(p.used)} 元。")
+    elif p is not None and p.diff is not None and p.diff > 0 and "PRINCIPAL_ABOVE_SCHEDULE" in found \
+            and not case.loan.upfront_deductions:
+        items["principal"] = _item(True, found["PRINCIPAL_ABOVE_SCHEDULE"].argument)
     elif p is not None and p.diff is not None and p.diff > 0:
-        items["principal"] = _item(True, f"{claimed_p}；出借方放款时预先扣除了 {money_text(p.diff)} 元，答辩人实际收到借款 "
-                                         f"{money_text(case.loan.received)} 元，本金应按实际收到的数额认定，原告主张的本金应相应核减为 "
-                                         f"{money_text(p.used)} 元。")
+        paid = "，并按合同约定扣除已还本金后" if case.loan.payments else ""
+        taken = (f"出借方放款时预先扣除了 {money_text(case.loan.principal - case.loan.received)} 元，"
+                 if case.loan.upfront_deductions else "")
+        items["principal"] = _item(True, f"{claimed_p}；{taken}答辩人实际收到借款 {money_text(case.loan.received)} 元，"
+                                         f"本金应按实际收到的数额认定{paid}，截至 {stop} 剩余本金为 {money_text(p.used)} 元，"
+                                         f"原告主张的本金应相应核减为 {money_text(p.used)} 元。")
     elif p is not None and p.not_above and c.principal is not None:
         how = "按法定上限将已还款项先冲抵利息、再冲抵本金后计算的" if m.recomputed else "依法认定的"
         items["principal"] = _item(False, f"{claimed_p}，不高于{how}本金 {money_text(p.lawful)} 元，"
@@ -207,6 +213,11 @@ def claim_items(a: Analysis) -> dict[str, dict[str, Any]]:
     elif "LENDER_UNLICENSED" in found:
         head += found["LENDER_UNLICENSED"].argument
         interest_objection = True
+    if not (m is not None and m.recomputed):  # within the cap: the lines checked against contract and cap
+        for code in ("CHARGES_ABOVE_CAP", "CLAIM_ABOVE_CONTRACT"):
+            if code in found:
+                head += found[code].argument
+                interest_objection = True
     clauses = [found[k].argument for k in _INTEREST_CLAUSES if k in found and found[k].argument]
     if clauses:
         head += "".join(clauses)
@@ -347,12 +358,12 @@ def _total_item(a: Analysis, found: dict[str, Finding], lines: dict[str, Line] |
             return _item(False, (
                 f"{head}；按法定上限计算，截至 {stop} 的数额为 {money_text(m.lawful_total)} 元，原告主张的合计数额不高于该数额，"
                 "本项按原告主张的数额计。"))
-    if m is not None and not m.recomputed and total is not None and total.used is not None and total.diff:
-        p = lines["principal"]
+    if m is not None and not m.recomputed and total is not None and total.used is not None and total.diff \
+            and total.diff > 0:
+        cut = [_LINE_CN[k] for k in ("principal", "interest", "fees") if lines[k].diff is not None and lines[k].diff > 0]
         return _item(True, (
-            f"{head}。如上所述，原告主张的本金应核减为 {money_text(p.used)} 元，标的总额相应核减 {money_text(p.diff)} 元，"
-            f"至多为 {money_text(total.used)} 元（{money_upper(total.used)}）；且利息应以答辩人实际收到的借款 "
-            f"{money_text(a.case.loan.received)} 元为基数计算，超出部分亦应核减。"))
+            f"{head}。如上所述，原告主张的{'、'.join(cut)}应予核减，截至 {stop} 标的总额至多为 {money_text(total.used)} 元"
+            f"（{money_upper(total.used)}），超出部分 {money_text(total.diff)} 元不应支持。"))
     if m is None and "UPFRONT_DEDUCTION" in found:
         return _item(True, (head + "。" if head else "") + "如上所述，本金应按答辩人实际收到的借款 "
                      f"{money_text(a.case.loan.received)} 元认定，标的总额应相应核减。")
@@ -692,7 +703,7 @@ def annex_context(a: Analysis) -> dict[str, Any]:
     summary["total_lawful_upper"] = money_upper(total.used)
     summary["total_diff_upper"] = money_upper(total.diff) if total.diff is not None else ""
     rows = [{"date": r.date.isoformat(), "event": KIND_CN[r.kind], "days": str(r.days), "rate": pct_text(r.rate), "interest": money_text(r.interest),
-             "payment": money_text(r.payment), "to_interest": money_text(r.to_interest),
+             "payment": money_text(r.payment), "to_interest": money_text(r.to_interest + r.to_tolerated),
              "to_principal": money_text(r.to_principal), "interest_due": money_text(r.interest_due),
              "balance": money_text(r.principal)}
             for r in lg.rows]

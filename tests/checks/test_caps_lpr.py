@@ -73,10 +73,13 @@ def test_consumer_finance_2018_alternative_transition():
     """rules.md §3: consumer finance, signed 2018-01-06, filed 2020-09-15 → alternative 24% then 15.4%."""
     a = run(plaintiff={"name": "招联消费金融股份有限公司"}, court={"filed_on": "2020-09-15"},
             service={"date": "2020-10-10"}, claims={"as_of": "2020-09-15", "principal": "8000", "interest": "3000"},
-            loan={"contract_date": "2018-01-06", "rate": {"annual": 0.2}, "term_months": 24,
-                  "fees": [{"name": "服务费", "amount": "40", "per_installment": True}],
+            loan={"contract_date": "2018-01-06", "rate": {"annual": 0.2}, "overdue_rate": {"annual": 0.3},
+                  "term_months": 24, "fees": [{"name": "服务费", "amount": "40", "per_installment": True}],
                   "payments": [{"date": "2018-02-06", "amount": "548.92"}]})
+    # the contract's 30% overdue rate is cut to the cap, so the 24% ledger binds; the private caps
+    # (15.4% from 2020-08-20) give less again
     assert a.lender.regime == "financial" and a.rate.cap.basis == "fin_24"
+    assert a.amounts.lawful.basis == "cap_ledger"
     alt = a.alternative
     assert alt is not None and alt.kind == "private_caps"
     assert alt.cap.basis == "transition_2020"

@@ -6,7 +6,7 @@ from factories import DELETE, run
 from respond.checks.claims import claim_lines, conceded_total
 from respond.checks.report import build_report
 
-OVER_CAP = {"loan": {"rate": {"annual": 0.36}}}
+OVER_CAP = {"loan": {"rate": {"annual": 0.36}, "fees": [{"name": "服务费", "amount": "100", "per_installment": True}]}}
 
 
 def test_lines_add_up_and_never_exceed_the_claim():
@@ -21,12 +21,13 @@ def test_lines_add_up_and_never_exceed_the_claim():
 
 
 def test_interest_goes_first_to_interest_then_to_fees():
-    """The capped interest pool: the interest and penalty claimed take it first, fees the rest."""
+    """The capped charges: the interest and penalty claimed take them first, fees the rest, and the
+    fees never more than the contract's 12 × 100 元 (docs/rules.md §10)."""
     a = run(claims={"interest": "100.00", "penalty": DELETE, "fees": "5000.00"}, **OVER_CAP)
-    lines = claim_lines(a)
-    pool = a.amounts.lawful_interest
+    lines, law = claim_lines(a), a.amounts.lawful
+    assert law.basis == "cap_ledger" and law.interest + law.penalty + law.fees == law.charges
     assert lines["interest"].used == D("100.00")
-    assert lines["fees"].used == min(D("5000.00"), pool - D("100.00"))
+    assert lines["fees"].used == min(D("1200.00"), law.charges - D("100.00"))
 
 
 def test_an_unclaimed_line_takes_nothing():
@@ -41,4 +42,5 @@ def test_report_carries_the_lines():
     lines = report["amounts"]["lines"]
     assert set(lines) == {"principal", "interest", "fees", "total"}
     assert lines["total"]["conceded"] == float(claim_lines(a)["total"].used)
-    assert build_report(run())["amounts"] is None  # within the cap, nothing deducted: no amounts (report.md)
+    # within the cap too: every case with claims has amounts (docs/rules.md §10)
+    assert build_report(run())["amounts"]["lines"]["total"]["claimed"] == 9500.0

@@ -62,17 +62,22 @@ def test_transition_split_at_2020_08_20():
     assert lg.lawful_interest == D("169.33")  # 10000×.24×18/360 + 10000×.148×12/360 = 120 + 49.33
 
 
-def test_upfront_deduction_only_reduces_principal_in_law():
-    """§6 last paragraph: apr ≤ cap but deductions → lawful_principal = claims principal − deductions."""
+def test_upfront_deduction_is_taken_off_once():
+    """docs/rules.md §10: the principal in law is what was received (10000 − 200 = 9800), less the
+    principal paid (none). A claim of 9000 already below it is not cut again (v1 gave 9000 − 200)."""
     a = run(loan={"principal": "10000", "upfront_deductions": [{"name": "服务费", "amount": "200"}], "rate": {"annual": 0.05}},
             claims={"principal": "9000"})
     assert a.rate.exceeds_cap is False
-    assert a.amounts.lawful_principal == D("8800.00") and a.amounts.lawful_total is None
+    assert a.amounts.lawful_principal == D("9800.00")
+    from respond.checks.claims import claim_lines
+    assert claim_lines(a)["principal"].used == D("9000.00")
     assert "UPFRONT_DEDUCTION" in [f.code for f in a.findings]
 
 
-def test_no_amounts_when_within_cap_and_no_deduction():
-    assert run(loan={"rate": {"annual": 0.05}}).amounts is None
+def test_within_cap_amounts_are_the_contract_view():
+    """Within the cap the lines are the contract's (no payments: the whole 10000 is owed)."""
+    m = run(loan={"rate": {"annual": 0.05}}).amounts
+    assert m.lawful.basis == "contract" and m.lawful_principal == D("10000.00") and not m.recomputed
 
 
 def test_claimed_total_excludes_legal_costs():

@@ -150,12 +150,15 @@ def test_standard_terms_are_a_notice_objection_under_signing(package, read_docx)
 
 
 def test_upfront_deduction_ticks_principal_and_total_alike(package, read_docx):
-    a, files = package(loan={"upfront_deductions": [{"name": "服务费", "amount": "500.00"}], "rate": {"annual": 0.072}})
+    # 10,000 lent, 500 taken at disbursement, nothing repaid: the principal in law is 9,500 (claimed 10,000);
+    # the 500 interest claimed is below the contract's, so the total is at most 9,500 + 500 = 10,000 of 10,500
+    a, files = package(loan={"upfront_deductions": [{"name": "服务费", "amount": "500.00"}], "rate": {"annual": 0.072}},
+                       claims={"principal": "10000.00"})
     assert not a.rate.exceeds_cap and a.amounts.lawful_principal is not None
     answer = read_docx(files["答辩状.docx"])
     principal, total = cell(answer, "1.对本金"), cell(answer, "7.对标的总额")
-    assert principal.startswith("无☐ 有☑") and "8,500.00" in principal
-    assert total.startswith("无☐ 有☑") and "8,500.00" in total and "9,000.00" in total
+    assert principal.startswith("无☐ 有☑") and "9,500.00" in principal
+    assert total.startswith("无☐ 有☑") and "10,000.00" in total and "10,500.00" in total
 
 
 # --- 4. 说明.md: bold that closes, what to do after the deadline, no backslashes ---------------
@@ -529,7 +532,8 @@ def test_rate_item_names_only_the_part_of_the_transition_cap_exceeded(package, r
 def test_only_fees_claimed_the_annex_lines_add_up(package, read_docx):
     """No interest or penalty claimed: the interest line takes none of the capped interest, and the
     lines' differences add up to the total's."""
-    a, files = package(loan={"rate": {"annual": 0.36}}, claims={"interest": DELETE, "fees": "800.00"})
+    a, files = package(loan={"rate": {"annual": 0.36}, "fees": [{"name": "服务费", "amount": "50", "per_installment": True}]},
+                       claims={"interest": DELETE, "fees": "800.00"})
     annex = read_docx(files["利息重算表.docx"])
     rows = {r[0]: r for r in annex.tables[0][1:]}
     money = lambda t: Decimal(t.replace(",", "")) if t else Decimal(0)
