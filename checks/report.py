@@ -35,6 +35,23 @@ def _amounts(m: Amounts | None, lines: dict[str, Line] | None) -> dict[str, Any]
     out["lines"] = None if lines is None else {
         key: {"claimed": _money(line.claimed), "lawful": _money(line.lawful), "conceded": _money(line.used),
               "difference": _money(line.diff)} for key, line in lines.items()}
+    # added (docs/report.md): the lawful lines, what the contract allows, and the cap's two limits
+    law, e = m.lawful, m.contract
+    out["basis"] = law.basis if law else None
+    out["lawful_lines"] = None if law is None else {
+        "principal": _money(law.principal), "interest": _money(law.interest), "penalty": _money(law.penalty),
+        "fees": _money(law.fees), "charges": _money(law.charges)}
+    out["charges_allowance"] = _money(law.allowance) if law else None
+    out["cap_total"] = _money(law.cap_total) if law else None
+    out["later_payments"] = [] if law is None else [{"date": p.date.isoformat(), "amount": _money(p.amount)}
+                                                    for p in law.later]
+    out["contract"] = None if e is None else {
+        "principal": _money(e.principal), "principal_overdue": _money(e.principal_overdue),
+        "interest": _money(e.interest), "overdue_interest": _money(e.overdue_interest), "compound": _money(e.compound),
+        "penalty_clause": _money(e.penalty_clause), "penalty": _money(e.penalty), "fees": _money(e.fees),
+        "total": _money(e.total), "surplus": _money(e.surplus),
+        "overdue_rate": _rate(e.overdue_rate.annual), "overdue_rate_source": e.overdue_rate.source,
+        "accelerated_on": e.accelerated_on.isoformat() if e.accelerated_on else None}
     return out
 
 
