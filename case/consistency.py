@@ -103,6 +103,13 @@ def contradictions(case: CaseFile | Partial, bad_paths: Iterable[str] = ()) -> l
     accelerated = getattr(loan, "accelerated_on", None)
     if accelerated and start is not None and accelerated <= start:
         out.append(Problem("loan.accelerated_on", f"提前到期日 {accelerated} 不晚于放款日 {start}"))
+    rollover = getattr(loan, "rollover", None)
+    if rollover is not None and rollover.original_date and loan.contract_date and rollover.original_date >= loan.contract_date:
+        out.append(Problem("loan.rollover.original_date", "最初借款日应早于重新出具借条的日期（loan.contract_date）"))
+    if rollover is not None and rollover.original_principal is not None and rollover.folded_interest is not None \
+            and loan.principal is not None and rollover.original_principal + rollover.folded_interest != loan.principal:
+        out.append(Problem("loan.rollover", f"最初本金 {rollover.original_principal} 元加计入的利息 {rollover.folded_interest} 元"
+                                            f"应等于新借条的本金 {loan.principal} 元"))
     return out
 
 

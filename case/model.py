@@ -279,6 +279,15 @@ class ProfessionalLending(Strict):
         return bool(self.advertised) or bool(self.other_lawsuits) or bool(self.other_borrowers)
 
 
+class Rollover(Strict):
+    """The IOU restates an earlier loan with its interest folded into the principal (利滚利; added:
+    民间借贷规定第27条): the first loan's date and principal, and the interest folded in."""
+
+    original_date: dt.date
+    original_principal: Money
+    folded_interest: Money
+
+
 class Loan(Strict):
     lender: Optional[Annotated[str, Field(min_length=1, max_length=200)]] = None
     product: Optional[Text] = None
@@ -302,6 +311,7 @@ class Loan(Strict):
     compound_interest: Optional[bool] = None  # 约定逾期后对未付利息计收复利
     accelerated_on: Optional[dt.date] = None  # 宣布提前到期（或解除合同）之日
     professional_lending: Optional[ProfessionalLending] = None
+    rollover: Optional[Rollover] = None  # 利滚利：本借条的本金含有前期借款的利息
 
     @property
     def disbursement_date(self) -> dt.date:

@@ -48,6 +48,7 @@ STARTER = {
                     "base": "overdue_principal"},
         "compound_interest": False, "accelerated_on": "2026-09-30",
         "professional_lending": {"other_lawsuits": None, "other_borrowers": None, "advertised": False, "facts": ""},
+        "rollover": None,
     },
     "assignment": {"from": "某某小额贷款有限公司", "date": "2025-12-01", "notified": False},
     "notes": {"说明": "这是 respond init 生成的模板：把示例值换成应诉材料上的内容；不知道的字段可以删除或写 null。"
@@ -56,7 +57,8 @@ STARTER = {
                       "到期一次还本付息可改填 term_days。不知道合同的还款计划就删除 loan.schedule（程序会按利率、"
                       "期数和还款方式生成）。原告就是原出借人、没有受让债权的，删除整个 assignment。"
                       "合同没有违约金条款的删除 loan.penalty；只有出借人是个人或普通公司、并且知道它向很多人放贷时，"
-                      "才填写 loan.professional_lending。"},
+                      "才填写 loan.professional_lending；借条是把以前的借款连本带息重新写成的，才填写 loan.rollover"
+                      "（original_date 最初借款日、original_principal 最初本金、folded_interest 计入新本金的利息）。"},
 }
 
 

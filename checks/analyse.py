@@ -27,6 +27,7 @@ from respond.checks.lenders import LenderIdentity, categorize, default_case_caus
 from respond.checks.lpr import LprTable
 from respond.checks.money import ZERO
 from respond.checks.overdue import overdue_rate
+from respond.checks.rollover import RolloverResult, rollover_principal
 from respond.checks.schedule import Schedule, Standing, contract_schedule, standing, stated_annual
 
 
@@ -105,6 +106,7 @@ class Analysis:
     clause_hits: list[ClauseHit] = field(default_factory=list)
     jurisdiction: JurisdictionAdvice | None = None  # only when the contract has an agreed-court clause
     standing: Standing | None = None  # the payments against the contract's own schedule
+    rollover: RolloverResult | None = None  # 利滚利 (docs/rules.md §14)
 
     @property
     def objection_warranted(self) -> bool:
@@ -172,7 +174,7 @@ def _payments(case: CaseFile, stop: dt.date, warnings: list[str]) -> tuple[list[
 
 
 def _entitlement(case: CaseFile, schedule: Schedule | None, cap: Cap, stop: dt.date, payments: list[Payment],
-                 lpr: LprTable, warnings: list[str]) -> Entitlement | None:
+                 lpr: LprTable, warnings: list[str], received: Decimal) -> Entitlement | None:
     """docs/rules.md §9: what the contract allows to ``stop``; None without a schedule."""
     loan = case.loan
     if schedule is None or not schedule.installments:
@@ -190,7 +192,7 @@ def _entitlement(case: CaseFile, schedule: Schedule | None, cap: Cap, stop: dt.d
         warnings.append("合同利率未知（loan.rate），也没有约定的逾期利率（loan.overdue_rate）：无法按合同计算罚息，"
                         "罚息一项只按利率上限核对")
     fees_dated = [(f.date, f.amount) for f in loan.fees if f.date is not None]
-    return entitlement(loan=loan, schedule=schedule, received=loan.received, stop=stop,
+    return entitlement(loan=loan, schedule=schedule, received=received, stop=stop,
                        payments=[(p.date, p.amount) for p in payments], overdue=overdue, penalty=loan.penalty,
                        compound=bool(loan.compound_interest), accelerated_on=accelerated, dated_fees=fees_dated)
 
@@ -231,15 +233,23 @@ def analyse(case: CaseFile, *, today: dt.date, calendar: HolidayCalendar, lpr: L
     ledger = None
     amounts = None
     cap_ledger = None
-    if cap.complete:
-        cap_ledger = recompute(received=loan.received, start=loan.disbursement_date, payments=payments,
-                               cap=cap, stop=stop, day_basis=day_basis)
+    rolled = None
+    ledger_cap, ledger_start, ledger_received, received = cap, loan.disbursement_date, loan.received, loan.received
+    if loan.rollover is not None:
+        ledger_cap = cap_for(lender.regime, loan.rollover.original_date, case.court.filed_on, lpr)
+        if ledger_cap.complete:
+            rolled = rollover_principal(loan.rollover, loan.contract_date, ledger_cap, day_basis)
+            ledger_start, ledger_received = loan.rollover.original_date, loan.rollover.original_principal
+            received = min(received, rolled.principal_in_law)
+    if ledger_cap.complete:
+        cap_ledger = recompute(received=ledger_received, start=ledger_start, payments=payments,
+                               cap=ledger_cap, stop=stop, day_basis=day_basis)
     elif rate.exceeds_cap:
         warnings.append("综合年化利率超过上限，但 2020-08-20 以后的上限因缺少立案日无法确定，未做重算")
     if rate.exceeds_cap and cap_ledger is not None:
         ledger = cap_ledger
     if claimed is not None:
-        contract = _entitlement(case, schedule, cap, stop, payments, lpr, warnings)
+        contract = _entitlement(case, schedule, cap, stop, payments, lpr, warnings, received)
         lines = lawful(contract=contract, ledger=cap_ledger, cap=cap, day_basis=day_basis, later=later)
         if lines is None:
             warnings.append("缺少还款计划，利率上限也无法确定：未能计算依法应还的金额")
@@ -258,7 +268,7 @@ def analyse(case: CaseFile, *, today: dt.date, calendar: HolidayCalendar, lpr: L
 
     hits, jurisdiction = _clauses(case, lender.regime, contract_text, warnings)
     analysis = Analysis(case, today, stop, deadline, lender, schedule, rate, amounts, ledger, alternative,
-                        [], warnings, hits, jurisdiction, _standing(case, schedule, payments, stop))
+                        [], warnings, hits, jurisdiction, _standing(case, schedule, payments, stop), rolled)
     analysis.findings.extend(defenses.findings_for(analysis))
     analysis.findings.extend(clause_findings(hits, {**case_facts(case, lender.regime),
                                                     "answer_period_over": deadline.days_left < 0}))

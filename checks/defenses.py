@@ -423,8 +423,28 @@ def professional_lender(a: "Analysis") -> Finding | None:
                                   "void_lawful_total": float(alt.lawful_total) if void else None})
 
 
+def rollover_interest(a: "Analysis") -> Finding | None:
+    """The new IOU's principal folds in more interest than the cap allowed on the original principal
+    (民间借贷规定第27条; docs/rules.md §14), by 1 元 or more."""
+    r = a.rollover
+    if r is None or r.excess < TOLERANCE:
+        return None
+    basis = ("mj2015_26",) if r.cap.basis == "rules_2015" else ("mj_27",)
+    loan = a.case.loan
+    return make_finding(engine_rules()["ROLLOVER_INTEREST"],
+                        {"new_principal": money_text(loan.principal), "folded": money_text(r.folded_interest),
+                         "original": money_text(r.original_principal), "original_date_cn": date_text(r.original_date),
+                         "new_date_cn": date_text(loan.contract_date), "allowed": money_text(r.allowed_interest),
+                         "principal_in_law": money_text(r.principal_in_law), "excess": money_text(r.excess)},
+                        extra_basis=basis,
+                        evidence={"original_principal": float(r.original_principal), "folded_interest": float(r.folded_interest),
+                                  "allowed_interest": float(r.allowed_interest), "principal_in_law": float(r.principal_in_law),
+                                  "cap_basis": r.cap.basis})
+
+
 CHECKS: tuple[Callable[["Analysis"], Finding | None], ...] = (
     deadline, deadline_passed, rate_above_cap, rate_above_36, fees_as_interest, charges_above_cap, upfront_deduction,
+    rollover_interest,
     principal_above_schedule, claim_above_contract, overpaid,
     lender_unlicensed, professional_lender, assigned_debt, assignee_licence_unverified, guarantor_recourse, limitation,
 )

@@ -62,7 +62,7 @@ FIELD_WORDS = {
     "assignment.from": "转让债权的一方", "assignment.date": "债权转让日",
     "loan.overdue_rate": "合同约定的逾期利率", "loan.accelerated_on": "宣布提前到期的日期",
     "loan.penalty": "合同约定的违约金", "loan.professional_lending": "出借人向社会放贷的情况",
-    "docs/rules.md": "计算规则",
+    "docs/rules.md": "计算规则", "loan.rollover": "借条里滚入的以前利息",
 }
 # a path as the texts write it: loan.term_months/term_days, loan.payments[2].date
 _PATH = re.compile(r"\b[a-z][a-z0-9_]*(?:\[\d*\])?(?:\.[a-z][a-z0-9_]*(?:\[\d*\])?)+(?:/[a-z][a-z0-9_]*)*")

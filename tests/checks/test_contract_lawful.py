@@ -138,3 +138,33 @@ def test_a_professional_lender_gets_the_void_contract_computation():
     assert "PROFESSIONAL_LENDER" in codes(a) and a.alternative is not None and a.alternative.kind == "void_contract"
     f = next(f for f in a.findings if f.code == "PROFESSIONAL_LENDER")
     assert "另有 12 起借贷诉讼" in f.argument
+
+
+# Rollover: 10,000 lent by an individual on 2024-01-01; on 2025-01-01 a new IOU for 13,000 (3,000 interest
+# folded in). Cap for a contract of 2024-01-01: 4 × 3.45% = 13.80%.
+ROLLOVER = dict(
+    plaintiff={"name": "李四", "kind": "individual"}, court={"filed_on": "2025-07-01"}, service={"date": "2025-07-10"},
+    today="2025-07-12", claims={"as_of": "2025-07-01", "principal": "13000.00", "interest": "600.00"},
+    loan={"contract_date": "2025-01-01", "principal": "13000.00", "rate": {"annual": 0.12}, "method": "bullet",
+          "term_days": 181, "term_months": None,
+          "rollover": {"original_date": "2024-01-01", "original_principal": "10000.00", "folded_interest": "3000.00"}},
+)
+
+
+def test_rollover_interest_above_the_cap_is_not_principal():
+    a = run(**ROLLOVER)
+    r = a.rollover
+    # 10000 × 0.138 × 366 days (2024 is a leap year) / 360 = 1403.00
+    assert r.cap.rate == D("0.138") and r.allowed_interest == D("1403.00")
+    assert r.principal_in_law == D("11403.00") and r.excess == D("1597.00")
+    assert "ROLLOVER_INTEREST" in codes(a)
+    # the whole period is held to the original principal at 13.80%: 10000 × 0.138 × 547/360 = 2096.83 → 12096.83
+    assert a.amounts.cap_ledger.lawful_total == D("12096.83")
+    assert a.amounts.lawful_total <= D("12096.83")
+
+
+def test_rollover_within_the_cap_is_not_a_finding():
+    a = run(**merge(ROLLOVER, {"loan": {"principal": "11000.00",
+                                        "rollover": {"original_principal": "10000.00", "folded_interest": "1000.00"}},
+                               "claims": {"principal": "11000.00"}}))
+    assert "ROLLOVER_INTEREST" not in codes(a) and a.rollover.principal_in_law == D("11000.00")

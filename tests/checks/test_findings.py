@@ -39,6 +39,13 @@ CASES = {
     "PROFESSIONAL_LENDER": (
         dict(plaintiff={"name": "李四", "kind": "individual"}, loan={"professional_lending": {"other_lawsuits": 12}}),
         dict(plaintiff={"name": "李四", "kind": "individual"}, loan={"professional_lending": {"other_lawsuits": 0}})),
+    "ROLLOVER_INTEREST": (
+        dict(plaintiff={"name": "李四", "kind": "individual"}, claims={"principal": "13000.00"},
+             loan={"principal": "13000.00", "rollover": {"original_date": "2023-03-15", "original_principal": "10000.00",
+                                                         "folded_interest": "3000.00"}}),
+        dict(plaintiff={"name": "李四", "kind": "individual"}, claims={"principal": "10500.00"},
+             loan={"principal": "10500.00", "rollover": {"original_date": "2023-03-15", "original_principal": "10000.00",
+                                                         "folded_interest": "500.00"}})),
     "LIMITATION": (
         dict(court={"filed_on": "2028-06-01"}, service={"date": "2028-06-10"}, today="2028-06-12"),
         dict(court={"filed_on": "2028-03-01"}, service={"date": "2028-03-10"}, today="2028-03-12")),
