@@ -250,6 +250,10 @@ def analyse(case: CaseFile, *, today: dt.date, calendar: HolidayCalendar, lpr: L
         ledger = cap_ledger
     if claimed is not None:
         contract = _entitlement(case, schedule, cap, stop, payments, lpr, warnings, received)
+        if contract is not None and case.claims.fees and not contract.fees and not loan.fees \
+                and not any(i.fees for i in schedule.installments):
+            warnings.append(f"原告主张其他费用 {case.claims.fees:.2f} 元，但案件文件没有列出合同约定的费用（loan.fees）："
+                            "按合同没有约定处理，这一项不予认可；如果合同确有约定，请补充后重算")
         lines = lawful(contract=contract, ledger=cap_ledger, cap=cap, day_basis=day_basis, later=later)
         if lines is None:
             warnings.append("缺少还款计划，利率上限也无法确定：未能计算依法应还的金额")

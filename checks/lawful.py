@@ -88,7 +88,10 @@ def lawful(*, contract: Entitlement | None, ledger: Ledger | None, cap: Cap | No
         take = min(left, principal)
         return Lawful("cap_only", principal - take, None, None, None, pool, ledger.overpaid + left - take,
                       None, cap_total, None, tuple(later))
-    penalty_ceiling = contract.penalty if allowance is None else min(contract.penalty, allowance)
+    if contract.overdue_rate.daily is None:  # the contract's overdue interest is unknown: the cap alone limits it
+        penalty_ceiling = allowance if allowance is not None else (ledger.lawful_interest if ledger else contract.penalty)
+    else:
+        penalty_ceiling = contract.penalty if allowance is None else min(contract.penalty, allowance)
     contract_total = contract.principal + contract.interest + penalty_ceiling + contract.fees
     principal, total, basis = contract.principal, contract_total, "contract"
     if ledger is not None:

@@ -168,3 +168,19 @@ def test_rollover_within_the_cap_is_not_a_finding():
                                         "rollover": {"original_principal": "10000.00", "folded_interest": "1000.00"}},
                                "claims": {"principal": "11000.00"}}))
     assert "ROLLOVER_INTEREST" not in codes(a) and a.rollover.principal_in_law == D("11000.00")
+
+
+def test_an_unknown_overdue_rate_leaves_the_penalty_to_the_cap():
+    # a given schedule and no rate: the contract's overdue interest is unknown, so the penalty is held
+    # only to the allowance (200.00, as in BULLET), not cut to nothing
+    a = run(**merge(BULLET, {"loan": {"rate": None, "overdue_rate": None, "method": None, "term_days": None,
+                                      "schedule": [{"due": "2025-04-01", "principal": "10000.00", "interest": "180.00"}]}}))
+    assert a.amounts.contract.overdue_rate.source == "unknown"
+    assert a.amounts.lawful.penalty == D("200.00") and "CLAIM_ABOVE_CONTRACT" not in codes(a)
+
+
+def test_fees_the_file_does_not_show_in_the_contract_are_not_conceded_and_say_so():
+    a = run(**merge(BULLET, {"claims": {"fees": "300.00"}}))
+    from respond.checks.claims import claim_lines
+    assert claim_lines(a)["fees"].used == D("0.00")
+    assert any("没有列出合同约定的费用" in w for w in a.warnings)
