@@ -104,18 +104,20 @@ def _amount_facts(a: "Analysis") -> dict[str, str]:
     if m is None or not m.recomputed:
         return {"amounts_sentence": "", "amounts_argument": "（因缺少计算所需的信息，未能重算依法应还金额。）"}
     stop = date_text(a.stop)
+    how = ("按合同约定并以法定上限为限计算（低于按上限重算的数额，见附件利息重算表的说明）"
+           if m.lawful is not None and m.lawful.basis == "contract" else "按上限重新计算（详见附件利息重算表）")
     if m.overpaid and m.overpaid > 0:
         s = f"按上限重新计算，到 {stop} 您已经多还了 {money_text(m.overpaid)} 元。"
-        arg = f"按上限重新计算（详见附件利息重算表），截至 {stop} 答辩人已多支付 {money_text(m.overpaid)} 元，不再欠付任何本息。"
+        arg = f"{how}，截至 {stop} 答辩人已多支付 {money_text(m.overpaid)} 元，不再欠付任何本息。"
     elif a.lender.plaintiff.category == "guarantor":  # recourse: the ceiling is what it actually paid
         s = (f"按上限重新计算，到 {stop} 原出借人至多可主张 {money_text(m.lawful_total)} 元；担保公司只能在实际代偿的"
              f"范围内向您追偿，可能更少。")
-        arg = (f"按上限重新计算（详见附件利息重算表），截至 {stop}，原出借人至多可主张本金 {money_text(m.lawful_principal)} 元、"
+        arg = (f"{how}，截至 {stop}，原出借人至多可主张本金 {money_text(m.lawful_principal)} 元、"
                f"利息 {money_text(m.lawful_interest)} 元，合计 {money_text(m.lawful_total)} 元；原告作为担保人，只能在其实际"
                f"代偿且不超过该数额的范围内追偿。")
     else:
         s = f"按上限重新计算，到 {stop} 您依法最多应还 {money_text(m.lawful_total)} 元"
-        arg = (f"按上限重新计算（详见附件利息重算表），截至 {stop}，答辩人尚欠本金 {money_text(m.lawful_principal)} 元、"
+        arg = (f"{how}，截至 {stop}，答辩人尚欠本金 {money_text(m.lawful_principal)} 元、"
                f"利息 {money_text(m.lawful_interest)} 元，合计 {money_text(m.lawful_total)} 元")
         if m.claimed_total is not None and m.excess > 0:
             s += f"，原告主张 {money_text(m.claimed_total)} 元，多主张了 {money_text(m.excess)} 元。"

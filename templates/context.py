@@ -710,8 +710,13 @@ def annex_context(a: Analysis) -> dict[str, Any]:
     method = (f"以答辩人实际收到的借款 {money_text(lg.received)} 元为本金，自 {date_text(lg.rows[0].date)} 起按法定上限"
               f"（{cap_text(cap)}）以单利逐日计息（年利率 ÷ {lg.day_basis} × 天数），未付利息不再计息；每笔还款先冲抵利息、"
               f"再冲抵本金；罚息、违约金和各项费用均计入上限，与利息合并计算。计至 {date_text(a.stop)}。")
-    shared = (f"利息（含罚息、复利、违约金）与其他费用两行合计不超过按上限计算的利息 {money_text(m.lawful_interest)} 元："
+    shared = (f"利息（含罚息、复利、违约金）与其他费用两行合计不超过依法计算的利息 {money_text(m.lawful_interest)} 元："
               "先计入原告主张的利息，余额计入其他费用。" if a.case.claims.fees is not None else "")
+    law = m.lawful
+    if law is not None and law.basis == "contract" and law.contract_total is not None and law.cap_total is not None:
+        shared = (f"按合同约定计算（以实际收到的借款为本金，罚息、复利、违约金合计不超过逾期本金按上限计算的数额），截至 "
+                  f"{date_text(a.stop)} 的本息合计为 {money_text(law.contract_total)} 元，低于上表按上限重算的 "
+                  f"{money_text(law.cap_total)} 元，汇总栏按较低者计。") + shared
     note = ("各行金额四舍五入到分；合计按未舍入的数计算，可能与逐行相加相差一分。"
             + shared + not_above_text(a)
             + (f"本金还清后的还款为多付款项，合计 {money_text(lg.overpaid)} 元。" if lg.overpaid else ""))

@@ -540,3 +540,19 @@ def test_only_fees_claimed_the_annex_lines_add_up(package, read_docx):
     diffs = [money(rows[k][3]) for k in ("本金", "利息（含罚息、复利、违约金）", "其他费用")]
     assert sum(diffs) == money(rows["合计"][3])
     assert rows["利息（含罚息、复利、违约金）"][1] == "" and money(rows["其他费用"][2]) > 0
+
+
+def test_a_lower_contract_figure_is_explained_beside_the_cap_ledger(package, read_docx):
+    """Above the cap, but the contract itself allows less than the 24% ledger (20% overdue, docs/rules.md
+    §10): the answer names the method, and the annex says its summary takes the lower figure."""
+    a, files = package(plaintiff={"name": "招联消费金融股份有限公司"}, court={"filed_on": "2020-09-15"},
+                       service={"date": "2020-10-10"}, today="2020-10-12",
+                       claims={"as_of": "2020-09-15", "principal": "8000", "interest": "3000"},
+                       loan={"contract_date": "2018-01-06", "rate": {"annual": 0.2}, "term_months": 24,
+                             "fees": [{"name": "服务费", "amount": "40", "per_installment": True}],
+                             "payments": [{"date": "2018-02-06", "amount": "548.92"}]})
+    assert a.rate.exceeds_cap and a.amounts.lawful.basis == "contract"
+    rate = next(f for f in a.findings if f.code == "RATE_ABOVE_CAP")
+    assert "按合同约定并以法定上限为限计算" in rate.argument
+    annex = " ".join(read_docx(files["利息重算表.docx"]).paragraphs)
+    assert "汇总栏按较低者计" in annex and f"{a.amounts.lawful.contract_total:,.2f}" in annex
