@@ -20,6 +20,7 @@ from decimal import Decimal
 from respond.checks.lpr import LprTable
 
 TRANSITION_DAY = dt.date(2020, 8, 20)
+RULES_2015_DAY = dt.date(2015, 9, 1)  # 法释〔2015〕18号 in force
 FIN_24 = Decimal("0.24")
 RED_LINE_36 = Decimal("0.36")
 COMPARE_PLACES = Decimal("0.0001")  # a hundredth of a percent: the precision the documents print
@@ -94,6 +95,10 @@ def private_cap(contract_date: dt.date, filed_on: dt.date | None, table: LprTabl
     """民间借贷规定第25条 (4 × LPR at the contract date), or the 2020 transition of 第31条; a case
     filed before 2020-08-20 is under the 2015 rules (第31条第1款 read back: the new rules govern
     cases accepted after they took effect)."""
+    if filed_on is not None and filed_on < RULES_2015_DAY:
+        return Cap("rules_2015", FIN_24, tolerated=RED_LINE_36, warnings=(
+            "本案在 2015-09-01 之前起诉，当时适用更早的规定（同期贷款基准利率的四倍），本工具没有实现该规定："
+            "以下按 2015 年民间借贷规定计算，仅供参考",))
     if filed_on is not None and filed_on < TRANSITION_DAY:
         return rules_2015_cap()
     if contract_date >= TRANSITION_DAY:
