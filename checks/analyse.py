@@ -279,6 +279,15 @@ def analyse(case: CaseFile, *, today: dt.date, calendar: HolidayCalendar, lpr: L
     return analysis
 
 
+def _term_months(loan) -> int | None:
+    """The loan's term in whole months (rounded up), for the benchmark rate's term bucket."""
+    if loan.term_months:
+        return loan.term_months
+    if loan.term_days:
+        return -(-loan.term_days // 30)
+    return None
+
+
 def professional_lender(case: CaseFile, lender: Lender) -> bool:
     """A private lender the file shows lending to the public (民间借贷规定第13条第(三)项)."""
     facts = case.loan.professional_lending
@@ -332,7 +341,7 @@ def _alternative(case, lender: Lender, rate: RateResult, amounts: Amounts | None
         if not above(rate.apr.apr, cap.binding(loan.disbursement_date, stop)):
             return None
     elif lender.lender.category == "company" or professional_lender(case, lender):
-        kind, cap = "void_contract", void_contract_cap(loan.contract_date, lpr)
+        kind, cap = "void_contract", void_contract_cap(loan.contract_date, lpr, _term_months(loan))
     else:
         return None
     for w in cap.warnings:

@@ -17,7 +17,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from respond.checks.lpr import LprTable
+from respond.checks.lpr import FIRST_FIXING, LprTable
 
 TRANSITION_DAY = dt.date(2020, 8, 20)
 RULES_2015_DAY = dt.date(2015, 9, 1)  # 法释〔2015〕18号 in force
@@ -42,6 +42,7 @@ class Cap:
     lpr_published: dt.date | None = None
     warnings: tuple[str, ...] = field(default=())
     tolerated: Decimal | None = None  # rules_2015: interest paid up to this rate is not returned (36%)
+    benchmark: str | None = None  # lpr1_void before 2019-08-20: the PBOC benchmark bucket used
 
     @property
     def complete(self) -> bool:
@@ -112,8 +113,17 @@ def private_cap(contract_date: dt.date, filed_on: dt.date | None, table: LprTabl
     return Cap("transition_2020", FIN_24, cap, lpr, published, tuple(warns))
 
 
-def void_contract_cap(contract_date: dt.date, table: LprTable) -> Cap:
-    """Only 资金占用费 at 1 × LPR on the contract date when the contract is void."""
+def void_contract_cap(contract_date: dt.date, table: LprTable, term_months: int | None = None) -> Cap:
+    """Only 资金占用费 at 1 × LPR on the contract date when the contract is void; before the first LPR
+    fixing (2019-08-20), the central bank's benchmark rate for the loan's term (docs/rules.md §15)."""
+    from respond.checks.benchmark import benchmark_on
+
+    if contract_date < FIRST_FIXING:
+        b = benchmark_on(contract_date, term_months)
+        if b is not None:
+            warn = (f"合同成立于 2019-08-20 首次 LPR 报价之前：资金占用费按当时中国人民银行同期贷款基准利率 "
+                    f"{b.rate * 100:.2f}%（{b.effective} 起执行）计算")
+            return Cap("lpr1_void", b.rate, None, b.rate, b.effective, (warn,), benchmark=b.bucket)
     cap, lpr, published, warns = _lpr_times(table, contract_date, 1)
     return Cap("lpr1_void", cap, None, lpr, published, tuple(warns))
 

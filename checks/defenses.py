@@ -50,7 +50,13 @@ def cap_text(cap: Cap, apr: Decimal | None = None) -> str:
         after = (f"2020年8月20日起为起诉时一年期 LPR（{pct_text(cap.lpr)}）的 4 倍，即年利率 "
                  f"{pct_text(cap.after_2020_08_20)}") if cap.after_2020_08_20 is not None else "2020年8月20日起的上限因缺少立案日无法确定"
         return f"年利率 24%（至2020年8月19日），{after}"
+    if cap.benchmark:
+        return f"中国人民银行同期贷款基准利率 {pct_text(cap.rate)}（资金占用费）"
     return f"一年期 LPR 年利率 {pct_text(cap.rate)}（资金占用费）"
+
+
+def _void_rate_name(cap: Cap) -> str:
+    return "中国人民银行同期贷款基准利率" if cap.benchmark else "一年期 LPR"
 
 
 def cap_basis(a: "Analysis") -> tuple[str, ...]:
@@ -243,8 +249,8 @@ def lender_unlicensed(a: "Analysis") -> Finding | None:
     elif alt is not None and alt.kind == "void_contract":
         void = (f"按这种算法，到 {date_text(a.stop)} 您最多还欠 {money_text(alt.lawful_total)} 元"
                 + (f"（已多还 {money_text(alt.ledger.overpaid)} 元）" if alt.ledger.overpaid else "") + "。")
-        void_arg = (f"按实际收到的本金、已还款项及一年期 LPR（{pct_text(alt.cap.rate)}）计算，截至 {date_text(a.stop)} "
-                    f"答辩人至多应返还 {money_text(alt.lawful_total)} 元。")
+        void_arg = (f"按实际收到的本金、已还款项及{_void_rate_name(alt.cap)}（{pct_text(alt.cap.rate)}）计算，截至 "
+                    f"{date_text(a.stop)} 答辩人至多应返还 {money_text(alt.lawful_total)} 元。")
     else:
         void = void_arg = ""
     platform = ("名称像是助贷或导流平台（这类公司通常只是中介，不是放款方），请核对借款合同上写的放款主体。"
@@ -416,8 +422,8 @@ def professional_lender(a: "Analysis") -> Finding | None:
     void = void_arg = ""
     if alt is not None and alt.kind == "void_contract":
         void = f"按这种算法，到 {date_text(a.stop)} 您最多还欠 {money_text(alt.lawful_total)} 元。"
-        void_arg = (f"按实际收到的本金、已还款项及一年期 LPR（{pct_text(alt.cap.rate)}）计算，截至 {date_text(a.stop)} "
-                    f"答辩人至多应返还 {money_text(alt.lawful_total)} 元。")
+        void_arg = (f"按实际收到的本金、已还款项及{_void_rate_name(alt.cap)}（{pct_text(alt.cap.rate)}）计算，截至 "
+                    f"{date_text(a.stop)} 答辩人至多应返还 {money_text(alt.lawful_total)} 元。")
     return make_finding(engine_rules()["PROFESSIONAL_LENDER"],
                         {"lender": a.case.lender_name, "facts_plain": plain, "facts_argument": argued,
                          "void_sentence": void, "void_argument": void_arg},

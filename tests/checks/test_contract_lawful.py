@@ -184,3 +184,23 @@ def test_fees_the_file_does_not_show_in_the_contract_are_not_conceded_and_say_so
     from respond.checks.claims import claim_lines
     assert claim_lines(a)["fees"].used == D("0.00")
     assert any("没有列出合同约定的费用" in w for w in a.warnings)
+
+
+def test_a_void_contract_before_the_first_lpr_uses_the_benchmark_for_its_term():
+    """data/pboc_benchmark.csv: on 2014-08-01 the 2012-07-06 rates are in force — 6.00% for six months
+    to a year, 6.15% for one to three years."""
+    import datetime as dt
+
+    from respond.checks.caps import void_contract_cap
+    from respond.checks.lpr import package_table
+    one_year = void_contract_cap(dt.date(2014, 8, 1), package_table(), 12)
+    three_years = void_contract_cap(dt.date(2014, 8, 1), package_table(), 36)
+    assert (one_year.rate, three_years.rate) == (D("0.0600"), D("0.0615"))
+    # from 2015-10-24 to the LPR reform: 4.35% up to a year
+    assert void_contract_cap(dt.date(2019, 1, 1), package_table(), 12).rate == D("0.0435")
+    a = run(plaintiff={"name": "李四", "kind": "individual"}, court={"filed_on": "2019-12-01"},
+            service={"date": "2019-12-10"}, today="2019-12-12", claims={"as_of": "2019-12-01"},
+            loan={"contract_date": "2014-08-01", "method": "bullet", "term_months": 12, "rate": {"monthly": 0.02},
+                  "professional_lending": {"other_lawsuits": 35}})
+    f = next(f for f in a.findings if f.code == "PROFESSIONAL_LENDER")
+    assert a.alternative.cap.rate == D("0.0600") and "中国人民银行同期贷款基准利率（6.00%）" in f.argument
