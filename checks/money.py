@@ -15,8 +15,10 @@ def cents(x: Decimal) -> Decimal:
 
 
 def rate6(x: Decimal) -> Decimal:
-    """Rates in the report: 6 decimal places, half-up."""
-    return x.quantize(RATE_PLACES, rounding=ROUND_HALF_UP)
+    """Rates in the report: 6 decimal places, half-up (with enough digits for an absurd rate, e.g.
+    the compound rate of a loan of which almost nothing reached the borrower)."""
+    with localcontext(prec=max(28, x.adjusted() + 10)):
+        return x.quantize(RATE_PLACES, rounding=ROUND_HALF_UP)
 
 
 def precise():

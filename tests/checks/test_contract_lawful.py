@@ -204,3 +204,9 @@ def test_a_void_contract_before_the_first_lpr_uses_the_benchmark_for_its_term():
                   "professional_lending": {"other_lawsuits": 35}})
     f = next(f for f in a.findings if f.code == "PROFESSIONAL_LENDER")
     assert a.alternative.cap.rate == D("0.0600") and "中国人民银行同期贷款基准利率（6.00%）" in f.argument
+
+
+def test_almost_nothing_received_is_analysed_not_a_crash():
+    # 9,999 of 10,000 taken at disbursement: an astronomically high compound rate must still print
+    a = run(loan={"upfront_deductions": [{"name": "服务费", "amount": "9999"}]})
+    assert a.rate.received == D("1.00") and "RATE_ABOVE_CAP" in codes(a)
