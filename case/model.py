@@ -331,6 +331,14 @@ class Assignment(Strict):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, str_strip_whitespace=True)
 
 
+class Wishes(Strict):
+    """What the borrower wants if a lawful debt remains (added, docs/case-file.md): asked in the
+    answer's 其他需要说明的内容 only when a lawful debt remains."""
+
+    mediation: Optional[bool] = None  # 愿意调解
+    monthly: Optional[Money] = None  # 每月能还的数额（请求分期履行）
+
+
 class CaseFile(Strict):
     version: int
     case_cause: Optional[Annotated[str, Field(max_length=100)]] = None
@@ -341,6 +349,7 @@ class CaseFile(Strict):
     claims: Claims = Field(default_factory=Claims)
     loan: Loan
     assignment: Optional[Assignment] = None
+    wishes: Optional[Wishes] = None
     notes: dict[str, Any] = Field(default_factory=dict)
 
     @model_validator(mode="before")

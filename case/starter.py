@@ -51,6 +51,7 @@ STARTER = {
         "rollover": None,
     },
     "assignment": {"from": "某某小额贷款有限公司", "date": "2025-12-01", "notified": False},
+    "wishes": {"mediation": True, "monthly": "500.00"},
     "notes": {"说明": "这是 respond init 生成的模板：把示例值换成应诉材料上的内容；不知道的字段可以删除或写 null。"
                       "金额写成字符串（\"12345.67\"），利率写成小数（0.18 表示 18%），日期写成 YYYY-MM-DD。"
                       "利率（rate、overdue_rate）只填 annual、monthly、daily 中的一个；按期数还款填 term_months，"

@@ -27,6 +27,7 @@ from respond.checks.lenders import LenderIdentity, categorize, default_case_caus
 from respond.checks.lpr import LprTable
 from respond.checks.money import ZERO
 from respond.checks.overdue import overdue_rate
+from respond.checks.positions import Positions, notice_claimed, positions
 from respond.checks.rollover import RolloverResult, rollover_principal
 from respond.checks.schedule import Schedule, Standing, contract_schedule, standing, stated_annual
 
@@ -91,6 +92,9 @@ class Alternative:
 
 @dataclass(frozen=True)
 class Analysis:
+    """One case, every check done: built once by :func:`analyse`, complete (findings, claim lines,
+    the position of every form item, jurisdiction) and frozen."""
+
     case: CaseFile
     today: dt.date
     stop: dt.date  # the day amounts run to (claims.as_of, else court.filed_on, else today)
@@ -107,6 +111,8 @@ class Analysis:
     jurisdiction: JurisdictionAdvice | None = None  # only when the contract has an agreed-court clause
     standing: Standing | None = None  # the payments against the contract's own schedule
     rollover: RolloverResult | None = None  # 利滚利 (docs/rules.md §14)
+    notice_claimed: bool = False  # the contract says it drew attention to its terms (加粗、特别提示)
+    positions: Positions | None = None  # every item of the answer form (docs/rules.md §16)
 
     @property
     def objection_warranted(self) -> bool:
@@ -276,7 +282,9 @@ def analyse(case: CaseFile, *, today: dt.date, calendar: HolidayCalendar, lpr: L
     analysis.findings.extend(defenses.findings_for(analysis))
     analysis.findings.extend(clause_findings(hits, {**case_facts(case, lender.regime),
                                                     "answer_period_over": deadline.days_left < 0}))
-    return analysis
+    text = contract_text if contract_text is not None else "\n".join(loan.clauses or ())
+    analysis = replace(analysis, notice_claimed=notice_claimed(text))
+    return replace(analysis, positions=positions(analysis))
 
 
 def _term_months(loan) -> int | None:

@@ -25,7 +25,7 @@ class Line:
     """One line of the claim: what the plaintiff claims, what the analysis finds lawful, and the
     figure the answer uses — the lawful one, but never more than the claimed one."""
 
-    key: str  # principal | interest | fees | total
+    key: str  # principal | interest | penalty | fees | total
     claimed: Decimal | None
     lawful: Decimal | None  # the analysis's figure (for fees: what the cap leaves after interest)
     used: Decimal | None
@@ -47,34 +47,43 @@ def _line(key: str, claimed: Decimal | None, lawful: Decimal | None) -> Line:
 
 
 def claim_lines(a: "Analysis") -> dict[str, Line] | None:
-    """principal / interest (with 罚息、复利、违约金) / fees / total, when the analysis gives lawful figures.
+    """principal / interest / penalty (罚息、复利、违约金) / fees / total, when the analysis gives lawful figures.
 
     The charges the law allows in total (:mod:`respond.checks.lawful`: the lower of the contract
-    and the cap) go first to the interest and penalty claimed, what is left to the fees claimed;
-    each line at most what the contract allows on it (its penalty held to the cap).
+    and the cap) go first to the interest claimed, then to the penalty, then to the fees — so the
+    cap cuts penalties and fees first (docs/rules.md §10) — each line at most what the contract
+    allows on it (its penalty held to the cap). A line the complaint does not claim takes no share.
     """
     m, c = a.amounts, a.case.claims
     if m is None or m.lawful_principal is None or m.lawful is None:
         return None
     law = m.lawful
     principal = _line("principal", c.principal, m.lawful_principal)
-    claimed_interest = (c.interest or ZERO) + (c.penalty or ZERO) if (c.interest, c.penalty) != (None, None) else None
-    pool = law.charges  # the charges the lower of contract and cap allows, in total
-    if law.ceilings is not None:  # each line at most the contract's (penalty held to the cap)
-        interest_ceiling, fees_ceiling = law.ceilings["interest"] + law.ceilings["penalty"], law.ceilings["fees"]
-    else:  # cap only: the pool in the order of the claim
-        interest_ceiling = fees_ceiling = pool
-    interest_lawful = min(interest_ceiling, pool)
-    fees_lawful = min(fees_ceiling, max(pool - min(claimed_interest or ZERO, interest_lawful), ZERO))
-    # a line the complaint does not claim takes no share
-    interest = _line("interest", claimed_interest, interest_lawful) if claimed_interest is not None \
-        else Line("interest", None, None, None)
-    fees = _line("fees", c.fees, fees_lawful) if c.fees is not None else Line("fees", None, None, None)
-    used = sum((x.used for x in (principal, interest, fees) if x.used is not None), ZERO)
+    left = law.charges  # the charges the lower of contract and cap allows, in total
+    ceilings = law.ceilings
+    # the complaint's 利息 often holds overdue interest the contract calls 罚息: interest and
+    # penalty share their two ceilings; the claimed interest takes the share first
+    shared = left if ceilings is None else min(ceilings["interest"] + ceilings["penalty"], left)
+    out: dict[str, Line] = {"principal": principal}
+    for key in ("interest", "penalty", "fees"):
+        claimed = getattr(c, key)
+        if claimed is None:
+            out[key] = Line(key, None, None, None)
+            continue
+        if key == "fees":
+            ceiling = left if ceilings is None else min(ceilings["fees"], left)
+        else:
+            ceiling = shared
+        line = _line(key, claimed, ceiling)
+        out[key] = line
+        left = max(left - line.used, ZERO)
+        if key != "fees":
+            shared = max(shared - line.used, ZERO)
+    used = sum((out[k].used for k in ("principal", "interest", "penalty", "fees") if out[k].used is not None), ZERO)
     if m.claimed_total is not None:
         used = min(used, m.claimed_total)
-    total = Line("total", m.claimed_total, m.lawful_total, used)
-    return {"principal": principal, "interest": interest, "fees": fees, "total": total}
+    out["total"] = Line("total", m.claimed_total, m.lawful_total, used)
+    return out
 
 
 def conceded_total(a: "Analysis") -> Decimal | None:

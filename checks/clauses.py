@@ -556,11 +556,24 @@ def jurisdiction_assessment(agreed_court_hit: ClauseHit | None, court_name: str 
         reasons.append("起诉法院是互联网法院，它集中管辖所在城市全市范围内的部分网络案件；上面按城市比较。")
     if level == "intermediate":
         reasons.append("起诉法院是中级人民法院，上面按城市比较；是否由中级法院审理还取决于标的额等级别管辖规定。")
-    warn = "注意：原告可能主张起诉法院是合同履行地（借款纠纷中接收货币一方即出借人所在地可能被认定为履行地），"
-    if plaintiff_address and parse_place(plaintiff_address) is not None:
-        pp = parse_place(plaintiff_address)
-        if _at(court_place, level, pp, plaintiff_address):
-            warn = "注意：起诉法院就在原告所在地，原告可能主张这里是合同履行地（借款纠纷中接收货币一方所在地可能被认定为履行地），"
-    reasons.append(warn + "异议未必成立；但提出异议不影响您答辩，也不会加重您的责任。")
+    # 合同履行地 (民诉法解释第18条): for a money claim, where the party receiving the money is.
+    basis.append("msj_18")
+    pp = parse_place(plaintiff_address) if plaintiff_address else None
+    if pp is None:
+        reasons.append("但案件文件没有写原告住所地（plaintiff.address），或写得不完整：借款合同对履行地点没有约定的，"
+                       "争议标的为给付货币，接收货币一方（原告）所在地为合同履行地，合同纠纷也可以由合同履行地法院管辖。"
+                       "不知道原告所在地，就无法判断起诉法院是不是合同履行地，因此没有起草管辖权异议申请书；"
+                       "请按起诉状补充原告住所地后重新生成。")
+        return JurisdictionAdvice(None, reasons, proper, tuple(basis), where_court, defendant_place, agreed_court_hit,
+                                  arbitration)
+    if _at(court_place, level, pp, plaintiff_address):
+        reasons.append(f"但起诉法院就在原告所在地（{pp.words() or plaintiff_address}）。借款合同对履行地点没有约定的，"
+                       "争议标的为给付货币，接收货币一方（原告）所在地为合同履行地；合同纠纷可以由合同履行地法院管辖。"
+                       "即使管辖条款无效，起诉法院作为合同履行地法院仍可能有管辖权，管辖权异议很难成立，因此没有起草"
+                       "管辖权异议申请书。您仍可以自行提出，但不影响按时答辩、出庭。")
+        return JurisdictionAdvice(False, reasons, proper, tuple(basis), where_court, defendant_place, agreed_court_hit,
+                                  arbitration)
+    reasons.append(f"起诉法院也不在原告所在地（{pp.words() or plaintiff_address}），即不是合同履行地（接收货币一方所在地），"
+                   "起诉法院没有管辖的连接点，异议有依据；提出异议不影响您答辩，也不会加重您的责任。")
     return JurisdictionAdvice(True, reasons, proper, tuple(basis), where_court, defendant_place, agreed_court_hit,
                               arbitration)

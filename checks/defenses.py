@@ -19,7 +19,7 @@ from respond.checks.money import rate6
 if TYPE_CHECKING:
     from respond.checks.analyse import Analysis
 
-_CAP_BASIS = {
+CAP_BASIS = {
     "fin_24": ("finjud_2",),
     "lpr4_contract": ("mj_25", "mj_29"),
     "transition_2020": ("mj_31", "mj_25", "mj_29"),
@@ -61,7 +61,7 @@ def _void_rate_name(cap: Cap) -> str:
 
 def cap_basis(a: "Analysis") -> tuple[str, ...]:
     """Citation ids of the cap the analysis applied (rules.md §3)."""
-    ids = _CAP_BASIS[a.rate.cap.basis]
+    ids = CAP_BASIS[a.rate.cap.basis]
     if a.lender.regime == "local_financial":
         ids = ids + ("spc_reply_2020_27",)
     return ids
@@ -152,9 +152,15 @@ def rate_above_cap(a: "Analysis") -> Finding | None:
 
 
 def rate_above_36(a: "Analysis") -> Finding | None:
-    """``apr`` > 36%, whatever the regime."""
+    """``apr`` > 36%: the regulatory red line for lenders (整治办函〔2017〕141号). Not raised against
+    one private individual with no facts of lending to the public: it proves nothing there (the
+    cap governs) and reads as an accusation of criminal lending (illegal_lending_2019)."""
     r = a.rate
     if r.apr is None or not above(r.apr.apr, RED_LINE_36):
+        return None
+    from respond.checks.analyse import professional_lender
+    if a.lender.regime == "private" and a.lender.lender.category == "individual" \
+            and not professional_lender(a.case, a.lender):
         return None
     licence = ("如果出借人没有放贷资质却经常性地向社会放贷，还可能涉嫌非法放贷，可以向当地金融监管部门反映。"
                if a.lender.regime == "private" else "")

@@ -401,10 +401,11 @@ def _e_service_ticks() -> str:
 
 def _objection(group: str, key: str) -> str:
     """The right-hand cell of an "有无异议" item: 无/有 boxes, then the reasons."""
-    # 无 comes first on the form: ticked when there is no objection.
+    # 无 comes first on the form; an item left to the defendant to check (请核对) ticks neither.
     return (
         f"{{% if {group}.{key}.objection %}}无{BOX_EMPTY} 有{BOX_TICKED}"
-        f"{{% else %}}无{BOX_TICKED} 有{BOX_EMPTY}{{% endif %}}"
+        f"{{% elif {group}.{key}.agreed %}}无{BOX_TICKED} 有{BOX_EMPTY}"
+        f"{{% else %}}无{BOX_EMPTY} 有{BOX_EMPTY}{{% endif %}}"
         f"　事实和理由：{{{{ {group}.{key}.text }}}}"
     )
 
@@ -420,7 +421,7 @@ def build_answer(form: Form) -> DocumentObject:
     width = _text_width(doc)
 
     _para(doc, forms.TITLE, STYLE_TITLE)
-    _para(doc, form.subtitle, STYLE_SUBTITLE)
+    _para(doc, "（{{ case_cause }}）", STYLE_SUBTITLE)
 
     # 说明 and ★特别提示★, boxed as on the official form
     explanation, warning = forms.notice_lines(form.cause)

@@ -62,7 +62,7 @@ FIELD_WORDS = {
     "assignment.from": "转让债权的一方", "assignment.date": "债权转让日",
     "loan.overdue_rate": "合同约定的逾期利率", "loan.accelerated_on": "宣布提前到期的日期",
     "loan.penalty": "合同约定的违约金", "loan.professional_lending": "出借人向社会放贷的情况",
-    "docs/rules.md": "计算规则", "loan.rollover": "借条里滚入的以前利息",
+    "docs/rules.md": "计算规则", "loan.rollover": "借条里滚入的以前利息", "plaintiff.address": "原告住所地",
 }
 # a path as the texts write it: loan.term_months/term_days, loan.payments[2].date
 _PATH = re.compile(r"\b[a-z][a-z0-9_]*(?:\[\d*\])?(?:\.[a-z][a-z0-9_]*(?:\[\d*\])?)+(?:/[a-z][a-z0-9_]*)*")
@@ -151,7 +151,7 @@ def _jurisdiction(a: Analysis) -> list[str]:
                      f"《管辖权异议申请书》，请求把案子移送到{_md(advice.proper_court or '您住所地的法院')}。"
                      f"它和答辩状的截止日相同：**{due}**，过了这一天就不能再提。")
     elif advice.objection_warranted is False:
-        lines.append("**不需要。** 起诉您的法院就在您的住所地或经常居住地，提出管辖权异议一般不会成立。")
+        lines.append("**不需要。** " + _borrower_text(a, advice.reasons[-1]))
     else:
         lines.append("**无法判断。** " + _borrower_text(a, advice.reasons[-1]))
     lines.append("")
@@ -240,6 +240,56 @@ def _recourse_amounts(a: Analysis) -> list[str]:
     return lines
 
 
+def _next_steps(a: Analysis) -> list[str]:
+    """The hearing, the 举证期限, how to submit, small claims, the items to check, a remaining debt."""
+    case = a.case
+    court = _md(case.court.name)
+    lines = []
+    hearing = case.court.hearing_at
+    if hearing is not None:
+        lines.append(f"- **开庭：{date_text(hearing.date())} {hearing:%H:%M}，{court}**（具体法庭以传票为准）。"
+                     "请带身份证原件准时到庭；不到庭，法院可以缺席判决。")
+    else:
+        lines.append("- 开庭：时间、地点以法院的传票为准；没收到传票的，请打电话问法院。")
+    due = case.service.evidence_due
+    if due is not None:
+        lines.append(f"- **举证期限：{date_text(due)}**。证据（截图、银行流水、还款记录）要在这一天之前交到法院，"
+                     "逾期提交的，法院可能不采纳。")
+    lines.append("- 怎么交：可以通过“人民法院在线服务”微信小程序或当地法院的诉讼服务网在线提交；也可以用 EMS 邮寄到法院"
+                 "（信封和材料上写明案号，保留邮寄凭证）；或者到法院的诉讼服务中心当面提交。")
+    lines.append("- 交几份：答辩状正本一份，另按对方当事人的人数各交一份副本（本案原告一方一份）；证据也按同样份数复印。"
+                 "当面去的，带上身份证原件和复印件。")
+    if case.court.procedure is not None and case.court.procedure.value == "small_claims":
+        lines.append(f"- **本案适用小额诉讼程序，一审终审**：判决一作出就生效，不能上诉（{basis_text(('msf_165',))}）。"
+                     "所以所有意见和证据都要在这一次审理中提出。")
+    open_items = _items_to_check(a)
+    if open_items:
+        lines.append("- **答辩状里有几项两个框都没有勾（请核对）**：程序没有足够的信息替您表态。请逐项核对后自己勾选"
+                     "“无”或“有”，有异议的写上理由：")
+        lines += [f"    - {label}：{_md(text)}" for label, text in open_items]
+    total = (claim_lines(a) or {}).get("total")
+    if total is not None and total.used and not is_time_barred(a):
+        lines.append(f"- 依法核减后，您仍可能要还一部分钱（按答辩状的算法至多 {money_text(total.used)} 元）。您可以：在开庭前或庭上"
+                     "申请调解；提出分期还款的方案（写明每月能还多少）；或者直接和原告协商（要书面约定，保留凭证）。"
+                     "在案件信息里填写 wishes（mediation: 愿意调解；monthly: 每月能还的数额），答辩状会写上调解、分期的请求。")
+    return ["## 2. 接下来要做的事", ""] + lines + [""]
+
+
+def _items_to_check(a: Analysis) -> list[tuple[str, str]]:
+    """The form items the answer leaves open (请核对): their label and what to check."""
+    from respond.checks.positions import VERIFY
+    from respond.templates.context import phrase_text
+    from respond.templates.forms import FORMS
+    form = FORMS[a.lender.form]
+    labels = {f"d.{i.key}": f"答辩事项{n}“{i.label}”" for n, i in enumerate(form.claims, 1)}
+    labels |= {f"f.{i.key}": f"事实和理由{n}“{i.label}”" for n, i in enumerate(form.facts, 1)}
+    out = []
+    for key, pos in a.positions.all().items():
+        if pos.stance == VERIFY:
+            out.append((labels[key], phrase_text(pos.check) if pos.check else "请核对"))
+    return out
+
+
 def explanation_markdown(a: Analysis, documents: list[str]) -> str:
     case, d = a.case, a.deadline
     court = _md(case.court.name)
@@ -274,10 +324,11 @@ def explanation_markdown(a: Analysis, documents: list[str]) -> str:
         lines.append("注意：截止日所在年份的法定节假日安排还没有收录，上面的日期只按周末计算。如果那一天是法定节假日，"
                      "期限会顺延到节后的第一个工作日，答辩期可能还没有结束；请尽快打电话向法院确认。")
     lines.append("")
+    lines += _next_steps(a)
     lines += _jurisdiction(a)
     lines += _arbitration(a)
 
-    lines += ["## 2. 要交的材料", ""]
+    lines += ["## 3. 要交的材料", ""]
     for doc in documents:
         if doc.endswith(".docx"):
             what = {"答辩状.docx": "打印、核对、签名并写上日期，按法院要求的份数提交（一般按对方当事人人数提交副本）。",
@@ -297,7 +348,7 @@ def explanation_markdown(a: Analysis, documents: list[str]) -> str:
                  "发到就算送达（即使您没有看）；勾“是”的，请写明方式和号码。")
     lines.append("")
 
-    lines += ["## 3. 我们发现了什么", ""]
+    lines += ["## 4. 我们发现了什么", ""]
     r = a.rate
     if r.apr is not None:
         lines.append(f"- 这笔借款的实际年化成本（综合年化利率）是 **{pct_text(r.apr.apr)}**。")
@@ -322,12 +373,12 @@ def explanation_markdown(a: Analysis, documents: list[str]) -> str:
         lines.append("根据您提供的信息，没有发现利率超限等明显问题。请核对原告的计算是否扣除了您的全部还款。")
         lines.append("")
 
-    lines += ["## 4. 如果什么都不做", ""]
+    lines += ["## 5. 如果什么都不做", ""]
     lines.append("法院照样开庭审理。您不答辩、不出庭，法院可以缺席判决，通常会按原告的请求判，"
                  "包括可能超过法律上限的利息和费用。判决生效后不履行，可能被强制执行、列为失信被执行人。")
     lines.append("")
     if a.warnings:
-        lines += ["## 5. 还需要您补充或留意的", ""]
+        lines += ["## 6. 还需要您补充或留意的", ""]
         lines += [f"- {_borrower_text(a, w)}" for w in a.warnings]
         lines.append("")
     lines.append("---")

@@ -250,7 +250,8 @@ ANNEX_ROW_COLUMNS: tuple[Item, ...] = (
 # claims, the lawful amount and the difference; the totals also in uppercase.
 ANNEX_SUMMARY_LINES: tuple[Item, ...] = (
     Item("principal", "本金"),
-    Item("interest", "利息（含罚息、复利、违约金）"),
+    Item("interest", "利息"),
+    Item("penalty", "罚息（复利、违约金）"),
     Item("fees", "其他费用"),
     Item("total", "合计"),
 )
@@ -262,7 +263,7 @@ ANNEX_SUMMARY_KEYS: tuple[str, ...] = (
 
 # ---------------------------------------------------------------------------------------------
 # Context contract. Paths are dotted; "[]" marks the elements of a list. Every leaf is a
-# formatted string except the flags ``*.objection``, ``agent.present``, ``service.electronic_chosen``
+# formatted string except the flags ``*.objection`` (有 ticked), ``*.agreed`` (无 ticked; neither: 请核对), ``agent.present``, ``service.electronic_chosen``
 # and ``service.electronic`` which are booleans.
 
 _TOP_STRINGS = ("case_cause", "court", "case_number", "basis_contract", "basis_law", "other_notes", "signed_date")
@@ -281,6 +282,7 @@ def answer_paths(form: str) -> frozenset[str]:
     for group, items in (("d", spec.claims), ("f", spec.facts)):
         for item in items:
             paths.add(f"{group}.{item.key}.objection")
+            paths.add(f"{group}.{item.key}.agreed")
             paths.add(f"{group}.{item.key}.text")
     paths.add("evidence[]")
     return frozenset(paths)

@@ -92,14 +92,18 @@ def test_unlicensed_lender_gets_void_contract_alternative():
 
 def test_financial_regime_argues_24_and_alternative_when_lower():
     """rules.md §3: the answer argues 24% and, when lower, the private-lending alternative (unsettled law)."""
-    from respond.templates.context import other_notes
+    from respond.checks.formats import money_text
+    from respond.templates.context import claim_items
 
-    a = run(loan={"rate": {"annual": 0.30}})
+    a = run(loan={"rate": {"annual": 0.30}}, claims={"principal": "10000.00", "interest": "9000.00"})
     f = next(f for f in a.findings if f.code == "RATE_ABOVE_CAP")
     assert "《最高人民法院关于进一步加强金融审判工作的若干意见》第2条" in f.basis
     assert a.alternative is not None and a.alternative.kind == "private_caps"
     assert a.alternative.lawful_total < a.amounts.lawful_total
-    assert "各地法院做法不一" in other_notes(a)
+    # one item, the lower figure first, then the binding cap as the fallback (issue 10)
+    total = claim_items(a)["total"]["text"]
+    alt, capped = money_text(a.alternative.lawful_total), money_text(a.amounts.lawful_total)
+    assert "各地法院做法不一" in total and total.index(alt) < total.index("即使") < total.index(capped)
 
 
 def test_no_alternative_when_private_caps_are_not_lower():
@@ -305,9 +309,19 @@ def test_a_2019_loan_at_24_percent_exceeds_only_the_cap_from_2020_08_20():
 def test_the_36_percent_line_cites_illegal_lending_only_for_private_lenders():
     bank = _basis(run(loan={"rate": {"annual": 0.40}}), "RATE_ABOVE_36")
     assert not any("非法放贷" in b for b in bank) and any("现金贷" in b for b in bank)
-    private = _basis(run(plaintiff={"name": "李四", "kind": "individual"}, loan={"rate": {"annual": 0.40}}),
+    company = _basis(run(plaintiff={"name": "杭州某某商贸有限公司", "kind": "company"}, loan={"rate": {"annual": 0.40}}),
                      "RATE_ABOVE_36")
-    assert any("非法放贷" in b for b in private)
+    assert any("非法放贷" in b for b in company)
+    lending = {"professional_lending": {"other_lawsuits": 12, "advertised": True}}
+    professional = _basis(run(plaintiff={"name": "李四", "kind": "individual"},
+                              loan={"rate": {"annual": 0.40}, **lending}), "RATE_ABOVE_36")
+    assert any("非法放贷" in b for b in professional)
+
+
+def test_the_36_percent_line_is_not_raised_against_one_individual_without_lending_facts():
+    """issue 10: no criminal-lending paragraph against one private individual with no facts."""
+    a = run(plaintiff={"name": "李四", "kind": "individual"}, loan={"rate": {"annual": 0.40}})
+    assert a.lender.regime == "private" and "RATE_ABOVE_36" not in {f.code for f in a.findings}
 
 
 def test_limitation_does_not_cite_the_article_that_interrupts_it():

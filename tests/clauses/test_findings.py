@@ -87,7 +87,8 @@ JURIS = "第九条 协商不成的，由甲方住所地人民法院管辖。"
 
 def test_jurisdiction_finding_objection_variant():
     f = clause_findings(find_clauses(JURIS), {"court": "重庆市渝北区人民法院",
-                                               "defendant_address": "浙江省杭州市西湖区文三路100号"})[0]
+                                               "defendant_address": "浙江省杭州市西湖区文三路100号",
+                                               "plaintiff_address": "北京市朝阳区某某路1号"})[0]
     assert "管辖权异议" in f.explanation
     assert "被告住所地（浙江省杭州市西湖区）的基层人民法院" in f.argument
     assert f.evidence["jurisdiction"]["objection_warranted"] is True

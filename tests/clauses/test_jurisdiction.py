@@ -11,8 +11,24 @@ AGREED = ClauseHit("CLAUSE_JURISDICTION", "第九条", "协商不成的，由合
 ARB = ClauseHit("CLAUSE_ARBITRATION", "第7.1条", "争议提交南宁仲裁委员会仲裁。", (0, 10))
 
 
+LENDER_SEAT = "北京市朝阳区某某路1号"  # the plaintiff sits away from both the court and the borrower
+
+
 def assess(court, address=None, residence=None, **kw):
+    kw.setdefault("plaintiff_address", LENDER_SEAT)
     return jurisdiction_assessment(kw.pop("hit", AGREED), court, address, residence, **kw)
+
+
+def test_a_court_at_the_plaintiffs_seat_is_the_place_of_performance():
+    """民诉法解释第18条: for a money claim, where the receiving party is: no objection drafted."""
+    a = assess("重庆市渝北区人民法院", "浙江省杭州市西湖区文三路100号", plaintiff_address="重庆市渝北区某某大道1号")
+    assert a.objection_warranted is False and "msj_18" in a.basis
+    assert "合同履行地" in a.reasons[-1] and "没有起草" in a.reasons[-1]
+
+
+def test_without_the_plaintiffs_seat_the_objection_cannot_be_judged():
+    a = assess("重庆市渝北区人民法院", "浙江省杭州市西湖区文三路100号", plaintiff_address=None)
+    assert a.objection_warranted is None and "原告住所地" in a.reasons[-1]
 
 
 def test_court_elsewhere_objection_warranted():  # 重庆 court, 杭州 borrower

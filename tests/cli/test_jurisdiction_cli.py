@@ -16,6 +16,8 @@ def draft_copy(tmp_path, **changes):
     """The microloan example (with its contract) in tmp_path, changed, drafted."""
     shutil.copy(EXAMPLES / "microloan-fees-contract.txt", tmp_path / "microloan-fees-contract.txt")
     case = json.loads((EXAMPLES / "microloan-fees.json").read_text(encoding="utf-8"))
+    # a plaintiff seated away from the suing court: the court is not the place of performance either
+    changes.setdefault("plaintiff__address", ELSEWHERE)
     for path, value in changes.items():
         section, key = path.split("__")
         case[section][key] = value
@@ -26,6 +28,19 @@ def draft_copy(tmp_path, **changes):
     return r, out
 
 
+ELSEWHERE = "北京市朝阳区某某路1号"
+
+
+def test_a_court_at_the_plaintiffs_seat_gets_no_objection(tmp_path):
+    """民诉法解释第18条: the plaintiff receives the money, its seat is the place of performance."""
+    r, out = draft_copy(tmp_path, plaintiff__address="重庆市渝北区某某大道1号")
+    assert r.exit_code == 0, r.stderr
+    assert not (out / "管辖权异议申请书.docx").exists()
+    assert "管辖权异议" not in row_text((out / "答辩状.docx").read_bytes(), "19.其他需要说明")
+    md = (out / "说明.md").read_text(encoding="utf-8")
+    assert "**不需要。**" in md and "合同履行地" in md
+
+
 def test_agreed_court_away_from_home_drafts_the_objection(tmp_path):
     r, out = draft_copy(tmp_path)
     assert r.exit_code == 0, r.stderr
@@ -34,6 +49,10 @@ def test_agreed_court_away_from_home_drafts_the_objection(tmp_path):
     assert "合同第七条第1款" in text
     assert "《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第31条" in text
     assert "《中华人民共和国民事诉讼法》第130条" in text and "重庆市渝北区人民法院" in text
+    # it answers 合同履行地 and the contract's own notice wording (issue 10)
+    assert "《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第18条" in text and ELSEWHERE in text
+    assert "加粗" in text and "举证责任" in text
+    assert "答辩人同时就本案管辖权提出异议" in row_text((out / "答辩状.docx").read_bytes(), "19.其他需要说明")
     md = (out / "说明.md").read_text(encoding="utf-8")
     assert "**要。**" in md and "管辖权异议申请书.docx" in md
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
@@ -51,10 +70,11 @@ def test_clause_arguments_reach_the_answer(tmp_path):
     assert "每日千分之五" not in signing and "格式条款" in signing and "第496条" in signing
     assert "签订借款合同（编号：XD20240315000123）的事实无异议" in signing
     # the plaintiff is the lender: the parties are not disputed, and the assignment clause is moot
-    assert row_text(ans, "2.对合同主体").startswith("无☑ 有☐")
+    # the file does not say who the contract's lender is (loan.lender): 请核对, neither box
+    assert row_text(ans, "2.对合同主体").startswith("无☐ 有☐")
     assert "无需通知乙方" not in visible_text(ans)
     assert "提前到期" in row_text(ans, "3.对提前还款")
-    assert "另行提交管辖权异议申请书" in row_text(ans, "19.其他需要说明")
+    assert "答辩人同时就本案管辖权提出异议" in row_text(ans, "19.其他需要说明")
 
 
 def test_court_at_domicile_needs_no_objection(tmp_path):
@@ -96,6 +116,7 @@ def test_after_the_answer_period_the_answer_does_not_claim_a_timely_objection(tm
     say the objection was raised in time, and the clause's explanation says it is late."""
     shutil.copy(EXAMPLES / "microloan-fees-contract.txt", tmp_path / "microloan-fees-contract.txt")
     case = json.loads((EXAMPLES / "microloan-fees.json").read_text(encoding="utf-8"))
+    case["plaintiff"]["address"] = ELSEWHERE
     p = tmp_path / "case.json"
     p.write_text(json.dumps(case, ensure_ascii=False), encoding="utf-8")
     late = CliRunner().invoke(main, ["check", "--case", str(p), "--format", "json", "--today", "2027-03-01"])

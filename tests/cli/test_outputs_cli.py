@@ -36,7 +36,11 @@ def listing(folder: Path) -> dict[str, bytes]:
 def previous_package(tmp_path):
     """A folder with a full earlier package (answer, annex, objection) and two files of the user's."""
     out = tmp_path / "out"
-    r = draft(EXAMPLES / "microloan-fees.json", out)
+    case = json.loads((EXAMPLES / "microloan-fees.json").read_text(encoding="utf-8"))
+    case["plaintiff"]["address"] = "北京市朝阳区某某路1号"  # away from the court: an objection is drafted
+    case["loan"]["contract_text"] = str(EXAMPLES / "microloan-fees-contract.txt")
+    (tmp_path / "case.json").write_text(json.dumps(case, ensure_ascii=False), encoding="utf-8")
+    r = draft(tmp_path / "case.json", out)
     assert r.exit_code == 0, r.output
     assert {"利息重算表.docx", "管辖权异议申请书.docx"} <= set(listing(out))
     (out / "我的笔记.docx").write_text("mine", encoding="utf-8")
@@ -64,7 +68,7 @@ def test_draft_without_force_changes_nothing(previous_package):
 
 
 def test_draft_force_keeps_what_it_regenerates(previous_package):
-    r = draft(EXAMPLES / "microloan-fees.json", previous_package, "--force")
+    r = draft(previous_package.parent / "case.json", previous_package, "--force")
     assert r.exit_code == 0 and "已删除" not in r.stdout
     assert {"答辩状.docx", "利息重算表.docx", "管辖权异议申请书.docx"} <= set(listing(previous_package))
 

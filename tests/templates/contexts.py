@@ -2,7 +2,7 @@
 
 The context builder must produce exactly these keys (``respond.templates.forms.context_paths``
 lists them as dotted paths; ``test_contract`` checks that these samples match it). Every value is
-an already formatted string, except the flags ``objection``, ``agent.present`` and
+an already formatted string, except the flags ``objection``, ``agreed`` (neither: 请核对), ``agent.present`` and
 ``service.electronic_chosen``, ``service.electronic`` (bool) and the lists ``evidence`` (of str) and ``annex.rows`` (of dicts).
 
 Top level:
@@ -11,8 +11,8 @@ Top level:
     plaintiff{name}
     agent{present: bool, name, org, position, phone, authority}
     service{address, recipient, phone, electronic_chosen: bool, electronic: bool, electronic_method}
-    d{<claim key>: {objection: bool, text}}             答辩事项, keys from forms.<FORM>.claims
-    f{<fact key>: {objection: bool, text}}              事实和理由, keys from forms.<FORM>.facts
+    d{<claim key>: {objection: bool, agreed: bool, text}}             答辩事项, keys from forms.<FORM>.claims
+    f{<fact key>: {objection: bool, agreed: bool, text}}              事实和理由, keys from forms.<FORM>.facts
     basis_contract, basis_law, other_notes              str
     evidence                                            list[str]
     annex{method, note, summary{as_of, <line>_claimed|_lawful|_diff, total_*_upper}, rows[{…}]}
@@ -64,7 +64,15 @@ _FACT_TEXTS = {
 
 def _items(form: Form, group: str, texts: dict[str, str]) -> dict[str, dict[str, Any]]:
     items = form.claims if group == "d" else form.facts
-    return {i.key: {"objection": i.key in texts, "text": texts.get(i.key, "")} for i in items}
+    out = {}
+    for i in items:
+        stance = "object" if i.key in texts else ("verify" if i.key in _LEFT_OPEN else "agree")
+        out[i.key] = {"objection": stance == "object", "agreed": stance == "agree",
+                      "text": texts.get(i.key, "")}
+    return out
+
+
+_LEFT_OPEN = ("term", "acceleration")  # 请核对: neither box ticked
 
 
 _ANNEX = {
@@ -78,6 +86,9 @@ _ANNEX = {
         "interest_claimed": "9,866.40",
         "interest_lawful": "1,203.55",
         "interest_diff": "8,662.85",
+        "penalty_claimed": "1,200.00",
+        "penalty_lawful": "0.00",
+        "penalty_diff": "1,200.00",
         "fees_claimed": "3,000.00",
         "fees_lawful": "0.00",
         "fees_diff": "3,000.00",
@@ -143,7 +154,8 @@ def private_context() -> dict[str, Any]:
     }
     ctx["service"]["electronic"] = False
     ctx["service"]["electronic_method"] = ""
-    ctx["d"]["litigation_costs"] = {"objection": True, "text": "诉讼费应按原告胜诉比例分担。"}
+    ctx["d"]["litigation_costs"] = {"objection": True, "agreed": False,
+                                    "text": "诉讼费应按原告胜诉比例分担。"}
     return ctx
 
 

@@ -117,7 +117,7 @@ def test_sample_context_matches_the_contract(contexts, form):
 def test_sample_context_value_types(contexts, form):
     """Strings everywhere except the documented flags; lists only for evidence and annex rows."""
     sample = contexts.CONTEXTS[form]()
-    flags = re.compile(r"^(d|f)\.\w+\.objection$|^agent\.present$|^service\.electronic(_chosen)?$")
+    flags = re.compile(r"^(d|f)\.\w+\.(objection|agreed)$|^agent\.present$|^service\.electronic(_chosen)?$")
 
     def walk(value, path):
         if isinstance(value, dict):

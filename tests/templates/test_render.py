@@ -58,8 +58,11 @@ def make_docx(*paragraphs: str, header: str | None = None, table: list[list[str]
     return buf.getvalue()
 
 
-def ticks(objection: bool) -> str:
-    return "无☐ 有☑" if objection else "无☑ 有☐"
+def ticks(item: dict) -> str:
+    """有 ticked for an objection, 无 for an agreed item, neither for one left open (请核对)."""
+    if item["objection"]:
+        return "无☐ 有☑"
+    return "无☑ 有☐" if item["agreed"] else "无☐ 有☐"
 
 
 def e_service_ticks(service: dict) -> str:
@@ -106,7 +109,7 @@ def test_answer_form_visible_text(templates, contexts, read_docx, form_key):
         for n, item in enumerate(items, 1):
             value = ctx[group][item.key]
             cells = doc.row(f"{n}.{item.label}")
-            assert cells[1] == f"{ticks(value['objection'])}　事实和理由：{value['text']}"
+            assert cells[1] == f"{ticks(value)}　事实和理由：{value['text']}"
 
     closing = dict((i.key, n) for n, i in form.closing_numbered())
     basis = doc.row(f"{closing['basis']}.答辩依据")[1]
@@ -129,13 +132,16 @@ def test_private_form_has_litigation_costs_and_financial_does_not(templates, con
     assert "6.对借款发放时间有无异议" in financial
 
 
-def test_ticks_follow_objection(templates, contexts, read_docx):
+def test_ticks_follow_the_stance(templates, contexts, read_docx):
     ctx = contexts.financial_context()
     for item in ctx["d"].values():
-        item["objection"] = not item["objection"]
+        item["objection"], item["agreed"] = not item["objection"], item["objection"]
     doc = read_docx(templates["financial"].render(ctx))
     for n, item in enumerate(forms.FINANCIAL.claims, 1):
-        assert doc.row(f"{n}.{item.label}")[1].startswith(ticks(ctx["d"][item.key]["objection"]))
+        assert doc.row(f"{n}.{item.label}")[1].startswith(ticks(ctx["d"][item.key]))
+    ctx["d"]["principal"].update(objection=False, agreed=False)  # 请核对: neither box
+    doc = read_docx(templates["financial"].render(ctx))
+    assert doc.row("1.对本金有无异议")[1].startswith("无☐ 有☐")
 
 
 def test_empty_evidence_list_shows_none(templates, contexts, read_docx):
@@ -242,6 +248,9 @@ def test_every_missing_variable_is_named(templates, contexts, template_key):
     full = contexts.CONTEXTS[form_key]()
     for path in sorted(forms.template_paths(forms.TEMPLATE_FILES[template_key])):
         ctx, expected = _without(full, path)
+        if path.endswith(".agreed"):  # read only when 有 is not ticked
+            group, key, _ = path.split(".")
+            ctx[group][key]["objection"] = False
         with pytest.raises(TemplateVariableError) as info:
             templates[template_key].render(ctx)
         assert info.value.variable == expected
@@ -291,8 +300,10 @@ def test_special_characters_in_every_field(templates, contexts, read_docx, form_
     string_leaves = sum(
         (n_rows if "[]." in p else len(ctx["evidence"]) if p == "evidence[]" else 1)
         for p in used
-        if not p.endswith((".objection", "agent.present", "service.electronic", "service.electronic_chosen"))
+        if not p.endswith((".objection", ".agreed", "agent.present", "service.electronic", "service.electronic_chosen"))
     )
+    if template_key != "annex":
+        string_leaves += 1  # the 案由 is printed twice: the subtitle and its cell
     assert text.count(NASTY_SHOWN) == string_leaves
     if template_key != "annex":
         assert doc.row("案号") == ["案号", NASTY_SHOWN, "案由", NASTY_SHOWN]

@@ -57,7 +57,7 @@ def test_lawful_total_above_the_claim_concedes_only_the_claim(package, read_docx
         assert not NEGATIVE.search(text), NEGATIVE.search(text)
         assert "多主张了" not in text and "20,830.00 元不应支持" not in text
     principal = cell(answer, "1.对本金")
-    assert principal.startswith("无☑ 有☐") and "不高于" in principal and "按原告主张的数额计" in principal
+    assert principal.startswith("无☑ 有☐") and "不高于" in principal
     assert "不高于" in cell(answer, "2.对利息")
     # the void-contract figure (13,230.17) is above the claim (9,500.00): not conceded in the answer
     assert "13,230.17" not in answer.text
@@ -80,12 +80,12 @@ def test_microloan_annex_interest_line_is_never_negative(tmp_path, read_docx):
                                   "--today", "2026-11-21"])
     assert r.exit_code == 0, r.stderr
     annex = read_docx((out / "利息重算表.docx").read_bytes())
-    claimed, lawful, diff = annex.row("利息（含罚息、复利、违约金）")[1:]
-    assert claimed == "2,510.20" and lawful == "2,510.20" and diff == "0.00"
-    for label in ("本金", "利息（含罚息、复利、违约金）", "其他费用", "合计"):
+    assert annex.row("利息")[1:] == ["1,530.20", "1,530.20", "0.00"]
+    assert annex.row("罚息（复利、违约金）")[1:] == ["980.00", "980.00", "0.00"]
+    for label in ("本金", "利息", "罚息（复利、违约金）", "其他费用", "合计"):
         assert not NEGATIVE.search(" ".join(annex.row(label)))
     # the lines add up to the total: the cap room left after interest goes to the fees
-    money = [float(annex.row(k)[2].replace(",", "")) for k in ("本金", "利息（含罚息、复利、违约金）", "其他费用")]
+    money = [float(annex.row(k)[2].replace(",", "")) for k in ("本金", "利息", "罚息（复利、违约金）", "其他费用")]
     assert abs(sum(money) - float(annex.row("合计")[2].replace(",", ""))) < 0.015
 
 
@@ -124,9 +124,10 @@ def test_assignment_is_an_other_defence_and_parties_only_say_who_lent(package, r
 
 def test_lender_as_plaintiff_leaves_parties_alone(package, read_docx):
     _, files = package(loan={"clauses": ["第九条 甲方有权将本合同项下的债权转让给第三方，无需通知乙方。",
-                                         "第四条 乙方逾期的，还应按逾期金额每日千分之五向甲方支付违约金。"]})
+                                         "第四条 乙方逾期的，还应按逾期金额每日千分之五向甲方支付违约金。"]},
+                       claims={"penalty": "300.00"})  # 违约金过高 is argued only against a 违约金 claimed
     answer = read_docx(files["答辩状.docx"])
-    assert cell(answer, "2.对合同主体").startswith("无☑ 有☐")
+    assert cell(answer, "2.对合同主体").startswith("无☐ 有☐")  # loan.lender not given: 请核对
     assert "无需通知乙方" not in answer.text  # no assignment happened: the clause is moot
     assert "每日千分之五" in cell(answer, "2.对利息") and cell(answer, "2.对利息").startswith("无☐ 有☑")
     assert "每日千分之五" not in cell(answer, "1.对合同签订")
@@ -144,7 +145,7 @@ def test_standard_terms_are_a_notice_objection_under_signing(package, read_docx)
     _, files = package(loan={"clauses": ["第六条 甲方有权根据经营需要调整本合同的利率、费率及收费标准，并在平台公告后生效，无需另行通知乙方。"]})
     answer = read_docx(files["答辩状.docx"])
     signing = cell(answer, "1.对合同签订")
-    assert signing.startswith("无☐ 有☑") and "的事实无异议" in signing and "未采取合理方式提示" in signing
+    assert signing.startswith("无☐ 有☑") and "的事实无异议" in signing and "不能证明已采取合理方式提示" in signing
     assert "第496条" in signing and "第六条" in signing
     assert "单方变更利率" in cell(answer, "19.其他需要说明")
 
@@ -229,7 +230,7 @@ def test_electronic_service_is_left_for_the_defendant(package, read_docx):
     assert a.case.service.method.value == "electronic"
     answer = read_docx(files["答辩状.docx"])
     choice = cell(answer, "是否接受电子送达").split("\n")
-    assert choice[0] == "是☐ 否☐" and "自行选择" in choice[1]
+    assert choice == ["是☐ 否☐", "方式："]  # no instruction text left in the filed form
     assert "是否接受电子送达" in files["说明.md"].decode()
 
 
@@ -248,7 +249,7 @@ def test_arbitration_is_reserved_not_raised(package, read_docx):
 
 # --- 8. 管辖权异议申请书 names only the places given -----------------------------------------
 
-AWAY = {"court": {"name": "重庆市渝北区人民法院"},
+AWAY = {"court": {"name": "重庆市渝北区人民法院"}, "plaintiff": {"name": "某某银行股份有限公司", "address": "北京市朝阳区某某路1号"},
         "loan": {"clauses": ["第七条 因本合同发生的争议，双方同意提交甲方住所地人民法院诉讼解决。"]}}
 
 
@@ -315,7 +316,7 @@ def test_answer_basis_lists_only_the_laws_argued(package, read_docx):
     民法典第546条 is not listed; with an assignment it is. Articles of one law in numeric order."""
     clauses = ["第九条 甲方可将本合同项下的债权转让给第三方，无需通知乙方。",
                "第十条 乙方逾期的，应按借款本金的20%支付违约金，并按日千分之五支付罚息。"]
-    _, held = package(loan={"clauses": clauses, "rate": {"annual": 0.36}})
+    _, held = package(loan={"clauses": clauses, "rate": {"annual": 0.36}}, claims={"penalty": "300.00"})
     basis = cell(read_docx(held["答辩状.docx"]), "18.答辩依据")
     assert "第546条" not in basis and "第585条" in basis
     _, sold = package(plaintiff={"name": "深圳某某资产管理有限公司"},
@@ -403,8 +404,8 @@ def test_guarantor_must_prove_what_it_paid(package, read_docx, over):
     assert "应还" not in md and "代偿凭证" in md
     lines = claim_lines(a)
     if lines and lines["total"].diff and lines["total"].diff > 0:
-        figure = f"按上限计算，原出借人至多可主张 {money_text(lines['total'].used)} 元；原告只能在实际代偿的范围内追偿"
-        assert figure in total and figure in md
+        figure = f"原出借人至多可主张 {money_text(lines['total'].used)} 元"
+        assert figure in total and figure in md and "只能在实际代偿的范围内追偿" in total
 
 
 # --- 13. 说明.md in plain words: no case-file field names, LPR explained ---------------------
@@ -537,9 +538,9 @@ def test_only_fees_claimed_the_annex_lines_add_up(package, read_docx):
     annex = read_docx(files["利息重算表.docx"])
     rows = {r[0]: r for r in annex.tables[0][1:]}
     money = lambda t: Decimal(t.replace(",", "")) if t else Decimal(0)
-    diffs = [money(rows[k][3]) for k in ("本金", "利息（含罚息、复利、违约金）", "其他费用")]
+    diffs = [money(rows[k][3]) for k in ("本金", "利息", "其他费用")]
     assert sum(diffs) == money(rows["合计"][3])
-    assert rows["利息（含罚息、复利、违约金）"][1] == "" and money(rows["其他费用"][2]) > 0
+    assert rows["利息"][1] == "" and money(rows["其他费用"][2]) > 0
 
 
 def test_a_lower_contract_figure_is_explained_beside_the_cap_ledger(package, read_docx):

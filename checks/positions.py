@@ -1,0 +1,555 @@
+"""The legal position of every item of the answer form: 有异议 / 无异议 / 请核对, its figures, and
+which findings argue it (docs/rules.md §16).
+
+This is where the answer's law is decided; :mod:`respond.templates.context` only words what this
+module returns, from the phrase file (``templates/phrases.toml``) and the findings' catalogue
+arguments (``data/findings.toml``, ``clauses/``). Rules:
+
+* **Never admit what was not checked.** 无异议 (``AGREE``) only for what the engine verified:
+  the principal against the schedule and the payments, the charges against what the contract
+  allows and the cap. No payments in the file → 本金, 还款情况 and the total are ``VERIFY`` (both
+  boxes left empty; 说明.md lists them for the borrower to check). An assumed fact (the
+  disbursement date taken from the contract date) is never stated.
+* **Advocacy.** Every figure is "at most" (至多), never "owed"; the most favourable figure with
+  support in law comes first, then the fallback (标的总额: the private-lending caps, then the
+  binding cap). The cap cuts penalties and fees first (:mod:`respond.checks.claims`), so what the
+  answer asks to reduce is what the annex reduces.
+* **Each argument once.** A finding is argued in one item only; a clause argument the cap
+  recomputation already covers (复利, 罚息叠加) is not repeated; 违约金过高 (民法典第585条) only
+  while some 违约金 is still conceded.
+* **Jurisdiction.** The answer mentions an objection only when one is filed with it.
+
+Pure: reads a finished :class:`~respond.checks.analyse.Analysis` (findings, claim lines).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from respond.checks.claims import Line, claim_lines
+from respond.checks.defenses import CAP_BASIS, cap_basis, cap_text
+from respond.checks.money import ZERO
+
+if TYPE_CHECKING:
+    from respond.checks.analyse import Analysis
+
+OBJECT, AGREE, VERIFY, NONE = "object", "agree", "verify", "none"
+STANCES = (OBJECT, AGREE, VERIFY, NONE)
+STANCE_CN = {OBJECT: "有异议", AGREE: "无异议", VERIFY: "请核对", NONE: "不涉及"}
+
+
+class Part(NamedTuple):
+    """One sentence of an item: a phrase of ``templates/phrases.toml`` with its values, or the
+    catalogue argument of a finding (``kind == "finding"``, ``key`` = its code)."""
+
+    kind: str  # phrase | finding
+    key: str
+    values: dict[str, Any] = {}
+
+
+@dataclass(frozen=True)
+class Position:
+    stance: str
+    parts: tuple[Part, ...] = ()
+    check: str = ""  # VERIFY: what the borrower must check (说明.md), a phrase key
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(p.key for p in self.parts if p.kind == "finding")
+
+
+@dataclass(frozen=True)
+class Positions:
+    claims: dict[str, Position]  # 答辩事项, by form item key
+    facts: dict[str, Position]  # 事实和理由
+    notes: tuple[Part, ...]  # 其他需要说明的内容
+    objection_filed: bool  # the 管辖权异议申请书 goes with the answer
+    basis: tuple[str, ...] = field(default=())  # every citation id the answer relies on
+
+    def all(self) -> dict[str, Position]:
+        return {**{f"d.{k}": v for k, v in self.claims.items()}, **{f"f.{k}": v for k, v in self.facts.items()}}
+
+
+def phrase(key: str, **values: Any) -> Part:
+    return Part("phrase", key, values)
+
+
+def argue(code: str) -> Part:
+    return Part("finding", code, {})
+
+
+# Where standard-form clauses are named (合同签订情况) and argued (其他需要说明的内容).
+STANDARD_TERMS = ("CLAUSE_UNILATERAL_CHANGE", "CLAUSE_WAIVER", "CLAUSE_BUNDLED_SERVICES", "CLAUSE_CONTACTS_DATA",
+                  "CLAUSE_COLLECTION_COSTS")
+# The cap recomputation merges these charges already: their clause argument adds nothing then.
+_MERGED_BY_CAP = ("CLAUSE_COMPOUND_INTEREST", "CLAUSE_STACKED_CHARGES")
+_ASSIGNMENT = ("ASSIGNED_DEBT", "CLAUSE_ASSIGNMENT_NO_NOTICE", "ASSIGNEE_LICENCE_UNVERIFIED", "GUARANTOR_RECOURSE")
+_OTHER_DEFENCES = ("LIMITATION", "LENDER_UNLICENSED", "PROFESSIONAL_LENDER", "ROLLOVER_INTEREST", "RATE_ABOVE_36")
+# the contract's own notice wording: "以加粗方式提示", "特别提示", "已充分理解"
+_NOTICE_WORDING = re.compile(r"加粗|粗体|黑体|特别提示|重点提示|已(?:充分)?(?:阅读|理解)")
+
+
+class _Facts:
+    """What the builders share: the analysis, its findings by code, its claim lines."""
+
+    def __init__(self, a: "Analysis") -> None:
+        self.a = a
+        self.found = {f.code: f for f in a.findings}
+        self.lines: dict[str, Line] | None = claim_lines(a)
+        self.m = a.amounts
+        self.c = a.case.claims
+        self.loan = a.case.loan
+        self.paid_entered = bool(self.loan.payments)
+        self.recomputed = bool(self.m is not None and self.m.recomputed)
+        self.barred = "LIMITATION" in self.found
+        self.recourse = "GUARANTOR_RECOURSE" in self.found
+        alt = a.alternative
+        self.alt = alt if alt is not None and alt.kind == "private_caps" else None
+        if self.alt is not None and self.lines is not None and self.alt.lawful_total >= self.lines["total"].used:
+            self.alt = None  # not lower than what the binding cap already concedes
+
+    def line(self, key: str) -> Line | None:
+        return None if self.lines is None else self.lines[key]
+
+    def has(self, code: str) -> bool:
+        f = self.found.get(code)
+        return f is not None and bool(f.argument)
+
+
+def _cut(line: Line | None) -> bool:
+    return line is not None and line.diff is not None and line.diff > 0
+
+
+# ---------------------------------------------------------------------------------------------
+# 答辩事项
+
+
+def _principal(x: _Facts) -> Position:
+    a, c, p = x.a, x.c, x.line("principal")
+    claimed = c.principal
+    recourse = (phrase("recourse.limit"),) if x.recourse else ()
+    if _cut(p):
+        parts = [phrase("claim.principal", claimed=claimed)]
+        values = dict(figure=p.used, diff=p.diff, stop=a.stop, received=x.loan.received)
+        if x.recomputed:
+            parts.append(phrase("principal.recomputed", **values))
+        elif x.loan.upfront_deductions:
+            parts.append(phrase("principal.received", deducted=x.loan.principal - x.loan.received, **values))
+        elif x.has("PRINCIPAL_ABOVE_SCHEDULE"):
+            parts += [argue("PRINCIPAL_ABOVE_SCHEDULE"), phrase("principal.contract", **values)]
+        else:
+            parts.append(phrase("principal.contract", **values))
+        if x.alt is not None and x.alt.ledger.lawful_principal < p.used:
+            parts.append(phrase("principal.alternative", figure=x.alt.ledger.lawful_principal))
+        return Position(OBJECT, tuple(parts) + recourse)
+    if p is not None and p.not_above and claimed is not None:
+        if x.recourse:
+            return Position(OBJECT, (phrase("claim.principal", claimed=claimed),) + recourse)
+        if not x.paid_entered:
+            return Position(VERIFY, (phrase("claim.principal", claimed=claimed),), check="check.no_payments")
+        return Position(AGREE, (phrase("claim.principal", claimed=claimed),
+                                phrase("principal.not_above_capped" if x.recomputed else "principal.not_above", figure=p.lawful)))
+    if x.has("UPFRONT_DEDUCTION"):
+        head = (phrase("claim.principal", claimed=claimed),) if claimed is not None else ()
+        return Position(OBJECT, head + (phrase("principal.received_only", received=x.loan.received),) + recourse)
+    if x.has("PRINCIPAL_ABOVE_SCHEDULE"):
+        return Position(OBJECT, (argue("PRINCIPAL_ABOVE_SCHEDULE"),) + recourse)
+    if claimed is not None:
+        if x.recourse:
+            return Position(OBJECT, (phrase("claim.principal", claimed=claimed),) + recourse)
+        return Position(VERIFY, (phrase("claim.principal", claimed=claimed),), check="check.principal")
+    return Position(NONE)
+
+
+def _charges_claimed(c) -> Decimal | None:
+    parts = [v for v in (c.interest, c.penalty, c.fees) if v is not None]
+    return sum(parts, ZERO) if parts else None
+
+
+def _interest(x: _Facts) -> Position:
+    a, c = x.a, x.c
+    claimed = _charges_claimed(c)
+    if claimed is None and not (x.a.rate.exceeds_cap or x.has("LENDER_UNLICENSED")):
+        return Position(NONE)
+    parts: list[Part] = []
+    if claimed is not None:
+        parts.append(phrase("claim.charges", interest=c.interest, penalty=c.penalty, fees=c.fees, total=claimed))
+    lines = x.lines
+    objection = False
+    if lines is not None:
+        used = sum((lines[k].used for k in ("interest", "penalty", "fees") if lines[k].used is not None), ZERO)
+        cuts = {k: lines[k].diff for k in ("interest", "penalty", "fees") if _cut(lines[k])}
+    else:
+        used, cuts = None, {}
+    if a.rate.exceeds_cap and x.recomputed:
+        parts.append(phrase("interest.over_cap", apr_rate=a.rate.apr.apr))
+        if cuts:
+            parts.append(phrase("interest.capped", stop=a.stop, figure=used, diff=claimed - used,
+                                penalty_cut=cuts.get("penalty"), fees_cut=cuts.get("fees"),
+                                interest_cut=cuts.get("interest")))
+            objection = True
+        elif claimed is not None:
+            parts.append(phrase("interest.capped_not_above", stop=a.stop, figure=x.m.lawful_interest))
+        else:
+            objection = True
+    elif a.rate.exceeds_cap:
+        parts.append(argue("RATE_ABOVE_CAP"))
+        objection = True
+    elif x.has("LENDER_UNLICENSED"):
+        parts.append(phrase("interest.see_other_defences"))
+        objection = True
+    else:
+        for code in ("CHARGES_ABOVE_CAP", "CLAIM_ABOVE_CONTRACT"):
+            if x.has(code):
+                parts.append(argue(code))
+                objection = True
+        if cuts:
+            parts.append(phrase("interest.contract_cut", stop=a.stop, figure=used, diff=claimed - used,
+                                penalty_cut=cuts.get("penalty"), fees_cut=cuts.get("fees"),
+                                interest_cut=cuts.get("interest")))
+            objection = True
+    # clause arguments: only what the figures above do not already cover
+    if lines is None:
+        for code in _MERGED_BY_CAP:
+            if x.has(code):
+                parts.append(argue(code))
+                objection = True
+    penalty = x.line("penalty")
+    penalty_left = c.penalty is not None and (penalty is None or penalty.used is None or penalty.used > 0)
+    if x.has("CLAUSE_HIGH_PENALTY") and penalty_left:
+        parts.append(argue("CLAUSE_HIGH_PENALTY"))
+        objection = True
+    if x.recourse:
+        parts.append(phrase("recourse.charges"))
+        objection = True
+    if objection:
+        return Position(OBJECT, tuple(parts))
+    if not x.paid_entered:
+        return Position(VERIFY, tuple(parts), check="check.no_payments")
+    if lines is None or x.m.lawful is None or x.m.lawful.basis == "cap_only":
+        return Position(VERIFY, tuple(parts), check="check.charges")
+    return Position(AGREE, tuple(parts) + (phrase("interest.not_above", stop=a.stop, figure=used),))
+
+
+def _acceleration(x: _Facts) -> Position:
+    if x.has("CLAUSE_ACCELERATION"):
+        return Position(OBJECT, (argue("CLAUSE_ACCELERATION"),))
+    if x.c.accelerate:
+        return Position(VERIFY, (phrase("claim.acceleration"),), check="check.acceleration")
+    return Position(NONE)
+
+
+def _enforcement_costs(x: _Facts) -> Position:
+    if not x.c.legal_costs:
+        return Position(NONE)
+    cap = ("mj_29",) if x.a.lender.regime == "private" else ("finjud_2",)
+    parts = [phrase("claim.legal_costs", claimed=x.c.legal_costs)]
+    # the clause's own argument says the same (actually incurred, within the cap): once
+    parts.append(argue("CLAUSE_COLLECTION_COSTS") if x.has("CLAUSE_COLLECTION_COSTS") else phrase("costs.proof", basis=cap))
+    return Position(OBJECT, tuple(parts))
+
+
+def _other_claims(x: _Facts) -> Position:
+    if not x.c.until_paid:
+        return Position(NONE)
+    if x.a.rate.exceeds_cap:
+        return Position(OBJECT, (phrase("claim.until_paid"), phrase("until_paid.capped", stop=x.a.stop)))
+    return Position(OBJECT, (phrase("claim.until_paid"), phrase("until_paid.limited", stop=x.a.stop)))
+
+
+def _total(x: _Facts, principal: Position, interest: Position) -> Position:
+    a, total = x.a, x.line("total")
+    claimed = x.m.claimed_total if x.m is not None else None
+    head = (phrase("claim.total", claimed=claimed, principal=x.c.principal, interest=x.c.interest,
+                   penalty=x.c.penalty, fees=x.c.fees),) if claimed is not None else ()
+    recourse = (phrase("recourse.limit"),) if x.recourse else ()
+    if x.recomputed and x.m.overpaid and x.has("OVERPAID"):
+        return Position(OBJECT, head + (argue("OVERPAID"),) + recourse)
+    if _cut(total):
+        how = "capped" if x.recomputed else "contract"
+        if x.recourse:  # the lender's maximum, never what the borrower owes the guarantor
+            body = phrase("total.cut_recourse", stop=a.stop, figure=total.used, diff=total.diff)
+        elif x.alt is not None:
+            body = phrase("total.alternative_first", stop=a.stop, alt_figure=x.alt.lawful_total,
+                          figure=total.used, diff=total.diff, alt_basis=CAP_BASIS[x.alt.cap.basis])
+        else:
+            body = phrase(f"total.cut_{how}", stop=a.stop, figure=total.used, diff=total.diff)
+        return Position(OBJECT, head + (body,) + recourse)
+    if total is not None and total.used is not None and total.claimed is not None:
+        if x.recourse:
+            return Position(OBJECT, head + recourse)
+        if principal.stance == AGREE and interest.stance in (AGREE, NONE):
+            return Position(AGREE, head + (phrase("total.not_above", stop=a.stop, figure=total.lawful),))
+        return Position(VERIFY, head, check=principal.check or interest.check or "check.total")
+    if x.has("UPFRONT_DEDUCTION"):
+        return Position(OBJECT, head + (phrase("total.received", received=x.loan.received),) + recourse)
+    if x.has("PRINCIPAL_ABOVE_SCHEDULE"):
+        return Position(OBJECT, head + (phrase("total.schedule", outstanding=a.standing.principal_outstanding),)
+                        + recourse)
+    if head:
+        return Position(OBJECT if x.recourse else VERIFY, head + recourse, check="check.total")
+    return Position(NONE)
+
+
+def _limitation(x: _Facts, items: dict[str, Position]) -> dict[str, Position]:
+    """LIMITATION: every claim is answered 有异议 with the limitation defence first — an express
+    无异议 could be read as agreeing to pay after the period (民法典第192条第2款) — and what was
+    argued before follows as the fallback (退一步说)."""
+    out = dict(items)
+    for key in ("principal", "interest", "acceleration", "enforcement_costs", "other_claims", "total"):
+        if key not in out:
+            continue
+        old = out[key]
+        if old.stance == NONE and key not in ("principal", "interest", "total"):
+            continue
+        claims = tuple(p for p in old.parts if p.key.startswith("claim."))
+        rest = tuple(p for p in old.parts if not p.key.startswith("claim."))
+        if old.stance in (AGREE, VERIFY):  # "not above the lawful amount": not said of a barred debt
+            rest = tuple(p for p in rest if not p.key.endswith("not_above"))
+        fallback = (phrase("limitation.fallback"),) + rest if rest and old.stance == OBJECT else ()
+        out[key] = Position(OBJECT, claims + (phrase("limitation.item"),) + fallback)
+    if "litigation_costs" in out:
+        out["litigation_costs"] = Position(OBJECT, (phrase("costs.barred"),))
+    return out
+
+
+def claim_positions(x: _Facts, keys: tuple[str, ...]) -> dict[str, Position]:
+    items = {k: Position(NONE) for k in keys}
+    items["principal"] = _principal(x)
+    items["interest"] = _interest(x)
+    items["acceleration"] = _acceleration(x)
+    items["enforcement_costs"] = _enforcement_costs(x)
+    items["other_claims"] = _other_claims(x)
+    items["total"] = _total(x, items["principal"], items["interest"])
+    if "litigation_costs" in items and any(items[k].stance == OBJECT for k in ("principal", "interest", "total")):
+        items["litigation_costs"] = Position(OBJECT, (phrase("costs.follow"),))
+    if x.barred:
+        items = _limitation(x, items)
+    return {k: items[k] for k in keys}
+
+
+# ---------------------------------------------------------------------------------------------
+# 事实和理由
+
+
+def plaintiff_not_lender(a: "Analysis") -> bool:
+    """The plaintiff is not the original lender: an assignment or a guarantor's recourse."""
+    found = {f.code for f in a.findings}
+    return "ASSIGNED_DEBT" in found or "GUARANTOR_RECOURSE" in found
+
+
+def argued_in_answer(a: "Analysis", code: str) -> bool:
+    """The no-notice assignment clause is argued only when the debt was in fact assigned."""
+    if code == "CLAUSE_ASSIGNMENT_NO_NOTICE":
+        return plaintiff_not_lender(a) or any(g.code == "ASSIGNEE_LICENCE_UNVERIFIED" for g in a.findings)
+    return True
+
+
+def _clause_articles(a: "Analysis", code: str) -> str:
+    return "、".join(dict.fromkeys(h.article for h in a.clause_hits if h.code == code and h.article))
+
+
+def notice_claimed(contract_text: str | None) -> bool:
+    """The contract says the lender drew attention to its terms (加粗, 特别提示, 已充分理解)."""
+    return bool(contract_text and _NOTICE_WORDING.search(contract_text))
+
+
+def fact_positions(x: _Facts, keys: tuple[str, ...]) -> dict[str, Position]:
+    a, loan = x.a, x.loan
+    items = {k: Position(NONE) for k in keys}
+    terms = tuple((code, _clause_articles(a, code)) for code in STANDARD_TERMS if code in x.found)
+    contract_known = bool(loan.contract_text or loan.clauses)
+    signed = (phrase("contract.signed_numbered", date=loan.contract_date, number=loan.contract_number)
+              if loan.contract_number else phrase("contract.signed", date=loan.contract_date))
+    if terms:
+        items["contract"] = Position(OBJECT, (
+            signed,
+            phrase("contract.standard_terms", terms=terms,
+                   notice=phrase("contract.notice_claimed") if a.notice_claimed else "",
+                   basis=("mfd_496", "mfd_497"))))
+    elif contract_known:
+        items["contract"] = Position(AGREE, (signed,))
+    else:
+        items["contract"] = Position(VERIFY, (), check="check.contract")
+
+    if plaintiff_not_lender(a):
+        lender = (x.found["ASSIGNED_DEBT"].evidence.get("original_lender") if "ASSIGNED_DEBT" in x.found
+                  else a.case.original_lender)
+        who = phrase("parties.who_named", lender=lender) if lender else phrase("parties.who_unnamed")
+        items["parties"] = Position(OBJECT, (phrase("parties.not_lender_recourse" if x.recourse else "parties.not_lender",
+                                                    who=who),))
+    elif loan.lender is not None and loan.lender.strip() == a.case.plaintiff.name.strip():
+        items["parties"] = Position(AGREE)
+    else:
+        items["parties"] = Position(VERIFY, (), check="check.parties")
+
+    deduction = [argue(k) for k in ("UPFRONT_DEDUCTION", "CLAUSE_UPFRONT_DEDUCTION") if x.has(k)]
+    if deduction:
+        items["amount"] = Position(OBJECT, tuple(deduction))
+    else:
+        items["amount"] = Position(AGREE, (phrase("amount.received", principal=loan.principal,
+                                                  received=loan.received),))
+
+    if loan.term_months or loan.term_days:
+        items["term"] = Position(VERIFY, (), check="check.term")
+
+    r = a.rate
+    if r.apr is not None:
+        stated = (phrase("rate.stated", stated_rate=r.stated_annual),) if r.stated_annual is not None else ()
+        apr = stated + (phrase("rate.apr", received=r.received, apr_rate=r.apr.apr,
+                               method=phrase(f"apr_methods.{r.apr.method}")),)
+        cap = r.cap
+        if cap is None or cap.rate is None:
+            items["rate"] = Position(VERIFY, apr, check="check.rate")
+        elif r.exceeds_cap:
+            basis = (tuple(_cite_ids()[b] for b in x.found["RATE_ABOVE_CAP"].basis) if "RATE_ABOVE_CAP" in x.found
+                     else cap_basis(a))
+            parts = [*apr, phrase("rate.over_cap", cap_words=cap_text(cap, r.apr.apr),
+                                                                basis=basis)]
+            if x.has("FEES_AS_INTEREST"):
+                parts.append(argue("FEES_AS_INTEREST"))
+            items["rate"] = Position(OBJECT, tuple(parts))
+        elif r.exceeds_cap is False:
+            items["rate"] = Position(AGREE, apr + (phrase("rate.within_cap", cap_words=cap_text(cap), basis=cap_basis(a)),))
+        else:
+            items["rate"] = Position(VERIFY, apr + (phrase("rate.cap_unknown", cap_words=cap_text(cap), basis=cap_basis(a)),),
+                                     check="check.rate")
+    elif r.stated_annual is not None:
+        items["rate"] = Position(VERIFY, (phrase("rate.stated", stated_rate=r.stated_annual),), check="check.rate")
+
+    if loan.disbursed_on is not None:
+        items["disbursement"] = Position(AGREE, (phrase("disbursement.date", date=loan.disbursed_on,
+                                                        received=loan.received),))
+    else:  # taken from the contract date: assumed, never stated
+        items["disbursement"] = Position(VERIFY, (), check="check.disbursement")
+
+    if loan.payments:
+        paid = sum((p.amount for p in loan.payments), ZERO)
+        values = dict(count=len(loan.payments), paid=paid)
+        if x.recomputed:
+            items["repayment"] = Position(OBJECT, (phrase("repayment.listed", **values), phrase("repayment.recomputed")))
+        elif x.has("PRINCIPAL_ABOVE_SCHEDULE"):
+            items["repayment"] = Position(OBJECT, (phrase("repayment.listed", **values),
+                                                   phrase("repayment.not_deducted")))
+        else:
+            items["repayment"] = Position(AGREE, (phrase("repayment.listed", **values),))
+    else:
+        items["repayment"] = Position(VERIFY, (), check="check.no_payments")
+
+    others = [argue(k) for k in _OTHER_DEFENCES if x.has(k)]
+    others += [argue(k) for k in _ASSIGNMENT if x.has(k) and argued_in_answer(a, k)]
+    if others:
+        items["other_defences"] = Position(OBJECT, tuple(others))
+    return {k: items[k] for k in keys}
+
+
+# ---------------------------------------------------------------------------------------------
+# 其他需要说明的内容
+
+
+def objection_filed(a: "Analysis") -> bool:
+    """The 管辖权异议申请书 is drafted and still in time: it goes in with the answer."""
+    return a.objection_warranted and a.deadline.days_left >= 0
+
+
+def production_requests(a: "Analysis") -> tuple[str, ...]:
+    """What the answer asks the court to order the plaintiff to produce (phrase keys)."""
+    found = {f.code for f in a.findings}
+    asks = []
+    if "ASSIGNED_DEBT" in found or ("CLAUSE_ASSIGNMENT_NO_NOTICE" in found and plaintiff_not_lender(a)):
+        asks.append("produce.assignment")
+    if "ASSIGNEE_LICENCE_UNVERIFIED" in found:
+        asks.append("produce.assignee_licence")
+    if "GUARANTOR_RECOURSE" in found:
+        asks.append("produce.recourse")
+    if "LENDER_UNLICENSED" in found:
+        asks.append("produce.licence")
+    if a.case.claims.legal_costs or "CLAUSE_COLLECTION_COSTS" in found:
+        asks.append("produce.costs")
+    if "CLAUSE_ACCELERATION" in found:
+        asks.append("produce.acceleration")
+    if a.case.loan.disbursed_on is None and a.case.claims.principal is not None:
+        asks.append("produce.disbursement")
+    return tuple(asks)
+
+
+def note_parts(x: _Facts) -> tuple[Part, ...]:
+    a = x.a
+    notes: list[Part] = []
+    if objection_filed(a):
+        notes.append(phrase("notes.objection_filed"))
+    if x.has("CLAUSE_ARBITRATION"):
+        notes.append(argue("CLAUSE_ARBITRATION"))
+    for code in STANDARD_TERMS:
+        if not x.has(code) or (code == "CLAUSE_COLLECTION_COSTS" and a.case.claims.legal_costs):
+            continue  # argued under 实现债权的费用
+        notes.append(argue(code))
+    asks = production_requests(a)
+    if asks:
+        notes.append(phrase("notes.produce", asks=tuple(phrase(k) for k in asks)))
+    wishes = a.case.wishes
+    owed = x.line("total")
+    if wishes is not None and (wishes.mediation or wishes.monthly) and not x.barred and not x.recourse \
+            and (owed is None or (owed.used or ZERO) > 0):
+        instalments = phrase("notes.instalments", monthly=wishes.monthly) if wishes.monthly else ""
+        notes.append(phrase("notes.mediation", instalments=instalments))
+    if a.rate.apr is not None and a.rate.exceeds_cap:
+        notes.append(phrase("notes.apr_method", method=phrase(f"apr_methods.{a.rate.apr.method}"), compound_rate=a.rate.apr.apr_compound,
+                            basis=("pboc_2021_3",)))
+    if a.ledger is not None:
+        notes.append(phrase("notes.annex"))
+    return tuple(notes)
+
+
+def _cited(a: "Analysis", groups: list[tuple[Part, ...]]) -> tuple[str, ...]:
+    by_cite = _cite_ids()
+    found = {f.code: f for f in a.findings}
+    ids: list[str] = []
+    for parts in groups:
+        for p in parts:
+            if p.kind == "finding":
+                ids += [by_cite[b] for b in found[p.key].basis]
+            for key in ("basis", "alt_basis"):
+                ids += list(p.values.get(key, ()))
+    return tuple(dict.fromkeys(ids))
+
+
+def _cite_ids() -> dict[str, str]:
+    from respond.checks.findings import citations
+    return {c.cite: c.id for c in citations().values()}
+
+
+def positions(a: "Analysis") -> Positions:
+    """Every item of the form for this case (the form's item keys from :mod:`respond.templates.forms`'s
+    data twin, :data:`FORM_ITEMS`)."""
+    x = _Facts(a)
+    claims_keys, facts_keys = FORM_ITEMS[a.lender.form]
+    claims = claim_positions(x, claims_keys)
+    facts = fact_positions(x, facts_keys)
+    notes = note_parts(x)
+    basis = _cited(a, [p.parts for p in claims.values()] + [p.parts for p in facts.values()] + [notes])
+    return Positions(claims, facts, notes, objection_filed(a), basis)
+
+
+_CLAIMS = ("principal", "interest", "acceleration", "security_claim", "enforcement_costs")
+_FACTS = ("contract", "parties", "amount", "term", "rate", "disbursement", "repayment_method", "repayment", "overdue",
+          "security_contract", "security_parties", "maximum_security", "security_registration", "guarantee_contract",
+          "guarantee_type", "other_security", "other_defences")
+# The item keys of each form, in form order (templates/forms.py prints the labels; a test holds the two equal).
+FORM_ITEMS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "financial": (_CLAIMS + ("other_claims", "total"), _FACTS),
+    "private": (_CLAIMS + ("litigation_costs", "other_claims", "total"), _FACTS),
+}
+
+
+def stance_of(pos: Position) -> str:
+    return STANCE_CN[pos.stance]
+
+
+__all__ = ["OBJECT", "AGREE", "VERIFY", "NONE", "Part", "Position", "Positions", "positions", "FORM_ITEMS",
+           "plaintiff_not_lender", "argued_in_answer", "objection_filed", "production_requests", "notice_claimed",
+           "STANCE_CN", "STANDARD_TERMS"]
