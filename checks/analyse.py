@@ -277,13 +277,13 @@ def analyse(case: CaseFile, *, today: dt.date, calendar: HolidayCalendar, lpr: L
     alternative = _alternative(case, lender, rate, amounts, claimed, payments, stop, day_basis, lpr, warnings)
 
     hits, jurisdiction = _clauses(case, lender.regime, contract_text, warnings)
+    text = contract_text if contract_text is not None else "\n".join(loan.clauses or ())
     analysis = Analysis(case, today, stop, deadline, lender, schedule, rate, amounts, ledger, alternative,
-                        [], warnings, hits, jurisdiction, _standing(case, schedule, payments, stop), rolled)
+                        [], warnings, hits, jurisdiction, _standing(case, schedule, payments, stop), rolled,
+                        notice_claimed(text))
     analysis.findings.extend(defenses.findings_for(analysis))
     analysis.findings.extend(clause_findings(hits, {**case_facts(case, lender.regime),
                                                     "answer_period_over": deadline.days_left < 0}))
-    text = contract_text if contract_text is not None else "\n".join(loan.clauses or ())
-    analysis = replace(analysis, notice_claimed=notice_claimed(text))
     return replace(analysis, positions=positions(analysis))
 
 

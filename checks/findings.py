@@ -42,6 +42,17 @@ def citations() -> dict[str, Citation]:
             for e in raw["entries"]}
 
 
+@lru_cache(maxsize=1)
+def _ids_by_cite() -> dict[str, str]:
+    return {c.cite: c.id for c in citations().values()}
+
+
+def basis_ids(f: "Finding") -> tuple[str, ...]:
+    """The citation ids of a finding's basis (a finding keeps the citation strings it prints)."""
+    index = _ids_by_cite()
+    return tuple(index[b] for b in f.basis)
+
+
 def cite(ids: list[str] | tuple[str, ...]) -> list[str]:
     """Citation strings for ids, in order, without repeats. Unknown id → KeyError (a bug)."""
     index = citations()

@@ -24,7 +24,6 @@ Pure: reads a finished :class:`~respond.checks.analyse.Analysis` (findings, clai
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -32,14 +31,13 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from respond.checks.claims import Line, claim_lines
 from respond.checks.defenses import CAP_BASIS, cap_basis, cap_text
+from respond.checks.findings import basis_ids
 from respond.checks.money import ZERO
 
 if TYPE_CHECKING:
     from respond.checks.analyse import Analysis
 
 OBJECT, AGREE, VERIFY, NONE = "object", "agree", "verify", "none"
-STANCES = (OBJECT, AGREE, VERIFY, NONE)
-STANCE_CN = {OBJECT: "有异议", AGREE: "无异议", VERIFY: "请核对", NONE: "不涉及"}
 
 
 class Part(NamedTuple):
@@ -57,17 +55,12 @@ class Position:
     parts: tuple[Part, ...] = ()
     check: str = ""  # VERIFY: what the borrower must check (说明.md), a phrase key
 
-    @property
-    def codes(self) -> tuple[str, ...]:
-        return tuple(p.key for p in self.parts if p.kind == "finding")
-
 
 @dataclass(frozen=True)
 class Positions:
     claims: dict[str, Position]  # 答辩事项, by form item key
     facts: dict[str, Position]  # 事实和理由
     notes: tuple[Part, ...]  # 其他需要说明的内容
-    objection_filed: bool  # the 管辖权异议申请书 goes with the answer
     basis: tuple[str, ...] = field(default=())  # every citation id the answer relies on
 
     def all(self) -> dict[str, Position]:
@@ -256,9 +249,8 @@ def _enforcement_costs(x: _Facts) -> Position:
 def _other_claims(x: _Facts) -> Position:
     if not x.c.until_paid:
         return Position(NONE)
-    if x.a.rate.exceeds_cap:
-        return Position(OBJECT, (phrase("claim.until_paid"), phrase("until_paid.capped", stop=x.a.stop)))
-    return Position(OBJECT, (phrase("claim.until_paid"), phrase("until_paid.limited", stop=x.a.stop)))
+    limit = "until_paid.capped" if x.a.rate.exceeds_cap else "until_paid.limited"
+    return Position(OBJECT, (phrase("claim.until_paid"), phrase(limit, stop=x.a.stop)))
 
 
 def _total(x: _Facts, principal: Position, interest: Position) -> Position:
@@ -295,7 +287,7 @@ def _total(x: _Facts, principal: Position, interest: Position) -> Position:
     return Position(NONE)
 
 
-def _limitation(x: _Facts, items: dict[str, Position]) -> dict[str, Position]:
+def _limitation(items: dict[str, Position]) -> dict[str, Position]:
     """LIMITATION: every claim is answered 有异议 with the limitation defence first — an express
     无异议 could be read as agreeing to pay after the period (民法典第192条第2款) — and what was
     argued before follows as the fallback (退一步说)."""
@@ -328,7 +320,7 @@ def claim_positions(x: _Facts, keys: tuple[str, ...]) -> dict[str, Position]:
     if "litigation_costs" in items and any(items[k].stance == OBJECT for k in ("principal", "interest", "total")):
         items["litigation_costs"] = Position(OBJECT, (phrase("costs.follow"),))
     if x.barred:
-        items = _limitation(x, items)
+        items = _limitation(items)
     return {k: items[k] for k in keys}
 
 
@@ -406,8 +398,7 @@ def fact_positions(x: _Facts, keys: tuple[str, ...]) -> dict[str, Position]:
         if cap is None or cap.rate is None:
             items["rate"] = Position(VERIFY, apr, check="check.rate")
         elif r.exceeds_cap:
-            basis = (tuple(_cite_ids()[b] for b in x.found["RATE_ABOVE_CAP"].basis) if "RATE_ABOVE_CAP" in x.found
-                     else cap_basis(a))
+            basis = basis_ids(x.found["RATE_ABOVE_CAP"]) if "RATE_ABOVE_CAP" in x.found else cap_basis(a)
             parts = [*apr, phrase("rate.over_cap", cap_words=cap_text(cap, r.apr.apr),
                                                                 basis=basis)]
             if x.has("FEES_AS_INTEREST"):
@@ -506,21 +497,15 @@ def note_parts(x: _Facts) -> tuple[Part, ...]:
 
 
 def _cited(a: "Analysis", groups: list[tuple[Part, ...]]) -> tuple[str, ...]:
-    by_cite = _cite_ids()
     found = {f.code: f for f in a.findings}
     ids: list[str] = []
     for parts in groups:
         for p in parts:
             if p.kind == "finding":
-                ids += [by_cite[b] for b in found[p.key].basis]
+                ids += basis_ids(found[p.key])
             for key in ("basis", "alt_basis"):
                 ids += list(p.values.get(key, ()))
     return tuple(dict.fromkeys(ids))
-
-
-def _cite_ids() -> dict[str, str]:
-    from respond.checks.findings import citations
-    return {c.cite: c.id for c in citations().values()}
 
 
 def positions(a: "Analysis") -> Positions:
@@ -532,24 +517,21 @@ def positions(a: "Analysis") -> Positions:
     facts = fact_positions(x, facts_keys)
     notes = note_parts(x)
     basis = _cited(a, [p.parts for p in claims.values()] + [p.parts for p in facts.values()] + [notes])
-    return Positions(claims, facts, notes, objection_filed(a), basis)
+    return Positions(claims, facts, notes, basis)
 
 
 _CLAIMS = ("principal", "interest", "acceleration", "security_claim", "enforcement_costs")
 _FACTS = ("contract", "parties", "amount", "term", "rate", "disbursement", "repayment_method", "repayment", "overdue",
           "security_contract", "security_parties", "maximum_security", "security_registration", "guarantee_contract",
           "guarantee_type", "other_security", "other_defences")
-# The item keys of each form, in form order (templates/forms.py prints the labels; a test holds the two equal).
+# The item keys of each form, in form order (templates/forms.py prints the labels;
+# tests/checks/test_positions.py holds the two equal).
 FORM_ITEMS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "financial": (_CLAIMS + ("other_claims", "total"), _FACTS),
     "private": (_CLAIMS + ("litigation_costs", "other_claims", "total"), _FACTS),
 }
 
 
-def stance_of(pos: Position) -> str:
-    return STANCE_CN[pos.stance]
-
-
 __all__ = ["OBJECT", "AGREE", "VERIFY", "NONE", "Part", "Position", "Positions", "positions", "FORM_ITEMS",
            "plaintiff_not_lender", "argued_in_answer", "objection_filed", "production_requests", "notice_claimed",
-           "STANCE_CN", "STANDARD_TERMS"]
+           "STANDARD_TERMS"]

@@ -17,7 +17,9 @@ from respond.checks.analyse import Analysis
 from respond.checks.findings import basis_text
 from respond.checks.formats import date_text, money_text, pct_text
 from respond.checks.claims import claim_lines, conceded_total
-from respond.templates.context import is_recourse, is_time_barred, recourse_figure
+from respond.checks.positions import VERIFY
+from respond.templates.context import is_recourse, is_time_barred, phrase_text, recourse_figure
+from respond.templates.forms import FORMS
 from respond.templates.render import clean_text
 
 _SEVERITY_CN = {"high": "重要", "medium": "需要注意", "low": "参考", "info": "提示"}
@@ -277,9 +279,6 @@ def _next_steps(a: Analysis) -> list[str]:
 
 def _items_to_check(a: Analysis) -> list[tuple[str, str]]:
     """The form items the answer leaves open (请核对): their label and what to check."""
-    from respond.checks.positions import VERIFY
-    from respond.templates.context import phrase_text
-    from respond.templates.forms import FORMS
     form = FORMS[a.lender.form]
     labels = {f"d.{i.key}": f"答辩事项{n}“{i.label}”" for n, i in enumerate(form.claims, 1)}
     labels |= {f"f.{i.key}": f"事实和理由{n}“{i.label}”" for n, i in enumerate(form.facts, 1)}
