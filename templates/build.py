@@ -8,7 +8,7 @@ byte-for-byte reproducible: fixed document properties, fixed zip timestamps, and
 from the clock or the machine.
 
 Layout: A4, margins of GB/T 9704-2012 (top 37 mm, bottom 35 mm, left 28 mm, right 26 mm); body
-仿宋 小四 (12 pt), title 宋体 bold 二号 (22 pt), Latin text Times New Roman. Every font is set with
+宋体 (SimSun) 小四 (12 pt), title 宋体 bold 二号 (22 pt), headings 黑体 (SimHei), Latin text Times New Roman. Every font is set with
 ``w:rFonts`` ascii/hAnsi/eastAsia/cs on the document defaults and on each style used, so Word
 never falls back to theme fonts. Styles carry Chinese names (答辩状标题, 表格正文 …) so a firm can
 restyle the whole document from Word's style pane.
@@ -45,12 +45,27 @@ from respond.templates.render import write_zip
 __all__ = ["build_answer", "build_annex", "build_objection", "build_all", "main"]
 
 FONT_LATIN = "Times New Roman"
-FONT_BODY = "仿宋"
-FONT_TITLE = "宋体"
-FONT_HEADING = "黑体"
+# Fonts are named by their family names, which Word and WPS resolve to 宋体/黑体 and which
+# fontconfig knows: on a machine without them LibreOffice falls back to a serif CJK face for
+# SimSun (Noto Serif CJK SC, when installed) and a sans face for SimHei. A Chinese name (宋体, 仿宋)
+# has no such entry and falls back to a sans face; 仿宋 (FangSong) has no serif fallback at all.
+FONT_BODY = "SimSun"
+FONT_TITLE = "SimSun"
+FONT_HEADING = "SimHei"
+# The font table tells a word processor what each named font is (Chinese name, GB2312, serif or
+# sans), for its own substitution when the font is missing.
+FONT_TABLE = (
+    ("Times New Roman", None, "00", "roman", "02020603050405020304"),
+    ("SimSun", "宋体", "86", "roman", "02010600030101010101"),
+    ("SimHei", "黑体", "86", "modern", "02010609060101010101"),
+)
 
 BODY_PT = 12  # 小四
 NOTICE_PT = 10.5  # 五号
+CELL_PT = 10.5  # 五号: the text inside the form's cells, as on printed court forms
+# Exact line height in the cells: a fallback CJK face (Noto) has a taller natural line than 宋体,
+# which with a multiple would make the same answer a page longer on LibreOffice than in Word.
+CELL_LINE = Pt(15)
 TITLE_PT = 22  # 二号
 SUBTITLE_PT = 16  # 三号
 
@@ -93,9 +108,9 @@ _PARAGRAPH_STYLES: dict[str, dict] = {
     STYLE_WARNING_HEADING: dict(id="RespondWarningHeading", font=FONT_HEADING, size=NOTICE_PT, bold=True, align=_CENTER,
                                 before=6),
     STYLE_SECTION: dict(id="RespondSection", font=FONT_HEADING, size=BODY_PT, bold=True, align=_CENTER, keep_next=True),
-    STYLE_LABEL: dict(id="RespondLabel", font=FONT_BODY, size=BODY_PT, align=_LEFT),
+    STYLE_LABEL: dict(id="RespondLabel", font=FONT_BODY, size=CELL_PT, align=_LEFT, line=CELL_LINE),
     # left, not justified: justified cells stretch the spaces around figures across the line
-    STYLE_CELL: dict(id="RespondCell", font=FONT_BODY, size=BODY_PT, align=_LEFT),
+    STYLE_CELL: dict(id="RespondCell", font=FONT_BODY, size=CELL_PT, align=_LEFT, line=CELL_LINE),
     STYLE_NUMBER: dict(id="RespondNumber", font=FONT_BODY, size=NOTICE_PT, align=_RIGHT),
     STYLE_DATE: dict(id="RespondDate", font=FONT_BODY, size=NOTICE_PT, align=_CENTER),
     STYLE_BODY: dict(id="RespondBody", font=FONT_BODY, size=BODY_PT, align=_JUSTIFY, line=1.5),
@@ -439,7 +454,7 @@ def build_answer(form: Form) -> DocumentObject:
     _para(doc, "", STYLE_CELL)  # keeps the two tables apart
 
     # main table: label | content; the first row is 案号 | … | 案由 | …
-    label_w = Mm(48)
+    label_w = Mm(40)
     grid = [label_w, Mm(44), Mm(24), width - label_w - Mm(44) - Mm(24)]
     table = _table(doc, grid)
     two = [1, 3]
@@ -453,7 +468,10 @@ def build_answer(form: Form) -> DocumentObject:
         (["答辩人（自然人）"], STYLE_LABEL),
         ([f"{i.label}：{{{{ defendant.{i.key} }}}}" for i in forms.DEFENDANT_FIELDS], STYLE_CELL),
     ], two)
-    _row(table, grid, [(["原告"], STYLE_LABEL), (["名称：{{ plaintiff.name }}"], STYLE_CELL)], two)
+    plaintiff = ["名称：{{ plaintiff.name }}"]
+    for key, label in (("credit_code", "统一社会信用代码"), ("address", "住所地"), ("representative", "法定代表人/负责人")):
+        plaintiff += [f"{{%p if plaintiff.{key} %}}", f"{label}：{{{{ plaintiff.{key} }}}}", "{%p endif %}"]
+    _row(table, grid, [(["原告"], STYLE_LABEL), (plaintiff, STYLE_CELL)], two)
     _row(table, grid, [
         (["委托诉讼代理人"], STYLE_LABEL),
         ([_ticks("agent.present", "有", "无")]
@@ -601,8 +619,22 @@ def _docx_bytes(doc: DocumentObject) -> bytes:
     buf = io.BytesIO()
     doc.save(buf)
     with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as zf:
-        parts = [(info.filename, zf.read(info)) for info in zf.infolist()]
+        parts = [(info.filename, _font_table() if info.filename == "word/fontTable.xml" else zf.read(info))
+                 for info in zf.infolist()]
     return write_zip(parts)
+
+
+def _font_table() -> bytes:
+    """``word/fontTable.xml`` naming exactly the fonts the templates use (python-docx's default lists
+    Japanese and Latin fonts and none of ours)."""
+    fonts = []
+    for name, alt, charset, family, panose in FONT_TABLE:
+        alt_el = f'<w:altName w:val="{alt}"/>' if alt else ""
+        fonts.append(f'<w:font w:name="{name}">{alt_el}<w:panose1 w:val="{panose}"/><w:charset w:val="{charset}"/>'
+                     f'<w:family w:val="{family}"/><w:pitch w:val="variable"/></w:font>')
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+            + "".join(fonts) + "</w:fonts>").encode("utf-8")
 
 
 def build_all() -> dict[str, bytes]:

@@ -123,6 +123,41 @@ def word(pos: Position, a: Analysis) -> dict[str, Any]:
             "text": "".join(word_part(p, a) for p in pos.parts)}
 
 
+# A clause quoted in full: ``约定：“…”`` (several quotes joined by ；)
+_QUOTED = re.compile(r"约定：((?:“[^”]+”；?)+)")
+
+
+def read_once(texts: list[str]) -> list[str]:
+    """The answer's texts in reading order, each clause quoted and each long title written in full
+    once: a later quote of the same clause points back to it; a title cited more than once is
+    introduced with its short name (以下简称) and then uses it.
+    A title followed by another document number (the 2015 rules: ``…规定》（法释〔2015〕18号）``) is
+    a different document and stays whole."""
+    quoted: set[str] = set()
+
+    def quote_once(m: re.Match) -> str:
+        if m.group(1) in quoted:
+            return phrase_text("once.quoted_above")
+        quoted.add(m.group(1))
+        return m.group(0)
+
+    texts = [_QUOTED.sub(quote_once, t) for t in texts]
+    for full, short in phrases()["short_titles"].items():
+        pattern = re.compile(re.escape(full) + r"(?!（法释〔2015〕)")
+        if sum(len(pattern.findall(t)) for t in texts) < 2:
+            continue  # cited once: in full, with no short name to introduce
+        first = True
+        for i, t in enumerate(texts):
+            def shorten(m: re.Match) -> str:
+                nonlocal first
+                if first:
+                    first = False
+                    return full + phrase_text("once.short_intro").format(short=short)
+                return short
+            texts[i] = pattern.sub(shorten, t)
+    return texts
+
+
 def claim_items(a: Analysis) -> dict[str, dict[str, Any]]:
     """答辩事项, worded from :attr:`Analysis.positions`."""
     return {k: word(p, a) for k, p in a.positions.claims.items()}
@@ -222,6 +257,15 @@ def contract_basis(a: Analysis) -> str:
 
 
 
+def _items_read_once(d: dict[str, dict[str, Any]], f: dict[str, dict[str, Any]], notes: str) -> dict[str, Any]:
+    """``d``, ``f`` and ``other_notes`` with :func:`read_once` applied in the form's reading order."""
+    items = [*d.values(), *f.values()]
+    texts = read_once([i["text"] for i in items] + [notes])
+    for item, text in zip(items, texts):
+        item["text"] = text
+    return {"d": d, "f": f, "other_notes": texts[-1]}
+
+
 def answer_context(a: Analysis) -> dict[str, Any]:
     case = a.case
     d = case.defendant
@@ -232,17 +276,16 @@ def answer_context(a: Analysis) -> dict[str, Any]:
         "defendant": {"name": d.name, "gender": d.gender or "", "birth_date": date_text(d.birth_date) if d.birth_date else "",
                       "ethnicity": d.ethnicity or "", "employer": "", "position": "", "phone": d.phone or "",
                       "domicile": d.address or "", "residence": d.residence or ""},
-        "plaintiff": {"name": case.plaintiff.name},
+        "plaintiff": {"name": case.plaintiff.name, "credit_code": case.plaintiff.credit_code or "",
+                      "address": case.plaintiff.address or "", "representative": case.plaintiff.representative or ""},
         "agent": {"present": False, "name": "", "org": "", "position": "", "phone": "", "authority": ""},
         # consent to electronic service is the defendant's choice on this form: the way the
         # complaint was served says nothing about it, and the case file has no field for it
         "service": {"address": d.residence or d.address or "", "recipient": d.name, "phone": d.phone or "",
                     "electronic_chosen": False, "electronic": False, "electronic_method": ""},
-        "d": claim_items(a),
-        "f": fact_items(a),
+        **_items_read_once(claim_items(a), fact_items(a), other_notes(a)),
         "basis_contract": contract_basis(a),
         "basis_law": law_basis(a),
-        "other_notes": other_notes(a),
         "evidence": evidence_list(a),
         "signed_date": BLANK_DATE,
     }

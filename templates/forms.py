@@ -267,6 +267,8 @@ ANNEX_SUMMARY_KEYS: tuple[str, ...] = (
 # and ``service.electronic`` which are booleans.
 
 _TOP_STRINGS = ("case_cause", "court", "case_number", "basis_contract", "basis_law", "other_notes", "signed_date")
+# 原告 row: every field the case file may know (a missing one prints no line)
+PLAINTIFF_FIELDS = ("name", "credit_code", "address", "representative")
 _SERVICE = ("address", "recipient", "phone", "electronic_chosen", "electronic", "electronic_method")
 
 
@@ -275,7 +277,7 @@ def answer_paths(form: str) -> frozenset[str]:
     spec = FORMS[form]
     paths = set(_TOP_STRINGS)
     paths |= {f"defendant.{i.key}" for i in DEFENDANT_FIELDS}
-    paths.add("plaintiff.name")
+    paths |= {f"plaintiff.{k}" for k in PLAINTIFF_FIELDS}
     paths.add("agent.present")
     paths |= {f"agent.{i.key}" for i in AGENT_FIELDS}
     paths |= {f"service.{k}" for k in _SERVICE}

@@ -7,7 +7,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def _commands():
     lines = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()[:15]
-    return [line for line in lines if line.startswith("python3 -m venv")]
+    return [line for line in lines if line.startswith(("python3 -m venv", "apt-get install"))]
 
 
 def test_readme_opens_with_install_and_run_commands():
@@ -20,4 +20,7 @@ def test_readme_opens_with_install_and_run_commands():
 
 def test_ci_runs_the_readme_test_command():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    assert _commands()[1] in ci
+    apt, _, python = _commands()[1].partition(" && ")
+    assert python.startswith("python3 -m venv") and python in ci
+    packages = [w for w in apt.split()[2:] if not w.startswith("-")]
+    assert packages and all(p in ci for p in packages)  # the same Debian packages

@@ -39,14 +39,19 @@ def case_source(entry: dict[str, Any], work: Path) -> tuple[Path, str]:
     return path, entry["today"]
 
 
+def draft(entry: dict[str, Any], work: Path) -> Path:
+    """Draft the entry's package into ``work/out`` as ``respond draft`` does; the folder."""
+    case, today = case_source(entry, work)
+    out = work / "out"
+    result = CliRunner().invoke(main, ["draft", "--case", str(case), "--out", str(out), "--today", today])
+    if result.exit_code != 0:
+        raise RuntimeError(f"{entry['name']}: draft exit {result.exit_code}: {result.output}")
+    return out
+
+
 def produce(entry: dict[str, Any]) -> dict[str, str]:
     with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        case, today = case_source(entry, work)
-        out = work / "out"
-        result = CliRunner().invoke(main, ["draft", "--case", str(case), "--out", str(out), "--today", today])
-        if result.exit_code != 0:
-            raise RuntimeError(f"{entry['name']}: draft exit {result.exit_code}: {result.output}")
+        out = draft(entry, Path(tmp))
         texts: dict[str, str] = {}
         for path in sorted(out.iterdir()):
             if path.suffix == ".docx":

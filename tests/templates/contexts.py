@@ -8,7 +8,7 @@ an already formatted string, except the flags ``objection``, ``agreed`` (neither
 Top level:
     case_cause, court, case_number, signed_date        str
     defendant{name, gender, birth_date, ethnicity, employer, position, phone, domicile, residence}
-    plaintiff{name}
+    plaintiff{name, credit_code, address, representative}
     agent{present: bool, name, org, position, phone, authority}
     service{address, recipient, phone, electronic_chosen: bool, electronic: bool, electronic_method}
     d{<claim key>: {objection: bool, agreed: bool, text}}             答辩事项, keys from forms.<FORM>.claims
@@ -117,7 +117,7 @@ def _context(form: Form, case_number: str, plaintiff: str) -> dict[str, Any]:
         "court": "北京市朝阳区人民法院",
         "case_number": case_number,
         "defendant": dict(_DEFENDANT),
-        "plaintiff": {"name": plaintiff},
+        "plaintiff": {"name": plaintiff, "credit_code": "", "address": "", "representative": ""},
         "agent": dict(_AGENT_NONE),
         "service": dict(_SERVICE),
         "d": _items(form, "d", _CLAIM_TEXTS),

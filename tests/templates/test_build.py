@@ -82,11 +82,11 @@ def test_fonts_are_explicit_with_east_asian_faces(name):
         return f.get(f"{W}ascii"), f.get(f"{W}hAnsi"), f.get(f"{W}eastAsia")
 
     defaults = styles.find(f"{W}docDefaults/{W}rPrDefault")
-    assert rfonts(defaults) == ("Times New Roman", "Times New Roman", "仿宋")
+    assert rfonts(defaults) == ("Times New Roman", "Times New Roman", "SimSun")
     assert defaults.find(f"{W}rPr/{W}lang").get(f"{W}eastAsia") == "zh-CN"
     by_id = {s.get(f"{W}styleId"): s for s in styles.findall(f"{W}style")}
-    assert rfonts(by_id["Normal"]) == ("Times New Roman", "Times New Roman", "仿宋")
-    assert rfonts(by_id["RespondTable"])[2] == "仿宋"
+    assert rfonts(by_id["Normal"]) == ("Times New Roman", "Times New Roman", "SimSun")
+    assert rfonts(by_id["RespondTable"])[2] == "SimSun"
     assert by_id["RespondTable"].find(f"{W}tblPr/{W}tblBorders") is not None
     # every style a paragraph or table uses sets its fonts
     document = zipfile.ZipFile(PACKAGE_DIR / name).read("word/document.xml").decode()
@@ -95,7 +95,7 @@ def test_fonts_are_explicit_with_east_asian_faces(name):
     for style_id in used:
         latin, h_ansi, east_asia = rfonts(by_id[style_id])
         assert latin == h_ansi == "Times New Roman"
-        assert east_asia in {"仿宋", "宋体", "黑体"}, (style_id, east_asia)
+        assert east_asia in {"SimSun", "SimHei"}, (style_id, east_asia)
 
 
 @pytest.mark.parametrize("name", list(forms.ANSWER_FILES.values()))
@@ -106,7 +106,7 @@ def test_title_is_centred_bold_song(name):
     style = title.style
     assert style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.CENTER
     assert style.font.bold is True
-    assert style.element.find(f"{W}rPr/{W}rFonts").get(f"{W}eastAsia") in {"宋体", "黑体"}
+    assert style.element.find(f"{W}rPr/{W}rFonts").get(f"{W}eastAsia") in {"SimSun", "SimHei"}
     assert doc.paragraphs[1].text.startswith("（") and doc.paragraphs[1].style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.CENTER
 
 
@@ -146,3 +146,14 @@ def test_variables_md_lists_every_style():
     doc = (PACKAGE_DIR / "VARIABLES.md").read_text(encoding="utf-8")
     for name in list(build._PARAGRAPH_STYLES) + [build.STYLE_TABLE]:
         assert name in doc, name
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_font_table_names_the_fonts_used_with_their_chinese_names(name):
+    table = etree.fromstring(zipfile.ZipFile(PACKAGE_DIR / name).read("word/fontTable.xml"))
+    fonts = {f.get(f"{W}name"): f for f in table.findall(f"{W}font")}
+    assert set(fonts) == {"Times New Roman", "SimSun", "SimHei"}
+    assert fonts["SimSun"].find(f"{W}altName").get(f"{W}val") == "宋体"
+    assert fonts["SimSun"].find(f"{W}family").get(f"{W}val") == "roman"  # serif, for substitution
+    assert fonts["SimHei"].find(f"{W}altName").get(f"{W}val") == "黑体"
+    assert all(fonts[n].find(f"{W}charset").get(f"{W}val") == "86" for n in ("SimSun", "SimHei"))  # GB2312
