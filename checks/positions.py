@@ -382,6 +382,9 @@ def fact_positions(x: _Facts, keys: tuple[str, ...]) -> dict[str, Position]:
     deduction = [argue(k) for k in ("UPFRONT_DEDUCTION", "CLAUSE_UPFRONT_DEDUCTION") if x.has(k)]
     if deduction:
         items["amount"] = Position(OBJECT, tuple(deduction))
+    elif loan.disbursed_on is None:  # nothing in the file shows what arrived: not admitted
+        items["amount"] = Position(VERIFY, (phrase("amount.contract", principal=loan.principal),),
+                                   check="check.amount")
     else:
         items["amount"] = Position(AGREE, (phrase("amount.received", principal=loan.principal,
                                                   received=loan.received),))

@@ -13,6 +13,7 @@ from typing import Any
 from respond.checks.analyse import Alternative, Amounts, Analysis
 from respond.checks.claims import Line, claim_lines
 from respond.checks.money import cents, rate6
+from respond.checks.positions import Part
 
 REPORT_VERSION = 1
 
@@ -104,6 +105,9 @@ def build_report(a: Analysis, documents: list[str] | None = None) -> dict[str, A
         "contract_standing": None if a.standing is None else {
             "paid": _money(a.standing.paid), "installments_covered": a.standing.installments_covered,
             "principal_outstanding": _money(a.standing.principal_outstanding)},
+        "hearing": {"at": case.court.hearing_at.isoformat(timespec="minutes") if case.court.hearing_at else None,
+                    "evidence_due": case.service.evidence_due.isoformat() if case.service.evidence_due else None},
+        "positions": _positions(a),
         "findings": [{"code": f.code, "severity": f.severity, "title": f.title, "explanation": f.explanation,
                       "basis": f.basis, "argument": f.argument, "evidence": f.evidence} for f in a.findings],
         "warnings": list(a.warnings),
@@ -111,6 +115,23 @@ def build_report(a: Analysis, documents: list[str] | None = None) -> dict[str, A
     if documents is not None:
         report["documents"] = list(documents)
     return report
+
+
+def _positions(a: Analysis) -> dict[str, Any] | None:
+    """Each form item's stance (object | agree | verify | none) and the findings that argue it."""
+    if a.positions is None:
+        return None
+    def codes(parts) -> list[str]:
+        out: list[str] = []
+        for part in parts:
+            if part.kind == "finding":
+                out.append(part.key)
+            nested = [v for v in part.values.values() if isinstance(v, Part)]
+            nested += [x for v in part.values.values() if isinstance(v, tuple) for x in v if isinstance(x, Part)]
+            out += codes(nested)
+        return list(dict.fromkeys(out))
+
+    return {key: {"stance": p.stance, "findings": codes(p.parts)} for key, p in a.positions.all().items()}
 
 
 def report_json(report: dict[str, Any]) -> str:

@@ -305,10 +305,18 @@ def test_rate_within_cap_states_rate_cap_and_basis(package, read_docx):
 
 
 def test_amount_states_contract_and_received_without_deduction(package, read_docx):
-    _, files = package(loan={"rate": {"annual": 0.072}})
+    _, files = package(loan={"rate": {"annual": 0.072}, "disbursed_on": "2024-03-15"})
     amount = cell(read_docx(files["答辩状.docx"]), "3.对借款金额")
     assert amount.startswith("无☑ 有☐")
     assert "合同约定借款金额 10,000.00 元" in amount and "实际收到 10,000.00 元" in amount
+
+
+def test_amount_without_a_disbursement_date_is_not_admitted(package, read_docx):
+    """No 放款日 in the file: nothing shows what arrived, so the amount is left to check (no box)."""
+    _, files = package(loan={"rate": {"annual": 0.072}})
+    amount = cell(read_docx(files["答辩状.docx"]), "3.对借款金额")
+    assert amount.startswith("无☐ 有☐")
+    assert "合同约定借款金额 10,000.00 元" in amount and "实际收到" not in amount
 
 
 def test_answer_basis_lists_only_the_laws_argued(package, read_docx):
