@@ -109,6 +109,9 @@ def _amount_facts(a: "Analysis") -> dict[str, str]:
     m = a.amounts
     if m is None or not m.recomputed:
         return {"amounts_sentence": "", "amounts_argument": "（因缺少计算所需的信息，未能重算依法应还金额。）"}
+    if not a.case.loan.payments:  # unknown, not zero: no figure from a ledger that assumes nothing paid
+        return {"amounts_sentence": "案件信息里没有还款记录，所以没有算出您依法最多应还多少；请把每一笔还款补进案件信息后重新生成。",
+                "amounts_argument": "原告应提交完整的还款记录，按上限重新核算，已还款项先冲抵利息、再冲抵本金。"}
     stop = date_text(a.stop)
     how = ("按合同约定并以法定上限为限计算（低于按上限重算的数额，见附件利息重算表的说明）"
            if m.lawful is not None and m.lawful.basis == "contract" else "按上限重新计算（详见附件利息重算表）")

@@ -178,7 +178,10 @@ def _interest(x: _Facts) -> Position:
         cuts = {k: lines[k].diff for k in ("interest", "penalty", "fees") if _cut(lines[k])}
     else:
         used, cuts = None, {}
-    if a.rate.exceeds_cap and x.recomputed:
+    if a.rate.exceeds_cap and x.recomputed and not x.paid_entered:
+        # above the cap, but with no payments in the file no capped figure can be given
+        parts.append(phrase("interest.over_cap", apr_rate=a.rate.apr.apr))
+    elif a.rate.exceeds_cap and x.recomputed:
         parts.append(phrase("interest.over_cap", apr_rate=a.rate.apr.apr))
         if cuts:
             parts.append(phrase("interest.capped", stop=a.stop, figure=used, diff=claimed - used,
@@ -402,7 +405,8 @@ def fact_positions(x: _Facts, keys: tuple[str, ...]) -> dict[str, Position]:
             items["rate"] = Position(VERIFY, apr, check="check.rate")
         elif r.exceeds_cap:
             basis = basis_ids(x.found["RATE_ABOVE_CAP"]) if "RATE_ABOVE_CAP" in x.found else cap_basis(a)
-            parts = [*apr, phrase("rate.over_cap", cap_words=cap_text(cap, r.apr.apr),
+            parts = [*apr, phrase("rate.over_cap" if annex_attached(a) else "rate.over_cap_no_annex",
+                                  cap_words=cap_text(cap, r.apr.apr),
                                                                 basis=basis)]
             if x.has("FEES_AS_INTEREST"):
                 parts.append(argue("FEES_AS_INTEREST"))
@@ -471,6 +475,13 @@ def production_requests(a: "Analysis") -> tuple[str, ...]:
     return tuple(asks)
 
 
+def annex_attached(a: "Analysis") -> bool:
+    """The recomputation annex (利息重算表) goes with the answer only when the file gives the payments:
+    a missing ``loan.payments`` means unknown, not zero (case-file.md), and a ledger that assumes
+    nothing was paid proves nothing to the court (and, where payments were made, understates them)."""
+    return a.ledger is not None and bool(a.case.loan.payments)
+
+
 def note_parts(x: _Facts) -> tuple[Part, ...]:
     a = x.a
     notes: list[Part] = []
@@ -494,7 +505,7 @@ def note_parts(x: _Facts) -> tuple[Part, ...]:
     if a.rate.apr is not None and a.rate.exceeds_cap:
         notes.append(phrase("notes.apr_method", method=phrase(f"apr_methods.{a.rate.apr.method}"), compound_rate=a.rate.apr.apr_compound,
                             basis=("pboc_2021_3",)))
-    if a.ledger is not None:
+    if annex_attached(a):
         notes.append(phrase("notes.annex"))
     return tuple(notes)
 

@@ -21,7 +21,7 @@ from respond.checks.claims import claim_lines
 from respond.checks.defenses import cap_text, fee_names
 from respond.checks.findings import basis_text
 from respond.checks.formats import date_text, money_text, pct_text
-from respond.checks.positions import AGREE, OBJECT, Part, Position, plaintiff_not_lender
+from respond.checks.positions import AGREE, OBJECT, Part, Position, annex_attached, plaintiff_not_lender
 from respond.templates.numerals import money_upper
 
 BLANK_DATE = "　　　　年　　月　　日"
@@ -239,7 +239,7 @@ def evidence_list(a: Analysis) -> list[str]:
     if "notice" in groups and ("ASSIGNED_DEBT" in found or plaintiff_not_lender(a)):
         items.append("收到的债权转让通知（如有）或未收到通知的说明（证明债权转让是否通知答辩人）")
     items += loose
-    if a.ledger is not None:
+    if annex_attached(a):
         items.append("利息重算表（本答辩状附件）（证明按法定上限计算的逐笔结果）")
     return items
 

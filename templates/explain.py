@@ -191,6 +191,9 @@ def _amounts(a: Analysis) -> list[str]:
     recourse = is_recourse(a)
     if recourse:
         lines += _recourse_amounts(a)
+    elif m is not None and m.recomputed and not a.case.loan.payments:
+        lines.append("- 案件信息里没有还款记录，所以没有算出您依法最多应还多少（没填不等于没还）。请把每一笔还款"
+                     "补进案件信息后重新生成，答辩状会写上按上限重算的数额，并附上利息重算表。")
     elif m is not None and m.recomputed:
         if m.overpaid:
             lines.append(f"- 按法律允许的最高利率重新计算，您已经多还了 **{money_text(m.overpaid)} 元**。")
@@ -271,7 +274,8 @@ def _next_steps(a: Analysis) -> list[str]:
         lines += [f"    - {label}：{_md(text)}" for label, text in open_items]
     total = (claim_lines(a) or {}).get("total")
     if total is not None and total.used and not is_time_barred(a):
-        lines.append(f"- 依法核减后，您仍可能要还一部分钱（按答辩状的算法至多 {money_text(total.used)} 元）。您可以：在开庭前或庭上"
+        figure = f"（按答辩状的算法至多 {money_text(total.used)} 元）" if a.case.loan.payments else ""
+        lines.append(f"- 依法核减后，您仍可能要还一部分钱{figure}。您可以：在开庭前或庭上"
                      "申请调解；提出分期还款的方案（写明每月能还多少）；或者直接和原告协商（要书面约定，保留凭证）。"
                      "在案件信息里填写 wishes（mediation: 愿意调解；monthly: 每月能还的数额），答辩状会写上调解、分期的请求。")
     return ["## 2. 接下来要做的事", ""] + lines + [""]

@@ -1,6 +1,6 @@
 """One lawsuit's package: every file ``respond draft`` writes, built in memory (no I/O here).
 
-答辩状.docx (the form chosen by the regime or 案由), 利息重算表.docx when the recomputation ran,
+答辩状.docx (the form chosen by the regime or 案由), 利息重算表.docx when the recomputation ran on the payments the file gives,
 管辖权异议申请书.docx when the contract's agreed court is away from the borrower's home (due with the
 answer), report.json and 说明.md. The CLI writes them atomically; ``respond batch`` reuses this per case.
 """
@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Mapping
 
 from respond.checks.analyse import Analysis
+from respond.checks.positions import annex_attached
 from respond.checks.report import build_report, report_json
 from respond.templates.context import annex_context, answer_context, objection_context
 from respond.templates.explain import explanation_markdown
@@ -24,14 +25,14 @@ EXPLANATION = "说明.md"
 
 def package_names(a: Analysis) -> list[str]:
     """The documents of this case, in the order a person reads them."""
-    return ([ANSWER] + ([ANNEX] if a.ledger is not None else [])
+    return ([ANSWER] + ([ANNEX] if annex_attached(a) else [])
             + ([OBJECTION] if a.objection_warranted else []))
 
 
 def build_package(a: Analysis, templates: Mapping[str, CompiledTemplate]) -> dict[str, bytes]:
     documents = package_names(a)
     files: dict[str, bytes] = {ANSWER: templates[a.lender.form].render(answer_context(a))}
-    if a.ledger is not None:
+    if annex_attached(a):
         files[ANNEX] = templates["annex"].render(annex_context(a))
     if a.objection_warranted:
         files[OBJECTION] = templates["objection"].render(objection_context(a))

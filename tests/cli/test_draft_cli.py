@@ -154,7 +154,8 @@ def test_user_text_escaped_through_every_template(tmp_path):
                    "ethnicity": HOSTILE, "residence": HOSTILE},
         loan={"rate": {"annual": 0.4}, "contract_number": HOSTILE,
               "upfront_deductions": [{"name": "服务费" + HOSTILE, "amount": "100"}],
-              "fees": [{"name": "费" + HOSTILE, "amount": "10", "per_installment": True}]})
+              "fees": [{"name": "费" + HOSTILE, "amount": "10", "per_installment": True}],
+              "payments": [{"date": "2024-04-15", "amount": "100.00"}]})
     p = tmp_path / "case.json"
     p.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     r, out = draft(tmp_path, p)

@@ -14,6 +14,7 @@ import pytest
 
 from factories import DELETE, run
 from respond.templates.package import build_package
+from docx_text import visible_text
 
 PASSED = "2026-11-21"  # BASE is served 2026-11-03 electronically: the answer period ended 2026-11-18
 OPEN = "2026-11-10"
@@ -390,7 +391,8 @@ def test_limitation_keeps_the_other_objections_as_a_fallback(package, read_docx)
 
 GUARANTOR = {"plaintiff": {"name": "平安普惠融资担保有限公司"}, "loan": {"lender": "平安消费金融有限公司"}}
 GUARANTOR_OVER_CAP = {"plaintiff": GUARANTOR["plaintiff"], "claims": {"principal": "10000.00", "interest": "8000.00"},
-                      "loan": {**GUARANTOR["loan"], "rate": {"annual": 0.36}}}
+                      "loan": {**GUARANTOR["loan"], "rate": {"annual": 0.36},
+                               "payments": [{"date": "2024-04-15", "amount": "100.00"}]}}
 
 
 @pytest.mark.parametrize("over", [GUARANTOR, GUARANTOR_OVER_CAP], ids=["within", "over_cap"])
@@ -541,7 +543,8 @@ def test_rate_item_names_only_the_part_of_the_transition_cap_exceeded(package, r
 def test_only_fees_claimed_the_annex_lines_add_up(package, read_docx):
     """No interest or penalty claimed: the interest line takes none of the capped interest, and the
     lines' differences add up to the total's."""
-    a, files = package(loan={"rate": {"annual": 0.36}, "fees": [{"name": "服务费", "amount": "50", "per_installment": True}]},
+    a, files = package(loan={"rate": {"annual": 0.36}, "fees": [{"name": "服务费", "amount": "50", "per_installment": True}],
+                             "payments": [{"date": "2024-04-15", "amount": "100.00"}]},
                        claims={"interest": DELETE, "fees": "800.00"})
     annex = read_docx(files["利息重算表.docx"])
     rows = {r[0]: r for r in annex.tables[0][1:]}
@@ -565,3 +568,14 @@ def test_a_lower_contract_figure_is_explained_beside_the_cap_ledger(package, rea
     assert "按合同约定并以法定上限为限计算" in rate.argument
     annex = " ".join(read_docx(files["利息重算表.docx"]).paragraphs)
     assert "汇总栏按较低者计" in annex and f"{a.amounts.lawful.contract_total:,.2f}" in annex
+
+
+def test_without_payments_no_annex_and_no_capped_figure(package, read_docx):
+    """No payments in the file (unknown, not zero): over the cap the interest item states the rule
+    and asks for a recomputation, gives no figure, ticks no box; no 利息重算表 is attached or cited."""
+    a, files = package(loan={"rate": {"annual": 0.36}})
+    assert a.ledger is not None and "利息重算表.docx" not in files
+    answer = read_docx(files["答辩状.docx"])
+    interest = claim_cell(answer, "对利息")
+    assert interest.startswith("无☐ 有☐") and "至多" not in interest and "不高于" not in interest
+    assert "利息重算表" not in visible_text(files["答辩状.docx"])
