@@ -96,7 +96,7 @@ class JurisdictionAdvice:
 
     objection_warranted: bool | None
     reasons: list[str]
-    proper_court: str | None  # in words: "被告住所地（浙江省杭州市西湖区）的基层人民法院"
+    proper_court: str | None  # "浙江省杭州市西湖区人民法院（被告住所地的基层人民法院）", or in words when no district is read
     basis: tuple[str, ...]
     court_place: str | None = None  # where the suing court sits, as parsed from its name
     defendant_place: str | None = None  # the place compared with it
@@ -517,7 +517,11 @@ def jurisdiction_assessment(agreed_court_hit: ClauseHit | None, court_name: str 
         label, text = homes[0]
         p = parse_place(text)
         defendant_place = p.words() if p else None
-        proper = f"被告{label}（{defendant_place or text.strip()}）的基层人民法院"
+        if p is not None and p.district and p.district[-1] in "区县市" and (p.city or p.province):
+            # the basic court of a district or county bears its name: 四川省成都市武侯区人民法院
+            proper = f"{defendant_place}人民法院（被告{label}的基层人民法院）"
+        else:
+            proper = f"被告{label}（{defendant_place or text.strip()}）的基层人民法院"
     if court_place is None:
         reasons.append(f"无法从法院名称“{court}”看出它位于哪个市、区（县），请自行核对它是否在您的住所地。")
         return JurisdictionAdvice(None, reasons, proper, tuple(basis), None, defendant_place, agreed_court_hit, arbitration)

@@ -21,6 +21,7 @@ from respond.checks.claims import claim_lines
 from respond.checks.defenses import cap_text, fee_names
 from respond.checks.findings import basis_text
 from respond.checks.formats import date_text, money_text, pct_text
+from respond.checks.objection import objection_grounds
 from respond.checks.positions import AGREE, OBJECT, Part, Position, annex_attached, plaintiff_not_lender
 from respond.templates.numerals import money_upper
 
@@ -354,40 +355,12 @@ def objection_context(a: Analysis) -> dict[str, Any]:
     """管辖权异议申请书 (民诉法第130条): only when :attr:`Analysis.objection_warranted`."""
     case, advice = a.case, a.jurisdiction
     d, p = case.defendant, case.plaintiff
-    hit = advice.agreed_clause
     details = "，".join(x for x in (d.gender, f"{date_text(d.birth_date)}出生" if d.birth_date else None, d.ethnicity) if x)
     proper = advice.proper_court or "被告住所地的基层人民法院"
     number = case.court.case_number or "本"
-    where = hit.article or "中的管辖条款"
     address = (d.address or "").strip()
     residence = (d.residence or "").strip()
-    if address and residence and residence != address:
-        places = f"申请人的住所地位于{address}，经常居住地位于{residence}，均不在贵院辖区。"
-    elif address:
-        places = (f"申请人的住所地、经常居住地均位于{address}，不在贵院辖区。" if residence
-                  else f"申请人的住所地位于{address}，不在贵院辖区。")
-    elif residence:
-        places = f"申请人的经常居住地位于{residence}，不在贵院辖区。"
-    else:
-        places = "申请人的住所地不在贵院辖区。"
-    reasons = [
-        f"被申请人以{a.lender.case_cause}为由向贵院提起诉讼。{places}依据{basis_text(('msf_22', 'msf_24'))}，"
-        "对公民提起的民事诉讼由被告住所地人民法院管辖，被告住所地与经常居住地不一致的，由经常居住地人民法院管辖；"
-        "因合同纠纷提起的诉讼，由被告住所地或者合同履行地人民法院管辖。",
-        f"案涉借款合同{where}虽约定“{hit.sentence.rstrip('。；;.')}”，但该条款系被申请人为重复使用而预先拟定、未与申请人协商的格式条款。"
-        "提供格式条款的一方对其已经尽到提示义务和说明义务承担举证责任，被申请人不能证明已采取合理方式提请申请人注意该条款"
-        + ("；合同文本中已以加粗等方式提示的表述，系被申请人预先拟定的格式文字，不能代替其就管辖条款所作的提示" if a.notice_claimed else "")
-        + "；对于通过互联网订立的电子合同，仅以设置勾选、弹窗等方式不足以证明已履行提示义务。"
-        f"依据{basis_text(('msj_31', 'htj_10'))}，该管辖协议无效，不能作为贵院管辖本案的依据。",
-    ]
-    plaintiff_at = (p.address or "").strip()
-    if plaintiff_at:
-        reasons.append(
-            f"贵院亦非合同履行地法院。案涉合同对履行地点没有约定，依据{basis_text(('msj_18',))}，争议标的为给付货币的，"
-            f"接收货币一方所在地为合同履行地；本案接收货币一方为被申请人，其住所地位于{plaintiff_at}，不在贵院辖区。"
-            "贵院对本案既非被告住所地法院，也非合同履行地法院，依法没有管辖权。")
-    if a.deadline.days_left >= 0:  # after the answer period this would not be true (说明.md says so)
-        reasons.append(f"申请人在答辩期内提出本申请，符合{basis_text(('msf_130',))}的规定。")
+    reasons = read_once([word_part(g, a) for g in objection_grounds(a)])
     return {
         "applicant": {"name": d.name, "details": details, "address": address,
                       "residence": residence if residence != address else "", "phone": d.phone or ""},

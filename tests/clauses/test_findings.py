@@ -90,7 +90,7 @@ def test_jurisdiction_finding_objection_variant():
                                                "defendant_address": "浙江省杭州市西湖区文三路100号",
                                                "plaintiff_address": "北京市朝阳区某某路1号"})[0]
     assert "管辖权异议" in f.explanation
-    assert "被告住所地（浙江省杭州市西湖区）的基层人民法院" in f.argument
+    assert "浙江省杭州市西湖区人民法院（被告住所地的基层人民法院）" in f.argument
     assert f.evidence["jurisdiction"]["objection_warranted"] is True
 
 

@@ -34,7 +34,7 @@ def test_without_the_plaintiffs_seat_the_objection_cannot_be_judged():
 def test_court_elsewhere_objection_warranted():  # 重庆 court, 杭州 borrower
     a = assess("重庆市渝北区人民法院", "浙江省杭州市西湖区文三路100号")
     assert a.objection_warranted is True
-    assert a.proper_court == "被告住所地（浙江省杭州市西湖区）的基层人民法院"
+    assert a.proper_court == "浙江省杭州市西湖区人民法院（被告住所地的基层人民法院）"
     assert a.court_place == "重庆市渝北区"
     assert any("管辖权异议" in r for r in a.reasons)
     assert {"msj_31", "htj_10", "msf_22", "msf_24", "msf_130"} <= set(a.basis)
@@ -71,7 +71,7 @@ def test_habitual_residence_counts_and_is_where_the_case_belongs():  # 民诉法
     assert a.objection_warranted is False
     b = assess("广东省广州市天河区人民法院", "广东省广州市白云区某某街", "广东省佛山市南海区桂城街道")
     assert b.objection_warranted is True
-    assert b.proper_court == "被告经常居住地（广东省佛山市南海区）的基层人民法院"
+    assert b.proper_court == "广东省佛山市南海区人民法院（被告经常居住地的基层人民法院）"
 
 
 def test_county_level_city_and_municipality_forms():

@@ -45,12 +45,13 @@ def test_agreed_court_away_from_home_drafts_the_objection(tmp_path):
     r, out = draft_copy(tmp_path)
     assert r.exit_code == 0, r.stderr
     text = visible_text((out / "管辖权异议申请书.docx").read_bytes())
-    assert "请求将（2026）渝0112民初40517号案件移送至被告经常居住地（浙江省杭州市西湖区）的基层人民法院审理" in text
+    assert "请求将（2026）渝0112民初40517号案件移送至浙江省杭州市西湖区人民法院（被告经常居住地的基层人民法院）审理" in text
     assert "合同第七条第1款" in text
-    assert "《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第31条" in text
-    assert "《中华人民共和国民事诉讼法》第130条" in text and "重庆市渝北区人民法院" in text
+    assert "《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》（以下简称《民诉法解释》）第31条" in text
+    assert "《民事诉讼法》第130条" in text and "重庆市渝北区人民法院" in text  # full title cited first in ground 1
+    assert "协议管辖只能选择与争议有实际联系的地点的人民法院（《民事诉讼法》第35条）" in text
     # it answers 合同履行地 and the contract's own notice wording (issue 10)
-    assert "《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》第18条" in text and ELSEWHERE in text
+    assert "《民诉法解释》第18条" in text and ELSEWHERE in text
     assert "加粗" in text and "举证责任" in text
     assert "答辩人同时就本案管辖权提出异议" in row_text((out / "答辩状.docx").read_bytes(), "19.其他需要说明")
     md = (out / "说明.md").read_text(encoding="utf-8")
