@@ -47,6 +47,7 @@ class Apr:
     apr_compound: Decimal
     method: str  # "monthly" | "single" | "daily"
     received: Decimal  # the first flow: money in hand at disbursement
+    flows: tuple[Flow, ...] = ()  # the dated flows the rate was solved on (the annex prints them)
 
 
 def borrower_flows(loan: Loan, schedule: Schedule) -> list[Flow]:
@@ -84,7 +85,7 @@ def comprehensive_rate(flows: list[Flow]) -> Apr:
         with precise():
             apr = (repaid - received) / received * 360 / days
             compound = Decimal(repr(float(repaid / received) ** (360 / days))) - 1
-        return Apr(apr, compound, "single", received)
+        return Apr(apr, compound, "single", received, tuple(flows))
     months = [whole_months_between(start, f.date) for f in flows]
     if all(m is not None for m in months):
         grid = [0.0] * (max(months) + 1)
@@ -95,7 +96,7 @@ def comprehensive_rate(flows: list[Flow]) -> Apr:
         except pyxirr.InvalidPaymentsError:
             raise AprError("现金流没有正负变化，无法计算综合年化利率") from None
         with precise():
-            return Apr(12 * i_m, (1 + i_m) ** 12 - 1, "monthly", received)
+            return Apr(12 * i_m, (1 + i_m) ** 12 - 1, "monthly", received, tuple(flows))
     try:
         annual = pyxirr.xirr([f.date for f in flows], [float(f.amount) for f in flows],
                              silent=True, day_count=pyxirr.DayCount.ACT_365F)
@@ -104,4 +105,4 @@ def comprehensive_rate(flows: list[Flow]) -> Apr:
     a = _to_decimal(annual)
     with precise():
         i_d = Decimal(repr((1 + float(a)) ** (1 / 365) - 1))
-        return Apr(360 * i_d, (1 + i_d) ** 360 - 1, "daily", received)
+        return Apr(360 * i_d, (1 + i_d) ** 360 - 1, "daily", received, tuple(flows))

@@ -482,6 +482,12 @@ def annex_attached(a: "Analysis") -> bool:
     return a.ledger is not None and bool(a.case.loan.payments)
 
 
+def argues_alternative(a: "Analysis") -> bool:
+    """The 标的总额 item argues the private-lending caps first: the annex then carries that ledger too."""
+    total = a.positions.claims.get("total") if a.positions is not None else None
+    return total is not None and any(p.key == "total.alternative_first" for p in total.parts)
+
+
 def note_parts(x: _Facts) -> tuple[Part, ...]:
     a = x.a
     notes: list[Part] = []

@@ -105,6 +105,7 @@ def build_report(a: Analysis, documents: list[str] | None = None) -> dict[str, A
         "contract_standing": None if a.standing is None else {
             "paid": _money(a.standing.paid), "installments_covered": a.standing.installments_covered,
             "principal_outstanding": _money(a.standing.principal_outstanding)},
+        "payments": _payments(a),
         "hearing": {"at": case.court.hearing_at.isoformat(timespec="minutes") if case.court.hearing_at else None,
                     "evidence_due": case.service.evidence_due.isoformat() if case.service.evidence_due else None},
         "positions": _positions(a),
@@ -115,6 +116,13 @@ def build_report(a: Analysis, documents: list[str] | None = None) -> dict[str, A
     if documents is not None:
         report["documents"] = list(documents)
     return report
+
+
+def _payments(a: Analysis) -> dict[str, Any]:
+    """What the file says was paid: the answer's 还款情况 states ``total``; the annex credits ``to_stop``."""
+    paid = a.case.loan.payments
+    return {"count": len(paid), "total": _money(sum((p.amount for p in paid), Decimal(0))),
+            "to_stop": _money(sum((p.amount for p in paid if p.date <= a.stop), Decimal(0)))}
 
 
 def _positions(a: Analysis) -> dict[str, Any] | None:

@@ -568,8 +568,36 @@ def build_annex() -> DocumentObject:
     ], keep=True)
     _row(rows, grid, [(["{%tr endfor %}"], STYLE_CELL)] + [([""], STYLE_CELL)] * (len(columns) - 1))
 
-    _para(doc, "", STYLE_BODY)
+    _para(doc, "{{ annex.paid }}", STYLE_NOTICE)
     _para(doc, "{{ annex.note }}", STYLE_NOTICE)
+
+    # 四、the dated cash flows the APR was solved on, for a judge to re-run
+    _para(doc, "{%p if annex.apr %}", STYLE_BODY)
+    _para(doc, "{{ annex.apr.heading }}", STYLE_HEADING)
+    flow_grid = [Mm(36), Mm(70), Mm(45), Mm(45)]
+    flows = _table(doc, flow_grid)
+    _row(flows, flow_grid, [(["日期"], STYLE_SECTION), (["现金流"], STYLE_SECTION), (["答辩人收到（元）"], STYLE_SECTION),
+                            (["答辩人支付（元）"], STYLE_SECTION)], header=True)
+    blank = [([""], STYLE_CELL)] * 3
+    _row(flows, flow_grid, [(["{%tr for f in annex.apr.rows %}"], STYLE_CELL)] + blank)
+    _row(flows, flow_grid, [(["{{ f.date }}"], STYLE_DATE), (["{{ f.what }}"], STYLE_CELL), (["{{ f.received }}"], STYLE_NUMBER),
+                            (["{{ f.paid }}"], STYLE_NUMBER)], keep=True)
+    _row(flows, flow_grid, [(["{%tr endfor %}"], STYLE_CELL)] + blank)
+    _para(doc, "{{ annex.apr.result }}", STYLE_NOTICE)
+    _para(doc, "{%p endif %}", STYLE_BODY)
+
+    # 五、the private-lending caps' ledger, when the answer argues that figure first
+    _para(doc, "{%p if annex.alt %}", STYLE_BODY)
+    _para(doc, "{{ annex.alt.heading }}", STYLE_HEADING)
+    _para(doc, "{{ annex.alt.method }}", STYLE_NOTICE)
+    alt = _table(doc, grid)
+    _row(alt, grid, [([c.label], STYLE_SECTION) for c in columns], header=True)
+    _row(alt, grid, [(["{%tr for r in annex.alt.rows %}"], STYLE_CELL)] + [([""], STYLE_CELL)] * (len(columns) - 1))
+    _row(alt, grid, [
+        ([f"{{{{ r.{c.key} }}}}"], STYLE_DATE if c.key in ("date", "event") else STYLE_NUMBER) for c in columns
+    ], keep=True)
+    _row(alt, grid, [(["{%tr endfor %}"], STYLE_CELL)] + [([""], STYLE_CELL)] * (len(columns) - 1))
+    _para(doc, "{%p endif %}", STYLE_BODY)
     return doc
 
 

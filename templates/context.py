@@ -22,7 +22,8 @@ from respond.checks.defenses import cap_text, fee_names
 from respond.checks.findings import basis_text
 from respond.checks.formats import date_text, money_text, pct_text
 from respond.checks.objection import objection_grounds
-from respond.checks.positions import AGREE, OBJECT, Part, Position, annex_attached, plaintiff_not_lender
+from respond.checks.positions import (AGREE, OBJECT, Part, Position, annex_attached, argues_alternative,
+                                      plaintiff_not_lender)
 from respond.templates.numerals import money_upper
 
 BLANK_DATE = "　　　　年　　月　　日"
@@ -311,11 +312,7 @@ def annex_context(a: Analysis) -> dict[str, Any]:
     summary["total_claimed_upper"] = money_upper(total.claimed) if total.claimed is not None else ""
     summary["total_lawful_upper"] = money_upper(total.used)
     summary["total_diff_upper"] = money_upper(total.diff) if total.diff is not None else ""
-    rows = [{"date": r.date.isoformat(), "event": KIND_CN[r.kind], "days": str(r.days), "rate": pct_text(r.rate), "interest": money_text(r.interest),
-             "payment": money_text(r.payment), "to_interest": money_text(r.to_interest + r.to_tolerated),
-             "to_principal": money_text(r.to_principal), "interest_due": money_text(r.interest_due),
-             "balance": money_text(r.principal)}
-            for r in lg.rows]
+    rows = _ledger_rows(lg)
     method = (f"以答辩人实际收到的借款 {money_text(lg.received)} 元为本金，自 {date_text(lg.rows[0].date)} 起按法定上限"
               f"（{cap_text(cap)}）以单利逐日计息（年利率 ÷ {lg.day_basis} × 天数），未付利息不再计息；每笔还款先冲抵利息、"
               f"再冲抵本金；罚息、违约金和各项费用均计入上限，与利息合并计算。计至 {date_text(a.stop)}。")
@@ -332,7 +329,62 @@ def annex_context(a: Analysis) -> dict[str, Any]:
             + shared + _not_above_text(lines)
             + (f"本金还清后的还款为多付款项，合计 {money_text(lg.overpaid)} 元。" if lg.overpaid else ""))
     return {"case_number": a.case.court.case_number or "", "defendant": {"name": a.case.defendant.name},
-            "annex": {"method": method, "summary": summary, "rows": rows, "note": note}}
+            "annex": {"method": method, "summary": summary, "rows": rows, "note": note, "paid": _paid_text(a, lg),
+                      "apr": _apr_section(a), "alt": _alt_section(a)}}
+
+
+def _ledger_rows(lg) -> list[dict[str, str]]:
+    return [{"date": r.date.isoformat(), "event": KIND_CN[r.kind], "days": str(r.days), "rate": pct_text(r.rate),
+             "interest": money_text(r.interest), "payment": money_text(r.payment),
+             "to_interest": money_text(r.to_interest + r.to_tolerated), "to_principal": money_text(r.to_principal),
+             "interest_due": money_text(r.interest_due), "balance": money_text(r.principal)}
+            for r in lg.rows]
+
+
+def _paid_text(a: Analysis, lg) -> str:
+    """The payments the ledger credits: the same total as the answer's 还款情况 and report.json."""
+    rows = [r for r in lg.rows if r.kind == "payment"]
+    text = (f"上表计入答辩人截至 {date_text(a.stop)} 的还款 {len(rows)} 笔，合计 "
+            f"{money_text(sum((r.payment for r in rows), Decimal(0)))} 元（“还款额”一栏之和）。")
+    later = [p for p in a.case.loan.payments if p.date > a.stop]
+    if later:
+        text += (f"此后另有还款 {len(later)} 笔，合计 {money_text(sum((p.amount for p in later), Decimal(0)))} 元，"
+                 "应从判决确定的数额中扣除。")
+    return text
+
+
+_FLOW_CN = {"monthly": "月内部收益率 × 12", "daily": "日内部收益率 × 360", "single": "（还款总额 − 到手金额）÷ 到手金额 × 360 ÷ 天数"}
+
+
+def _apr_section(a: Analysis) -> dict[str, Any] | None:
+    """The dated cash flows behind the APR (中国人民银行公告〔2021〕第3号), for a judge to re-run."""
+    apr = a.rate.apr
+    if apr is None or not apr.flows:
+        return None
+    rows = [{"date": f.date.isoformat(), "what": "收到借款（实际到手）" if n == 0 else "按合同应还本息及费用",
+             "received": money_text(f.amount) if f.amount > 0 else "", "paid": money_text(-f.amount) if f.amount < 0 else ""}
+            for n, f in enumerate(apr.flows)]
+    result = f"按上表现金流，综合年化利率 = {_FLOW_CN[apr.method]} = {pct_text(apr.apr)}"
+    if apr.method == "monthly":
+        result += f"（月内部收益率 {pct_text(apr.apr / 12, 4)}，可用电子表格 IRR 函数按月复核）"
+    elif apr.method == "daily":
+        result += (f"（日内部收益率 {pct_text(apr.apr / 360, 6)}；可用电子表格 XIRR 函数复核：日内部收益率 = "
+                   "(1 + XIRR)^(1/365) − 1）")
+    return {"heading": "四、综合年化利率的计算", "rows": rows,
+            "result": result + "；复利口径为 " + pct_text(apr.apr_compound) + "。"}
+
+
+def _alt_section(a: Analysis) -> dict[str, Any] | None:
+    """The ledger of the private-lending caps, when the answer argues that figure first."""
+    if not argues_alternative(a):
+        return None
+    alt = a.alternative
+    lg = alt.ledger
+    method = (f"如适用民间借贷的利率保护标准（{cap_text(alt.cap)}），以答辩人实际收到的借款 {money_text(lg.received)} 元为本金，"
+              f"按同样方法计至 {date_text(lg.stop)}：本金 {money_text(lg.lawful_principal)} 元，利息 "
+              f"{money_text(lg.lawful_interest)} 元，合计 {money_text(lg.lawful_total)} 元。")
+    heading = ("五" if _apr_section(a) else "四") + "、按民间借贷利率保护标准的计算"
+    return {"heading": heading, "method": method, "rows": _ledger_rows(lg)}
 
 
 _LINE_CN = {"principal": "本金", "interest": "利息", "penalty": "罚息（复利、违约金）", "fees": "其他费用"}

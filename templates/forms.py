@@ -295,6 +295,11 @@ def annex_paths() -> frozenset[str]:
     paths = {"case_number", "defendant.name", "annex.method", "annex.note"}
     paths |= {f"annex.summary.{k}" for k in ANNEX_SUMMARY_KEYS}
     paths |= {f"annex.rows[].{c.key}" for c in ANNEX_ROW_COLUMNS}
+    # the payments credited; the APR's dated cash flows; the private-caps ledger when argued (issue 10)
+    # (annex.apr and annex.alt are also read as conditions: empty when the section is left out)
+    paths |= {"annex.paid", "annex.apr.heading", "annex.apr.result", "annex.alt.heading", "annex.alt.method"}
+    paths |= {f"annex.apr.rows[].{k}" for k in ("date", "what", "received", "paid")}
+    paths |= {f"annex.alt.rows[].{c.key}" for c in ANNEX_ROW_COLUMNS}
     return frozenset(paths)
 
 

@@ -176,7 +176,12 @@ def test_annex_visible_text(templates, contexts, read_docx):
     assert f"二、计算结果（截至{annex['summary']['as_of']}）" in doc.paragraphs
     assert annex["note"] in doc.paragraphs
 
-    summary, ledger = doc.tables
+    assert annex["paid"] in doc.paragraphs and annex["apr"]["result"] in doc.paragraphs
+    assert annex["apr"]["heading"] in doc.paragraphs and annex["alt"]["method"] in doc.paragraphs
+    summary, ledger, flows, alt = doc.tables
+    assert flows[0] == ["日期", "现金流", "答辩人收到（元）", "答辩人支付（元）"]
+    assert flows[1:] == [[r["date"], r["what"], r["received"], r["paid"]] for r in annex["apr"]["rows"]]
+    assert alt[1:] == [[r[c.key] for c in forms.ANNEX_ROW_COLUMNS] for r in annex["alt"]["rows"]]
     s = annex["summary"]
     assert summary[0] == ["项目", "原告主张（元）", "依法计算（元）", "差额（元）"]
     for row, line in zip(summary[1:], forms.ANNEX_SUMMARY_LINES):
@@ -297,8 +302,15 @@ def test_special_characters_in_every_field(templates, contexts, read_docx, form_
     assert not any(ch in text for ch in "\x01\x07\x1b")
     used = forms.template_paths(forms.TEMPLATE_FILES[template_key])
     n_rows = len(ctx["annex"]["rows"])
+
+    def rows_of(path: str) -> int:  # how many rows the list before "[]." has
+        node = ctx
+        for part in path.split("[].")[0].split("."):
+            node = node[part]
+        return len(node)
+
     string_leaves = sum(
-        (n_rows if "[]." in p else len(ctx["evidence"]) if p == "evidence[]" else 1)
+        (rows_of(p) if "[]." in p else len(ctx["evidence"]) if p == "evidence[]" else 1)
         for p in used
         if not p.endswith((".objection", ".agreed", "agent.present", "service.electronic", "service.electronic_chosen"))
     )
