@@ -301,7 +301,6 @@ def test_special_characters_in_every_field(templates, contexts, read_docx, form_
     text = doc.text
     assert not any(ch in text for ch in "\x01\x07\x1b")
     used = forms.template_paths(forms.TEMPLATE_FILES[template_key])
-    n_rows = len(ctx["annex"]["rows"])
 
     def rows_of(path: str) -> int:  # how many rows the list before "[]." has
         node = ctx
