@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from golden_cases import HERE, ROOT, entries, stored  # noqa: E402
+from golden_cases import ROOT, entries, stored  # noqa: E402
 
 ENTRIES = entries()
 IDS = [e["name"] for e in ENTRIES]
