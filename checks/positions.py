@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from respond.checks.claims import Line, claim_lines
 from respond.checks.defenses import CAP_BASIS, cap_basis, cap_text
-from respond.checks.findings import basis_ids
+from respond.checks.findings import basis_ids, citations
 from respond.checks.money import ZERO
 
 if TYPE_CHECKING:
@@ -81,7 +81,10 @@ STANDARD_TERMS = ("CLAUSE_UNILATERAL_CHANGE", "CLAUSE_WAIVER", "CLAUSE_BUNDLED_S
 # The cap recomputation merges these charges already: their clause argument adds nothing then.
 _MERGED_BY_CAP = ("CLAUSE_COMPOUND_INTEREST", "CLAUSE_STACKED_CHARGES")
 _ASSIGNMENT = ("ASSIGNED_DEBT", "CLAUSE_ASSIGNMENT_NO_NOTICE", "ASSIGNEE_LICENCE_UNVERIFIED", "GUARANTOR_RECOURSE")
-_OTHER_DEFENCES = ("LIMITATION", "LENDER_UNLICENSED", "PROFESSIONAL_LENDER", "ROLLOVER_INTEREST", "RATE_ABOVE_36")
+# RATE_ABOVE_36 is not argued in the answer: its only basis, the 2017 cash-loan notice, is held from
+# memory (statutes.md §4.1: no verified text, and the 36% is not in it), and the binding cap already
+# asks for every reduction it could; 说明.md and report.json still carry the finding.
+_OTHER_DEFENCES = ("LIMITATION", "LENDER_UNLICENSED", "PROFESSIONAL_LENDER", "ROLLOVER_INTEREST")
 # the contract's own notice wording: "以加粗方式提示", "特别提示", "已充分理解"
 _NOTICE_WORDING = re.compile(r"加粗|粗体|黑体|特别提示|重点提示|已(?:充分)?(?:阅读|理解)")
 
@@ -517,6 +520,8 @@ def note_parts(x: _Facts) -> tuple[Part, ...]:
 
 
 def _cited(a: "Analysis", groups: list[tuple[Part, ...]]) -> tuple[str, ...]:
+    """The citation ids the answer relies on; never one held only from memory (``记忆`` in
+    data/statutes.json): a filed document cites only text someone has read."""
     found = {f.code: f for f in a.findings}
     ids: list[str] = []
     for parts in groups:
@@ -525,7 +530,8 @@ def _cited(a: "Analysis", groups: list[tuple[Part, ...]]) -> tuple[str, ...]:
                 ids += basis_ids(found[p.key])
             for key in ("basis", "alt_basis"):
                 ids += list(p.values.get(key, ()))
-    return tuple(dict.fromkeys(ids))
+    index = citations()
+    return tuple(i for i in dict.fromkeys(ids) if index[i].confidence != "记忆")
 
 
 def positions(a: "Analysis") -> Positions:

@@ -54,6 +54,29 @@ def _basis_lines(rule: Rule) -> list[str]:
     return lines
 
 
+def _source_lines(rule: Rule) -> list[str]:
+    """由谁判定 / 答辩状中的位置: the file and function, read from the code (cli/sources.py)."""
+    from respond.cli.sources import answer_sites, deciding_sites
+
+    lines = ["", "由谁判定（代码）"]
+    sites = deciding_sites(rule.code)
+    if rule.origin == "clause":
+        lines.append("  - clauses/*.toml 中本规则的匹配条件，由 checks/clauses.py：find_clauses() 逐条匹配合同文本")
+    for site in sites:
+        lines.append(f"  - {site.path}：{site.function}()")
+    if not sites and rule.origin != "clause":
+        lines.append("  - （未找到判定函数）")
+    known = set(rule.basis) | {i for _, ids in regime_basis(rule) for i in ids}
+    extra = sorted({i for site in sites for i in site.cites} - known)
+    if extra:
+        lines += ["", "代码另外引用的依据（按案件情况选用）"] + [_citation_line(i) for i in extra]
+    used = answer_sites(rule.code)
+    if used:
+        lines += ["", "答辩状中的位置（代码）"]
+        lines += [f"  - {site.path}：{site.function}()" for site in used]
+    return lines
+
+
 def explain_rule(code: str) -> str | None:
     rule: Rule | None = all_rules().get(code.strip().upper())
     if rule is None:
@@ -61,6 +84,7 @@ def explain_rule(code: str) -> str | None:
     lines = [f"{rule.code}：{rule.title}", f"严重程度：{_SEVERITY_CN[rule.severity]}", "",
              "检查什么", f"  {rule.detects}", "", "为什么重要", f"  {rule.why}", ""]
     lines += _basis_lines(rule)
+    lines += _source_lines(rule)
     if rule.evidence:
         lines += ["", "建议准备的证据"] + [f"  - {e}" for e in rule.evidence]
     return "\n".join(lines)

@@ -256,3 +256,10 @@ def test_the_checks_can_fail():
         assert citations(c.answer), c.name
         assert {k[0] for k, _, _ in c.items()} == {"d", "f"}, c.name
     assert re.findall(r"约定：(“[^”]{12,}”)", CASES["microloan-fees"].answer)
+
+
+def test_nothing_cited_from_memory(c):
+    """A filed document cites only text someone has read: no 记忆 entry of data/statutes.json."""
+    memory = {e["cite"] for e in STATUTES if e["confidence"] == "记忆"}
+    for text in (c.answer, c.objection or ""):
+        assert not [m for m in memory if m in text], c.name
