@@ -27,6 +27,7 @@ from respond.checks.lenders import LenderIdentity, categorize, default_case_caus
 from respond.checks.lpr import LprTable
 from respond.checks.money import ZERO
 from respond.checks.overdue import overdue_rate
+from respond.checks.claims import Line, claim_lines
 from respond.checks.positions import Positions, notice_claimed, positions
 from respond.checks.rollover import RolloverResult, rollover_principal
 from respond.checks.schedule import Schedule, Standing, contract_schedule, standing, stated_annual
@@ -113,6 +114,7 @@ class Analysis:
     rollover: RolloverResult | None = None  # 利滚利 (docs/rules.md §14)
     notice_claimed: bool = False  # the contract says it drew attention to its terms (加粗、特别提示)
     positions: Positions | None = None  # every item of the answer form (docs/rules.md §16)
+    lines: dict[str, Line] | None = None  # the claim line by line (checks/claims.py), computed once
 
     @property
     def objection_warranted(self) -> bool:
@@ -277,10 +279,11 @@ def analyse(case: CaseFile, *, today: dt.date, calendar: HolidayCalendar, lpr: L
     alternative = _alternative(case, lender, rate, amounts, claimed, payments, stop, day_basis, lpr, warnings)
 
     hits, jurisdiction = _clauses(case, lender.regime, contract_text, warnings)
-    text = contract_text if contract_text is not None else "\n".join(loan.clauses or ())
+    text = "\n".join([contract_text or "", *(loan.clauses or ())])  # the notice wording may be in either
     analysis = Analysis(case, today, stop, deadline, lender, schedule, rate, amounts, ledger, alternative,
                         [], warnings, hits, jurisdiction, _standing(case, schedule, payments, stop), rolled,
                         notice_claimed(text))
+    analysis = replace(analysis, lines=claim_lines(analysis))
     analysis.findings.extend(defenses.findings_for(analysis))
     analysis.findings.extend(clause_findings(hits, {**case_facts(case, lender.regime),
                                                     "answer_period_over": deadline.days_left < 0}))

@@ -88,5 +88,4 @@ def claim_lines(a: "Analysis") -> dict[str, Line] | None:
 
 def conceded_total(a: "Analysis") -> Decimal | None:
     """The most the answer accepts owing (never above the claim); None without lawful figures."""
-    lines = claim_lines(a)
-    return None if lines is None else lines["total"].used
+    return None if a.lines is None else a.lines["total"].used

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from respond.checks.claims import Line, claim_lines
+from respond.checks.claims import Line
 from respond.checks.defenses import CAP_BASIS, cap_basis, cap_text
 from respond.checks.findings import basis_ids, citations
 from respond.checks.money import ZERO
@@ -95,7 +95,7 @@ class _Facts:
     def __init__(self, a: "Analysis") -> None:
         self.a = a
         self.found = {f.code: f for f in a.findings}
-        self.lines: dict[str, Line] | None = claim_lines(a)
+        self.lines: dict[str, Line] | None = a.lines
         self.m = a.amounts
         self.c = a.case.claims
         self.loan = a.case.loan

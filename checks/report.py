@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from respond.checks.analyse import Alternative, Amounts, Analysis
-from respond.checks.claims import Line, claim_lines
+from respond.checks.claims import Line
 from respond.checks.money import cents, rate6
 from respond.checks.positions import Part
 
@@ -99,7 +99,7 @@ def build_report(a: Analysis, documents: list[str] | None = None) -> dict[str, A
                  "cap_after_2020_08_20": _rate(r.cap.after_2020_08_20) if r.cap else None,
                  "lpr": _rate(r.cap.lpr) if r.cap else None,
                  "exceeds_cap": r.exceeds_cap},
-        "amounts": _amounts(a.amounts, claim_lines(a)),
+        "amounts": _amounts(a.amounts, a.lines),
         "alternative": _alternative(a.alternative),
         "jurisdiction": _jurisdiction(a),
         "contract_standing": None if a.standing is None else {

@@ -17,7 +17,6 @@ from importlib import resources
 from typing import Any
 
 from respond.checks.analyse import Analysis
-from respond.checks.claims import claim_lines
 from respond.checks.defenses import cap_text, fee_names
 from respond.checks.findings import basis_text
 from respond.checks.formats import date_text, money_text, pct_text
@@ -301,7 +300,7 @@ def annex_context(a: Analysis) -> dict[str, Any]:
     """利息重算表: the ledger rows of rules.md §6 and the claimed-vs-lawful summary."""
     lg, m = a.ledger, a.amounts
     cap = a.rate.cap
-    lines = claim_lines(a)
+    lines = a.lines
     summary: dict[str, str] = {"as_of": date_text(a.stop)}
     for key in ("principal", "interest", "penalty", "fees", "total"):
         line = lines[key]

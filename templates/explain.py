@@ -16,7 +16,7 @@ import re
 from respond.checks.analyse import Analysis
 from respond.checks.findings import basis_text
 from respond.checks.formats import date_text, money_text, pct_text
-from respond.checks.claims import claim_lines, conceded_total
+from respond.checks.claims import conceded_total
 from respond.checks.positions import VERIFY
 from respond.templates.context import is_recourse, is_time_barred, phrase_text, recourse_figure
 from respond.templates.forms import FORMS
@@ -234,7 +234,7 @@ def _recourse_amounts(a: Analysis) -> list[str]:
     if m is not None and m.recomputed and m.overpaid:
         lines.append(f"- 按法律允许的最高利率重新计算，您已经多还了 **{money_text(m.overpaid)} 元**。")
         return lines
-    total = (claim_lines(a) or {}).get("total")
+    total = (a.lines or {}).get("total")
     if total is not None and total.used is not None and total.diff is not None and total.diff > 0:
         how = "按上限计算" if m.recomputed else "按实际到手的金额计算"
         lines.append(f"- 到 {stop}，{recourse_figure(total.used, how=how)}原告要 {money_text(total.claimed)} 元，"
@@ -272,7 +272,7 @@ def _next_steps(a: Analysis) -> list[str]:
         lines.append("- **答辩状里有几项两个框都没有勾（请核对）**：程序没有足够的信息替您表态。请逐项核对后自己勾选"
                      "“无”或“有”，有异议的写上理由：")
         lines += [f"    - {label}：{_md(text)}" for label, text in open_items]
-    total = (claim_lines(a) or {}).get("total")
+    total = (a.lines or {}).get("total")
     if total is not None and total.used and not is_time_barred(a):
         figure = f"（按答辩状的算法至多 {money_text(total.used)} 元）" if a.case.loan.payments else ""
         lines.append(f"- 依法核减后，您仍可能要还一部分钱{figure}。您可以：在开庭前或庭上"

@@ -30,3 +30,23 @@ def test_the_amount_is_admitted_only_with_a_disbursement_date():
 
     assert run().positions.facts["amount"].stance == VERIFY
     assert run(loan={"disbursed_on": "2024-03-15"}).positions.facts["amount"].stance == AGREE
+
+
+def test_notice_wording_is_read_in_the_contract_text_and_the_pasted_clauses():
+    import datetime as dt
+
+    from factories import case_dict
+    from respond.case.load import parse_case
+    from respond.checks.analyse import analyse
+    from respond.checks.calendar import default_calendar
+    from respond.checks.lpr import package_table
+
+    def notice(clauses, text):
+        case = parse_case(case_dict(loan={"clauses": clauses} if clauses else {})).case
+        return analyse(case, today=dt.date(2026, 11, 21), calendar=default_calendar(), lpr=package_table(),
+                       contract_text=text).notice_claimed
+
+    plain = "第一条 借款金额一万元。"
+    assert notice(["第九条 本条款已以加粗字体提示。"], plain) is True  # pasted clause, with a contract text
+    assert notice(None, plain + "\n本合同重要条款已以加粗方式特别提示。") is True
+    assert notice(["第九条 争议由甲方住所地法院管辖。"], plain) is False
