@@ -66,6 +66,34 @@ class Positions:
     def all(self) -> dict[str, Position]:
         return {**{f"d.{k}": v for k, v in self.claims.items()}, **{f"f.{k}": v for k, v in self.facts.items()}}
 
+    def codes(self) -> tuple[str, ...]:
+        """Every finding the answer argues or names (合同签订's list of standard terms included)."""
+        parts = [p for pos in self.all().values() for p in pos.parts] + list(self.notes)
+        return tuple(dict.fromkeys(part_codes(parts)))
+
+
+def part_codes(parts) -> list[str]:
+    """The finding codes in ``parts``, nested parts and term lists included, in order."""
+    out: list[str] = []
+    for part in parts:
+        if part.kind == "finding":
+            out.append(part.key)
+        for value in part.values.values():
+            for x in (value if isinstance(value, tuple) else (value,)):
+                if isinstance(x, Part):
+                    out += part_codes([x])
+                elif isinstance(x, tuple) and len(x) == 2 and isinstance(x[0], str) and x[0].isupper():
+                    out.append(x[0])  # (code, articles) of a standard-terms list
+    return out
+
+
+def argued_articles(a: "Analysis") -> tuple[str, ...]:
+    """The contract's articles the answer argues (答辩依据, 证据清单): those of the clause findings it
+    relies on, never a clause it found and does not argue (e.g. the agreed court with no objection)."""
+    argued = set(a.positions.codes()) if a.positions is not None else set()
+    return tuple(dict.fromkeys(re.sub(r"第[^第]*[款项]$", "", h.article) for h in a.clause_hits
+                               if h.article and h.code in argued))
+
 
 def phrase(key: str, **values: Any) -> Part:
     return Part("phrase", key, values)

@@ -13,7 +13,7 @@ from typing import Any
 from respond.checks.analyse import Alternative, Amounts, Analysis
 from respond.checks.claims import Line
 from respond.checks.money import cents, rate6
-from respond.checks.positions import Part
+from respond.checks.positions import part_codes
 
 REPORT_VERSION = 1
 
@@ -129,17 +129,8 @@ def _positions(a: Analysis) -> dict[str, Any] | None:
     """Each form item's stance (object | agree | verify | none) and the findings that argue it."""
     if a.positions is None:
         return None
-    def codes(parts) -> list[str]:
-        out: list[str] = []
-        for part in parts:
-            if part.kind == "finding":
-                out.append(part.key)
-            nested = [v for v in part.values.values() if isinstance(v, Part)]
-            nested += [x for v in part.values.values() if isinstance(v, tuple) for x in v if isinstance(x, Part)]
-            out += codes(nested)
-        return list(dict.fromkeys(out))
-
-    return {key: {"stance": p.stance, "findings": codes(p.parts)} for key, p in a.positions.all().items()}
+    return {key: {"stance": p.stance, "findings": list(dict.fromkeys(part_codes(p.parts)))}
+            for key, p in a.positions.all().items()}
 
 
 def report_json(report: dict[str, Any]) -> str:

@@ -21,7 +21,7 @@ from respond.checks.defenses import cap_text, fee_names
 from respond.checks.findings import basis_text
 from respond.checks.formats import date_text, money_text, pct_text
 from respond.checks.objection import objection_grounds
-from respond.checks.positions import (AGREE, OBJECT, Part, Position, annex_attached, argues_alternative,
+from respond.checks.positions import (AGREE, OBJECT, Part, Position, annex_attached, argued_articles, argues_alternative,
                                       plaintiff_not_lender)
 from respond.templates.numerals import money_upper
 
@@ -222,8 +222,7 @@ def evidence_list(a: Analysis) -> list[str]:
     else:
         items.append("答辩人身份证复印件（证明答辩人的身份）")
     if "contract" in groups:
-        arts = list(dict.fromkeys(re.sub(r"第[^第]*[款项]$", "", h.article) for h in a.clause_hits
-                                  if h.article and h.code != "CLAUSE_E_SERVICE"))
+        arts = argued_articles(a)
         proves = "合同约定的借款金额、利率、费用和还款方式"
         if arts:
             proves += f"，以及合同{'、'.join(arts)}等格式条款的内容"
@@ -249,8 +248,7 @@ def contract_basis(a: Analysis) -> str:
     loan = a.case.loan
     number = f"（编号：{loan.contract_number}）" if loan.contract_number else ""
     text = f"{date_text(loan.contract_date)}签订的借款合同{number}关于借款金额、利率、费用和还款方式的约定"
-    articles = list(dict.fromkeys(re.sub(r"第[^第]*[款项]$", "", h.article) for h in a.clause_hits
-                                  if h.article and h.code != "CLAUSE_E_SERVICE"))
+    articles = argued_articles(a)
     if articles:
         text += f"；合同{'、'.join(articles)}系原告预先拟定的格式条款（理由见上文）"
     return text

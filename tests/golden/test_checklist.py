@@ -263,3 +263,13 @@ def test_nothing_cited_from_memory(c):
     memory = {e["cite"] for e in STATUTES if e["confidence"] == "记忆"}
     for text in (c.answer, c.objection or ""):
         assert not [m for m in memory if m in text], c.name
+
+
+def test_every_clause_listed_in_the_basis_is_argued(c):
+    """答辩依据 names as standard terms only the articles the items above argue."""
+    m = re.search(r"答辩依据 \| 合同约定：[^⏎]*?；合同((?:第[^条]+条、?)+)系原告预先拟定的格式条款", c.answer)
+    if not m:
+        return
+    body = c.answer.split("答辩依据 |")[0] + c.answer.split("其他需要说明的内容")[-1]
+    for article in re.findall(r"第[^条、]+条", m.group(1)):
+        assert article in body, (c.name, article)
