@@ -116,6 +116,11 @@ class Analysis:
     positions: Positions | None = None  # every item of the answer form (docs/rules.md §16)
     lines: dict[str, Line] | None = None  # the claim line by line (checks/claims.py), computed once
 
+    def has(self, code: str) -> bool:
+        """A finding of this code was made (GUARANTOR_RECOURSE: a guarantor's recourse suit;
+        LIMITATION: the claim may be time-barred)."""
+        return any(f.code == code for f in self.findings)
+
     @property
     def objection_warranted(self) -> bool:
         """Draft the 管辖权异议申请书: an agreed-court clause and a suing court away from home."""

@@ -27,7 +27,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, NamedTuple
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Mapping, NamedTuple
 
 from respond.checks.claims import Line
 from respond.checks.defenses import CAP_BASIS, cap_basis, cap_text
@@ -46,7 +47,7 @@ class Part(NamedTuple):
 
     kind: str  # phrase | finding
     key: str
-    values: dict[str, Any] = {}
+    values: Mapping[str, Any] = MappingProxyType({})  # read-only: one shared empty default
 
 
 @dataclass(frozen=True)

@@ -45,16 +45,6 @@ def recourse_figure(amount: Decimal, what: str = "", how: str = "按上限计算
     return f"{how}，原出借人至多可主张{what} {money_text(amount)} 元；原告只能在实际代偿的范围内追偿。"
 
 
-def is_recourse(a: Analysis) -> bool:
-    """The plaintiff is a guarantor suing after paying the lender."""
-    return any(f.code == "GUARANTOR_RECOURSE" for f in a.findings)
-
-
-def is_time_barred(a: Analysis) -> bool:
-    """The analysis found the claim may be time-barred."""
-    return any(f.code == "LIMITATION" for f in a.findings)
-
-
 def _m(x: Decimal | None) -> str:
     return "" if x is None else money_text(x)
 

@@ -18,7 +18,7 @@ from respond.checks.findings import basis_text
 from respond.checks.formats import date_text, money_text, pct_text
 from respond.checks.claims import conceded_total
 from respond.checks.positions import VERIFY
-from respond.templates.context import is_recourse, is_time_barred, phrase_text, recourse_figure
+from respond.templates.context import phrase_text, recourse_figure
 from respond.templates.forms import FORMS
 from respond.templates.render import clean_text
 
@@ -188,7 +188,7 @@ def _amounts(a: Analysis) -> list[str]:
     m = a.amounts
     conceded = conceded_total(a)
     stop = date_text(a.stop)
-    recourse = is_recourse(a)
+    recourse = a.has("GUARANTOR_RECOURSE")
     if recourse:
         lines += _recourse_amounts(a)
     elif m is not None and m.recomputed and not a.case.loan.payments:
@@ -202,7 +202,7 @@ def _amounts(a: Analysis) -> list[str]:
         elif conceded is not None and conceded < m.claimed_total:
             lines.append(f"- 按法律允许的最高利率重新计算，到 {stop} 您依法最多应还 **{money_text(conceded)} 元**，"
                          f"原告要 {money_text(m.claimed_total)} 元，多要了 {money_text(m.claimed_total - conceded)} 元。")
-        elif is_time_barred(a):
+        elif a.has("LIMITATION"):
             lines.append(f"- 按法律允许的最高利率重新计算，到 {stop} 算出的数额是 {money_text(m.lawful_total)} 元；"
                          f"原告要的 {money_text(m.claimed_total)} 元没有超过它。但这笔债可能已过诉讼时效，"
                          "答辩状对原告的每一项请求都提出了时效抗辩（见下文“可能已过诉讼时效”）。")
@@ -273,7 +273,7 @@ def _next_steps(a: Analysis) -> list[str]:
                      "“无”或“有”，有异议的写上理由：")
         lines += [f"    - {label}：{_md(text)}" for label, text in open_items]
     total = (a.lines or {}).get("total")
-    if total is not None and total.used and not is_time_barred(a):
+    if total is not None and total.used and not a.has("LIMITATION"):
         figure = f"（按答辩状的算法至多 {money_text(total.used)} 元）" if a.case.loan.payments else ""
         lines.append(f"- 依法核减后，您仍可能要还一部分钱{figure}。您可以：在开庭前或庭上"
                      "申请调解；提出分期还款的方案（写明每月能还多少）；或者直接和原告协商（要书面约定，保留凭证）。"
