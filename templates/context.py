@@ -17,12 +17,12 @@ from importlib import resources
 from typing import Any
 
 from respond.checks.analyse import Analysis
-from respond.checks.defenses import cap_text, fee_names
+from respond.checks.defenses import cap_text
 from respond.checks.findings import basis_text
 from respond.checks.formats import date_text, money_text, pct_text
+from respond.checks.evidence import evidence_items
 from respond.checks.objection import objection_grounds
-from respond.checks.positions import (AGREE, OBJECT, Part, Position, annex_attached, argued_articles, argues_alternative,
-                                      plaintiff_not_lender)
+from respond.checks.positions import (AGREE, OBJECT, Part, Position, argued_articles, argues_alternative)
 from respond.templates.numerals import money_upper
 
 BLANK_DATE = "　　　　年　　月　　日"
@@ -177,61 +177,9 @@ def apr_method_text(a: Analysis) -> str:
 # ---------------------------------------------------------------------------------------------
 # 证据清单, 其他需要说明的内容, 答辩依据
 
-# Evidence a finding asks for, grouped by the document it is: (group, pattern). The first match
-# wins; what matches none is listed as it is. The plaintiff's own documents are not the
-# defendant's evidence (they are for the borrower to check, see 说明.md).
-_EVIDENCE_GROUPS: tuple[tuple[str, str], ...] = (
-    ("request", r"要求其|责令|请求.*提交"),
-    ("plaintiff", r"^原告的"),
-    ("identity", r"身份证|居住证|租房合同"),
-    ("fees", r"会员|保险|担保|费用的记录|扣款|收费|服务费"),
-    ("repayment", r"还款记录|还款的记录"),
-    ("notice", r"转让通知"),
-    ("disbursement", r"到账|流水"),
-    ("contract", r"借款合同|电子合同|签约|合同版本|还款计划|条款"),
-)
-
-
 def evidence_list(a: Analysis) -> list[str]:
-    """证据清单: one line per document, saying what it proves, most basic first."""
-    found = {f.code: f for f in a.findings}
-    groups: dict[str, list[str]] = {}
-    loose: list[str] = []
-    for f in a.findings:
-        for e in f.bring:
-            kind = next((k for k, pattern in _EVIDENCE_GROUPS if re.search(pattern, e)), None)
-            if kind is None:
-                if e not in loose:
-                    loose.append(e)
-            else:
-                groups.setdefault(kind, []).append(e)
-
-    items = []
-    if "identity" in groups:
-        items.append("答辩人身份证复印件，以及居住证、租房合同等材料（证明答辩人的身份、住所地和经常居住地）")
-    else:
-        items.append("答辩人身份证复印件（证明答辩人的身份）")
-    if "contract" in groups:
-        arts = argued_articles(a)
-        proves = "合同约定的借款金额、利率、费用和还款方式"
-        if arts:
-            proves += f"，以及合同{'、'.join(arts)}等格式条款的内容"
-        items.append(f"借款合同及还款计划（App 截图或下载的电子合同、签约页面截图）（证明{proves}）")
-    if "disbursement" in groups:
-        items.append(f"放款到账的银行流水或 App 记录（证明答辩人实际收到的借款为 {money_text(a.case.loan.received)} 元）")
-    if "repayment" in groups:
-        to_lender = "，含向原出借人的还款" if "ASSIGNED_DEBT" in found else ""
-        items.append(f"全部还款记录（银行流水、App 还款记录{to_lender}）（证明答辩人已还款项的金额和时间）")
-    if "fees" in groups:
-        names = "、".join(fee_names(a))
-        what = f"原告或其指定的主体另行收取的{names}等费用" if names else "原告或其指定的主体另行收取的各项费用"
-        items.append(f"收取费用的记录（扣款短信、App 账单）及会员、担保、保险等服务的协议或页面截图（证明{what}）")
-    if "notice" in groups and ("ASSIGNED_DEBT" in found or plaintiff_not_lender(a)):
-        items.append("收到的债权转让通知（如有）或未收到通知的说明（证明债权转让是否通知答辩人）")
-    items += loose
-    if annex_attached(a):
-        items.append("利息重算表（本答辩状附件）（证明按法定上限计算的逐笔结果）")
-    return items
+    """证据清单, worded from :func:`respond.checks.evidence.evidence_items`."""
+    return [word_part(p, a) for p in evidence_items(a)]
 
 
 def contract_basis(a: Analysis) -> str:
