@@ -490,15 +490,15 @@ def production_requests(a: "Analysis") -> tuple[str, ...]:
     """What the answer asks the court to order the plaintiff to produce (phrase keys)."""
     found = {f.code for f in a.findings}
     asks = []
-    if "ASSIGNED_DEBT" in found or ("CLAUSE_ASSIGNMENT_NO_NOTICE" in found and plaintiff_not_lender(a)):
+    # a finding whose own argument already asks for the document (ASSIGNED_DEBT, GUARANTOR_RECOURSE,
+    # CLAUSE_COLLECTION_COSTS) is not asked for twice
+    if "ASSIGNED_DEBT" not in found and "CLAUSE_ASSIGNMENT_NO_NOTICE" in found and plaintiff_not_lender(a):
         asks.append("produce.assignment")
     if "ASSIGNEE_LICENCE_UNVERIFIED" in found:
         asks.append("produce.assignee_licence")
-    if "GUARANTOR_RECOURSE" in found:
-        asks.append("produce.recourse")
     if "LENDER_UNLICENSED" in found:
         asks.append("produce.licence")
-    if a.case.claims.legal_costs or "CLAUSE_COLLECTION_COSTS" in found:
+    if a.case.claims.legal_costs and "CLAUSE_COLLECTION_COSTS" not in found:
         asks.append("produce.costs")
     if "CLAUSE_ACCELERATION" in found:
         asks.append("produce.acceleration")

@@ -292,7 +292,9 @@ def test_evidence_is_one_line_per_document_and_requests_are_separate(package, re
     assert not any("要求其" in e or "原告的欠款明细" in e for e in evidence)
     assert any("借款合同" in e and "证明" in e for e in evidence)
     assert "请求法院责令原告提交：" in cell(answer, "19.其他需要说明")
-    assert "委托合同及付款凭证" in cell(answer, "19.其他需要说明")
+    # the collection-costs clause argument asks for the contracts itself: asked once, not again in 19
+    assert "委托合同及付款凭证" in claim_cell(answer, "对实现债权的费用")
+    assert answer.text.count("委托合同及付款凭证") == 1
 
 
 # --- 10. rate and amount are stated even without an objection -------------------------------
