@@ -293,7 +293,7 @@ def _total(x: _Facts, principal: Position, interest: Position) -> Position:
     claimed = x.m.claimed_total if x.m is not None else None
     head = (phrase("claim.total", claimed=claimed, principal=x.c.principal, interest=x.c.interest,
                    penalty=x.c.penalty, fees=x.c.fees),) if claimed is not None else ()
-    recourse = (phrase("recourse.limit"),) if x.recourse else ()
+    recourse = (phrase("recourse.again"),) if x.recourse else ()  # argued in full under 本金
     if x.recomputed and x.m.overpaid and x.has("OVERPAID"):
         return Position(OBJECT, head + (argue("OVERPAID"),) + recourse)
     if _cut(total):
