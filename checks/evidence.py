@@ -24,6 +24,7 @@ GROUPS: tuple[tuple[str, str], ...] = (
     ("request", r"要求其|责令|请求.*提交"),
     ("plaintiff", r"^原告的"),
     ("identity", r"身份证|居住证|租房合同"),
+    ("deduction", r"扣除的条款|扣除.*记录"),  # what was withheld at disbursement: the contract and the transfer show it
     ("fees", r"会员|保险|担保|费用的记录|扣款|收费|服务费"),
     ("repayment", r"还款记录|还款的记录"),
     ("notice", r"转让通知"),
@@ -44,7 +45,7 @@ def evidence_items(a: "Analysis") -> tuple[Part, ...]:
             else:
                 groups.add(kind)
     items = [phrase("evidence.identity_home" if "identity" in groups else "evidence.identity")]
-    if "contract" in groups:
+    if "contract" in groups or "deduction" in groups:
         arts = "、".join(argued_articles(a))
         items.append(phrase("evidence.contract_terms", articles=arts) if arts else phrase("evidence.contract"))
     if "disbursement" in groups:

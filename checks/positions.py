@@ -490,16 +490,14 @@ def production_requests(a: "Analysis") -> tuple[str, ...]:
     """What the answer asks the court to order the plaintiff to produce (phrase keys)."""
     found = {f.code for f in a.findings}
     asks = []
-    # a finding whose own argument already asks for the document (ASSIGNED_DEBT, GUARANTOR_RECOURSE,
-    # CLAUSE_COLLECTION_COSTS) is not asked for twice
+    # a document an item already asks for is not asked for twice: the assignment papers (ASSIGNED_DEBT),
+    # the payment to the lender (GUARANTOR_RECOURSE), the lawyer's contract (实现债权的费用, always)
     if "ASSIGNED_DEBT" not in found and "CLAUSE_ASSIGNMENT_NO_NOTICE" in found and plaintiff_not_lender(a):
         asks.append("produce.assignment")
     if "ASSIGNEE_LICENCE_UNVERIFIED" in found:
         asks.append("produce.assignee_licence")
     if "LENDER_UNLICENSED" in found:
         asks.append("produce.licence")
-    if a.case.claims.legal_costs and "CLAUSE_COLLECTION_COSTS" not in found:
-        asks.append("produce.costs")
     if "CLAUSE_ACCELERATION" in found:
         asks.append("produce.acceleration")
     if a.case.loan.disbursed_on is None and a.case.claims.principal is not None:
