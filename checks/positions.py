@@ -165,7 +165,10 @@ def _principal(x: _Facts) -> Position:
         elif x.loan.upfront_deductions:
             parts.append(phrase("principal.received", deducted=x.loan.principal - x.loan.received, **values))
         elif x.has("PRINCIPAL_ABOVE_SCHEDULE"):
-            parts += [argue("PRINCIPAL_ABOVE_SCHEDULE"), phrase("principal.contract", **values)]
+            # the argument states the schedule's principal and the difference itself
+            parts.append(argue("PRINCIPAL_ABOVE_SCHEDULE"))
+            if a.standing is None or a.standing.principal_outstanding != p.used:
+                parts.append(phrase("principal.contract", **values))
         else:
             parts.append(phrase("principal.contract", **values))
         if x.alt is not None and x.alt.ledger.lawful_principal < p.used:
