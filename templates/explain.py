@@ -305,8 +305,8 @@ def explanation_markdown(a: Analysis, documents: list[str]) -> str:
     case, d = a.case, a.deadline
     court = _md(case.court.name)
     lines = [f"# 给{_md(case.defendant.name)}的说明", ""]
-    number = f"（案号 {_md(case.court.case_number)}）" if case.court.case_number else ""
-    lines += [f"{_md(case.plaintiff.name)} 在{court}起诉了您{number}。下面是您现在要做的事。", ""]
+    number = f"（案号：{_md(case.court.case_number)}）" if case.court.case_number else ""
+    lines += [f"{_md(case.plaintiff.name)}在{court}起诉了您{number}。下面是您现在要做的事。", ""]
 
     lines += ["## 1. 截止日期", ""]
     if d.days_left >= 0:
