@@ -351,6 +351,29 @@ def _visible_line(source: str, lineno: Optional[int]) -> str:
     return text[:80] + ("…" if len(text) > 80 else "")
 
 
+# A table row with at most this many characters is kept on one page (w:cantSplit): a short row cut
+# in two reads as two rows; a longer one may break, or it would leave half a page empty before it.
+KEEP_ROW_CHARS = 120
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _keep_short_rows(tree) -> bool:
+    """Mark the short rows of every table as not to be split across pages; True when any changed."""
+    changed = False
+    for tr in tree.iter(f"{_W}tr"):
+        text = "".join(t.text or "" for t in tr.iter(f"{_W}t"))
+        if len(text) > KEEP_ROW_CHARS:
+            continue
+        trpr = tr.find(f"{_W}trPr")
+        if trpr is None:
+            trpr = etree.Element(f"{_W}trPr")
+            tr.insert(0, trpr)  # trPr comes first (after tblPrEx, which these templates do not use)
+        if trpr.find(f"{_W}cantSplit") is None:
+            etree.SubElement(trpr, f"{_W}cantSplit")
+            changed = True
+    return changed
+
+
 class _Part(NamedTuple):
     name: str  # zip member name, e.g. "word/document.xml"
     source: str  # prepared XML given to Jinja (kept for error messages and variable analysis)
@@ -485,6 +508,9 @@ class CompiledTemplate:
                 "与对应的 {% endif %}/{% endfor %} 不在同一层级，例如一个在段落文字中、另一个在表格行中；"
                 "跨段落、跨行的标签请用 {%p …%}、{%tr …%}。"
             ) from None
+        if part.name == "word/document.xml" and _keep_short_rows(tree):
+            data = (_XML_DECL + etree.tostring(tree, encoding="unicode")).encode("utf-8")
+            xml = data.decode("utf-8")[len(_XML_DECL):]
         if part.fix_tables or part.fix_ids:
             if part.fix_tables:
                 tree = _DOCXTPL.fix_tables(xml)
