@@ -330,6 +330,7 @@ def _limitation(items: dict[str, Position]) -> dict[str, Position]:
     无异议 could be read as agreeing to pay after the period (民法典第192条第2款) — and what was
     argued before follows as the fallback (退一步说)."""
     out = dict(items)
+    said = False  # the reservation (not agreeing to pay) is written in full at the first fallback
     for key in ("principal", "interest", "acceleration", "enforcement_costs", "other_claims", "total"):
         if key not in out:
             continue
@@ -340,7 +341,10 @@ def _limitation(items: dict[str, Position]) -> dict[str, Position]:
         rest = tuple(p for p in old.parts if not p.key.startswith("claim."))
         if old.stance in (AGREE, VERIFY):  # "not above the lawful amount": not said of a barred debt
             rest = tuple(p for p in rest if not p.key.endswith("not_above"))
-        fallback = (phrase("limitation.fallback"),) + rest if rest and old.stance == OBJECT else ()
+        fallback = ()
+        if rest and old.stance == OBJECT:
+            fallback = (phrase("limitation.fallback_again" if said else "limitation.fallback"),) + rest
+            said = True
         out[key] = Position(OBJECT, claims + (phrase("limitation.item"),) + fallback)
     if "litigation_costs" in out:
         out["litigation_costs"] = Position(OBJECT, (phrase("costs.barred"),))
