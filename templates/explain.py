@@ -18,6 +18,7 @@ from respond.checks.findings import basis_text
 from respond.checks.formats import date_text, money_text, pct_text
 from respond.checks.claims import conceded_total
 from respond.checks.positions import VERIFY
+from respond.checks.positions import argues_alternative
 from respond.templates.context import phrase_text, recourse_figure
 from respond.templates.forms import FORMS
 from respond.templates.render import clean_text
@@ -145,15 +146,20 @@ def _jurisdiction(a: Analysis) -> list[str]:
     due = date_text(a.deadline.jurisdiction_objection_due)
     lines = ["### 要不要提管辖权异议", ""]
     if advice.objection_warranted is True and passed:
-        lines.append(f"**管辖权异议的期限已经过了**（截止日是 {due}）。合同约定由出借方所在地的法院管辖，起诉您的法院不在您的住所地；"
+        lines.append(f"**管辖权异议的期限已经过了**（截止日是 {due}）。合同里的管辖条款很可能无效，起诉您的法院既不在您的住所地，"
+                     "也不在原告所在地；"
                      "但答辩期届满后提出的管辖权异议，法院通常不再审查。我们仍然写好了《管辖权异议申请书》供您参考，"
                      "是否还要提交，请先咨询法律援助机构（12348）；无论提不提，都要按时出庭。")
     elif advice.objection_warranted is True:
-        lines.append(f"**要。** 合同约定由出借方所在地的法院管辖，但起诉您的法院不在您的住所地。我们已经写好了"
+        lines.append(f"**要。** 合同里的管辖条款是出借方预先拟好的格式条款，很可能无效；起诉您的法院既不在您的住所地，"
+                     f"也不在原告所在地（合同履行地）。我们已经写好了"
                      f"《管辖权异议申请书》，请求把案子移送到{_md(advice.proper_court or '您住所地的法院')}。"
                      f"它和答辩状的截止日相同：**{due}**，过了这一天就不能再提。")
     elif advice.objection_warranted is False:
-        lines.append("**不需要。** " + _borrower_text(a, advice.reasons[-1]))
+        # at the plaintiff's seat the court has jurisdiction as the place of performance: not advised;
+        # at the borrower's home it is the right court: not needed
+        verdict = "**不建议提。** " if "合同履行地" in advice.reasons[-1] else "**不需要。** "
+        lines.append(verdict + _borrower_text(a, advice.reasons[-1]))
     else:
         lines.append("**无法判断。** " + _borrower_text(a, advice.reasons[-1]))
     lines.append("")
@@ -213,7 +219,7 @@ def _amounts(a: Analysis) -> list[str]:
     alt = a.alternative
     claimed = m.claimed_total if m is not None else None
     who = "原出借人至多可主张" if recourse else "您最多应还"
-    if alt is not None and alt.kind == "private_caps" and (conceded is None or alt.lawful_total < conceded):
+    if alt is not None and alt.kind == "private_caps" and argues_alternative(a):
         lines.append(f"- 有的法院对这类放贷机构适用更低的民间借贷利率上限，按那种算法{who} **{money_text(alt.lawful_total)} 元**；"
                      "答辩状里两种算法都写了，由法院决定。")
     elif alt is not None and alt.kind == "void_contract":
@@ -312,8 +318,10 @@ def explanation_markdown(a: Analysis, documents: list[str]) -> str:
     if d.days_left >= 0:
         lines.append(f"**请在 {date_text(d.answer_due)}（含当天）之前把答辩状交到{court}，还有 {d.days_left} 天。**")
         lines.append("")
-        lines.append(f"如果您认为这个案子不该由{court}审理（例如您住在外地），管辖权异议也必须在同一天之前提出。"
-                     "截止日之前把材料交邮局寄出（建议用 EMS，保留凭证）就不算晚。")
+        objection = (f"如果要对由{court}审理提出异议（管辖权异议），也必须在同一天之前提出（见下文“要不要提管辖权异议”）。"
+                     if a.jurisdiction is not None else
+                     f"如果您认为这个案子不该由{court}审理，管辖权异议也必须在同一天之前提出。")
+        lines.append(objection + "截止日之前把材料交邮局寄出（建议用 EMS，保留凭证）就不算晚。")
     else:
         lines.append(f"**答辩期已经在 {date_text(d.answer_due)} 结束了**（已过 {-d.days_left} 天）。"
                      "您仍然应当按传票时间出庭，并在庭上提出下面这些意见。")

@@ -38,7 +38,7 @@ def test_a_court_at_the_plaintiffs_seat_gets_no_objection(tmp_path):
     assert not (out / "管辖权异议申请书.docx").exists()
     assert "管辖权异议" not in row_text((out / "答辩状.docx").read_bytes(), "19.其他需要说明")
     md = (out / "说明.md").read_text(encoding="utf-8")
-    assert "**不需要。**" in md and "合同履行地" in md
+    assert "**不建议提。**" in md and "合同履行地" in md  # the court has jurisdiction as the place of performance
 
 
 def test_agreed_court_away_from_home_drafts_the_objection(tmp_path):
