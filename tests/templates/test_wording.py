@@ -58,8 +58,13 @@ def test_lawful_total_above_the_claim_concedes_only_the_claim(package, read_docx
         assert not NEGATIVE.search(text), NEGATIVE.search(text)
         assert "多主张了" not in text and "20,830.00 元不应支持" not in text
     principal = cell(answer, "1.对本金")
-    assert principal.startswith("无☑ 有☐") and "不高于" in principal
-    assert "不高于" in cell(answer, "2.对利息")
+    assert principal.startswith("无☑ 有☐") and "未超过" in principal
+    assert "未超过" in cell(answer, "2.对利息")
+    # "not above" never states the higher figure (it would invite the plaintiff to raise the claim)
+    for item in ("对本金有无异议", "对利息", "对标的总额"):
+        text = claim_cell(answer, item)
+        stated = text.split("）。", 1)[-1] if item == "对标的总额" else text.split("。", 1)[1]
+        assert not re.search(r"\d[\d,]*\.\d\d 元", stated), (item, text)
     # the void-contract figure (13,230.17) is above the claim (9,500.00): not conceded in the answer
     assert "13,230.17" not in answer.text
     assert annex.row("本金")[1:] == ["9,000.00", "9,000.00", "0.00"]
