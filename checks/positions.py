@@ -214,8 +214,10 @@ def _interest(x: _Facts) -> Position:
     else:
         used, cuts = None, {}
     if a.rate.exceeds_cap and x.recomputed and not x.paid_entered:
-        # above the cap, but with no payments in the file no capped figure can be given
-        parts.append(phrase("interest.over_cap", apr_rate=a.rate.apr.apr))
+        # above the cap (the contract shows it): objected to, but with no payments in the file no
+        # capped figure can be given — the item asks for the recomputation instead
+        parts += [phrase("interest.over_cap", apr_rate=a.rate.apr.apr), phrase("interest.recompute")]
+        objection = True
     elif a.rate.exceeds_cap and x.recomputed:
         parts.append(phrase("interest.over_cap", apr_rate=a.rate.apr.apr))
         if cuts:
@@ -392,6 +394,13 @@ def notice_claimed(contract_text: str | None) -> bool:
     return bool(contract_text and _NOTICE_WORDING.search(contract_text))
 
 
+def _borrower_basis(ids: tuple[str, ...]) -> tuple[str, ...]:
+    """The cap's citations as the borrower argues them: without the 2020 reply (法释〔2020〕27号),
+    which says the local financial organisations are outside the private-lending rules — the
+    lender's answer to the lower private-lending figure the same answer argues (标的总额)."""
+    return tuple(i for i in ids if i != "spc_reply_2020_27")
+
+
 def fact_positions(x: _Facts, keys: tuple[str, ...]) -> dict[str, Position]:
     a, loan = x.a, x.loan
     items = {k: Position(NONE) for k in keys}
@@ -437,13 +446,14 @@ def fact_positions(x: _Facts, keys: tuple[str, ...]) -> dict[str, Position]:
     r = a.rate
     if r.apr is not None:
         stated = (phrase("rate.stated", stated_rate=r.stated_annual),) if r.stated_annual is not None else ()
-        apr = stated + (phrase("rate.apr", received=r.received, apr_rate=r.apr.apr,
+        how = "rate.apr" if (loan.disbursed_on is not None or loan.upfront_deductions) else "rate.apr_contract"
+        apr = stated + (phrase(how, received=r.received, apr_rate=r.apr.apr,
                                method=phrase(f"apr_methods.{r.apr.method}")),)
         cap = r.cap
         if cap is None or cap.rate is None:
             items["rate"] = Position(VERIFY, apr, check="check.rate")
         elif r.exceeds_cap:
-            basis = basis_ids(x.found["RATE_ABOVE_CAP"]) if "RATE_ABOVE_CAP" in x.found else cap_basis(a)
+            basis = _borrower_basis(basis_ids(x.found["RATE_ABOVE_CAP"]) if "RATE_ABOVE_CAP" in x.found else cap_basis(a))
             parts = [*apr, phrase("rate.over_cap" if annex_attached(a) else "rate.over_cap_no_annex",
                                   cap_words=cap_text(cap, r.apr.apr),
                                                                 basis=basis)]
@@ -451,9 +461,9 @@ def fact_positions(x: _Facts, keys: tuple[str, ...]) -> dict[str, Position]:
                 parts.append(argue("FEES_AS_INTEREST"))
             items["rate"] = Position(OBJECT, tuple(parts))
         elif r.exceeds_cap is False:
-            items["rate"] = Position(AGREE, apr + (phrase("rate.within_cap", cap_words=cap_text(cap), basis=cap_basis(a)),))
+            items["rate"] = Position(AGREE, apr + (phrase("rate.within_cap", cap_words=cap_text(cap), basis=_borrower_basis(cap_basis(a))),))
         else:
-            items["rate"] = Position(VERIFY, apr + (phrase("rate.cap_unknown", cap_words=cap_text(cap), basis=cap_basis(a)),),
+            items["rate"] = Position(VERIFY, apr + (phrase("rate.cap_unknown", cap_words=cap_text(cap), basis=_borrower_basis(cap_basis(a))),),
                                      check="check.rate")
     elif r.stated_annual is not None:
         items["rate"] = Position(VERIFY, (phrase("rate.stated", stated_rate=r.stated_annual),), check="check.rate")

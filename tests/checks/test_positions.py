@@ -15,13 +15,14 @@ def test_form_items_are_the_forms_keys_in_order():
 def test_the_annex_needs_the_payments():
     """A ledger runs on every case over the cap, but it is attached only on payments the file gives."""
     from factories import run
-    from respond.checks.positions import VERIFY, annex_attached
+    from respond.checks.positions import OBJECT, annex_attached
 
     unknown = run(loan={"rate": {"annual": 0.36}})
     paid = run(loan={"rate": {"annual": 0.36}, "payments": [{"date": "2024-04-15", "amount": "500.00"}]})
     assert unknown.ledger is not None and not annex_attached(unknown)
     assert annex_attached(paid)
-    assert unknown.positions.claims["interest"].stance == VERIFY
+    # the rate is over the cap on the contract's own terms: objected to, without a figure
+    assert unknown.positions.claims["interest"].stance == OBJECT
 
 
 def test_the_amount_is_admitted_only_with_a_disbursement_date():

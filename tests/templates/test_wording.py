@@ -580,11 +580,12 @@ def test_a_lower_contract_figure_is_explained_beside_the_cap_ledger(package, rea
 
 
 def test_without_payments_no_annex_and_no_capped_figure(package, read_docx):
-    """No payments in the file (unknown, not zero): over the cap the interest item states the rule
-    and asks for a recomputation, gives no figure, ticks no box; no 利息重算表 is attached or cited."""
+    """No payments in the file (unknown, not zero): over the cap the interest item objects, states the
+    rule and asks for a recomputation, but gives no figure; no 利息重算表 is attached or cited."""
     a, files = package(loan={"rate": {"annual": 0.36}})
     assert a.ledger is not None and "利息重算表.docx" not in files
     answer = read_docx(files["答辩状.docx"])
     interest = claim_cell(answer, "对利息")
-    assert interest.startswith("无☐ 有☐") and "至多" not in interest and "不高于" not in interest
+    assert interest.startswith("无☐ 有☑") and "重新核算" in interest
+    assert "至多" not in interest and "不高于" not in interest and "未超过" not in interest
     assert "利息重算表" not in visible_text(files["答辩状.docx"])
