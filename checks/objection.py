@@ -47,7 +47,8 @@ def objection_grounds(a: "Analysis") -> tuple[Part, ...]:
             homes = "、".join(w for w, x in (("住所地", address), ("经常居住地", residence)) if x) or "住所地"
             grounds.append(phrase("objection.no_connection", homes=homes, basis=("msf_35",)))
     if plaintiff_at:
-        grounds.append(phrase("objection.performance_place", plaintiff_address=plaintiff_at, basis=("msj_18",)))
+        # the plaintiff's seat is not named: it would offer the court another transferee
+        grounds.append(phrase("objection.performance_place", basis=("msj_18",)))
     if a.deadline.days_left >= 0:  # after the answer period this would not be true (说明.md says so)
         grounds.append(phrase("objection.in_time", basis=("msf_130",)))
     return tuple(grounds)

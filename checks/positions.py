@@ -298,6 +298,8 @@ def _total(x: _Facts, principal: Position, interest: Position) -> Position:
     claimed = x.m.claimed_total if x.m is not None else None
     head = (phrase("claim.total", claimed=claimed, principal=x.c.principal, interest=x.c.interest,
                    penalty=x.c.penalty, fees=x.c.fees),) if claimed is not None else ()
+    if head and x.c.legal_costs:  # not in the total: answered in 实现债权的费用
+        head += (phrase("total.costs_apart", legal_costs=x.c.legal_costs),)
     recourse = (phrase("recourse.again"),) if x.recourse else ()  # argued in full under 本金
     if x.recomputed and x.m.overpaid and x.has("OVERPAID"):
         return Position(OBJECT, head + (argue("OVERPAID"),) + recourse)
@@ -307,7 +309,8 @@ def _total(x: _Facts, principal: Position, interest: Position) -> Position:
             body = phrase("total.cut_recourse", stop=a.stop, figure=total.used, diff=total.diff)
         elif x.alt is not None:
             body = phrase("total.alternative_first", stop=a.stop, alt_figure=x.alt.lawful_total,
-                          figure=total.used, diff=total.diff, alt_basis=CAP_BASIS[x.alt.cap.basis])
+                          figure=total.used, diff=total.diff, alt_basis=CAP_BASIS[x.alt.cap.basis],
+                          cap_words=cap_text(a.rate.cap))
         else:
             body = phrase(f"total.cut_{how}", stop=a.stop, figure=total.used, diff=total.diff)
         return Position(OBJECT, head + (body,) + recourse)
@@ -518,7 +521,7 @@ def production_requests(a: "Analysis") -> tuple[str, ...]:
     if "CLAUSE_ACCELERATION" in found:
         asks.append("produce.acceleration")
     if a.case.loan.disbursed_on is None and a.case.claims.principal is not None:
-        asks.append("produce.disbursement")
+        asks.append("produce.disbursement_lender" if "GUARANTOR_RECOURSE" in found else "produce.disbursement")
     return tuple(asks)
 
 
