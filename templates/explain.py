@@ -280,16 +280,18 @@ def _next_steps(a: Analysis) -> list[str]:
         lines += [f"    - {label}：{_md(text)}" for label, text in open_items]
     total = (a.lines or {}).get("total")
     if total is not None and total.used and not a.has("LIMITATION"):
-        figure = f"（按答辩状的算法至多 {money_text(total.used)} 元）" if a.case.loan.payments else ""
+        figure = (f"（按答辩状的算法，到 {date_text(a.stop)} 约 {money_text(total.used)} 元，另加此后的利息"
+                  + ("和律师费等费用" if a.case.claims.legal_costs else "") + "，以及可能要分担的诉讼费）"
+                  if a.case.loan.payments else "")
         wishes = a.case.wishes
         if any(p.key == "notes.mediation" for p in a.positions.notes):  # what the answer asks, as decided
             asked = "、".join(x for x in ("调解" if wishes.mediation else "",
                                           f"按每月 {money_text(wishes.monthly)} 元分期" if wishes.monthly else "") if x)
             how = f"答辩状“其他需要说明的内容”已写上您的请求（{asked}）；开庭时可以当面再提。"
         else:
-            how = ("在案件信息里填写 wishes（mediation: 愿意调解；monthly: 每月能还的数额），"
-                   "答辩状会写上调解、分期的请求。")
-        lines.append(f"- 依法核减后，您仍可能要还一部分钱{figure}。您可以：在开庭前或庭上"
+            how = ("愿意调解或分期的，可以在答辩状“其他需要说明的内容”一栏写上“答辩人愿意调解，每月可还 ×× 元”"
+                   "（帮您准备材料的人也可以在案件信息的 wishes 里填写后重新生成）。")
+        lines.append(f"- 您仍可能要还一部分钱{figure}。您可以：在开庭前或庭上"
                      "申请调解；提出分期还款的方案（写明每月能还多少）；或者直接和原告协商（要书面约定，保留凭证）。"
                      + how)
     return ["## 2. 接下来要做的事", ""] + lines + [""]
