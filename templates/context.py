@@ -253,7 +253,8 @@ def annex_context(a: Analysis) -> dict[str, Any]:
               f"再冲抵本金；罚息、违约金和各项费用均计入上限，与利息合并计算。计至 {date_text(a.stop)}。")
     claimed_lines = [k for k in ("interest", "penalty", "fees") if lines[k].claimed is not None]
     shared = (f"利息、罚息（复利、违约金）、其他费用各行合计不超过依法计算的 {money_text(m.lawful_interest)} 元："
-              "依次计入原告主张的利息、罚息（复利、违约金）、其他费用，超过上限的部分先从罚息和费用中核减。"
+              "依次计入原告主张的利息、罚息（复利、违约金）、其他费用，超过上限的部分先从罚息和费用中核减；"
+              "这种分配只为与原告的各项请求逐项对应，不表示答辩人认可罚息、违约金或各项费用（理由见答辩状）。"
               if len(claimed_lines) > 1 else "")
     law = m.lawful
     if law is not None and law.basis == "contract" and law.contract_total is not None and law.cap_total is not None:
@@ -305,8 +306,10 @@ def _apr_section(a: Analysis) -> dict[str, Any] | None:
     elif apr.method == "daily":
         result += (f"（日内部收益率 {pct_text(apr.apr / 360, 6)}；可用电子表格 XIRR 函数复核：日内部收益率 = "
                    "(1 + XIRR)^(1/365) − 1）")
+    compound = {"monthly": "(1 + 月内部收益率)^12 − 1", "daily": "(1 + 日内部收益率)^360 − 1",
+                "single": "(还款总额 ÷ 到手金额)^(360 ÷ 天数) − 1"}[apr.method]
     return {"heading": "四、综合年化利率的计算", "rows": rows,
-            "result": result + "；复利口径为 " + pct_text(apr.apr_compound) + "。"}
+            "result": f"{result}；复利口径 = {compound} = {pct_text(apr.apr_compound)}。"}
 
 
 def _alt_section(a: Analysis) -> dict[str, Any] | None:
