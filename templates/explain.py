@@ -200,6 +200,10 @@ def _amounts(a: Analysis) -> list[str]:
     elif m is not None and m.recomputed and not a.case.loan.payments:
         lines.append("- 案件信息里没有还款记录，所以没有算出您依法最多应还多少（没填不等于没还）。请把每一笔还款"
                      "补进案件信息后重新生成，答辩状会写上按上限重算的数额，并附上利息重算表。")
+        claimed_principal = a.case.claims.principal
+        if claimed_principal is not None and claimed_principal < a.case.loan.principal:
+            lines.append(f"- **原告主张的本金（{money_text(claimed_principal)} 元）比合同金额（{money_text(a.case.loan.principal)} 元）少，"
+                         "说明您很可能还过款**：请尽快找出银行流水、App 里的还款记录，交答辩状之前补上。")
     elif m is not None and m.recomputed:
         if m.overpaid:
             lines.append(f"- 按法律允许的最高利率重新计算，您已经多还了 **{money_text(m.overpaid)} 元**。")
