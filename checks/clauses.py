@@ -571,7 +571,7 @@ def jurisdiction_assessment(agreed_court_hit: ClauseHit | None, court_name: str 
         return JurisdictionAdvice(None, reasons, proper, tuple(basis), where_court, defendant_place, agreed_court_hit,
                                   arbitration)
     if _at(court_place, level, pp, plaintiff_address):
-        reasons.append(f"但起诉法院就在原告所在地（{pp.words() or plaintiff_address}）。借款合同对履行地点没有约定的，"
+        reasons.append(f"起诉法院就在原告所在地（{pp.words() or plaintiff_address}）。借款合同对履行地点没有约定的，"
                        "争议标的为给付货币，接收货币一方（原告）所在地为合同履行地；合同纠纷可以由合同履行地法院管辖。"
                        "即使管辖条款无效，起诉法院作为合同履行地法院仍可能有管辖权，管辖权异议很难成立，因此没有起草"
                        "管辖权异议申请书。您仍可以自行提出，但不影响按时答辩、出庭。")

@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from respond.checks.defenses import fee_names
-from respond.checks.positions import Part, annex_attached, argued_articles, phrase, plaintiff_not_lender
+from respond.checks.positions import Part, annex_attached, argued_articles, phrase, plaintiff_not_lender, receipt_recorded
 
 if TYPE_CHECKING:
     from respond.checks.analyse import Analysis
@@ -49,7 +49,8 @@ def evidence_items(a: "Analysis") -> tuple[Part, ...]:
         arts = "、".join(argued_articles(a))
         items.append(phrase("evidence.contract_terms", articles=arts) if arts else phrase("evidence.contract"))
     if "disbursement" in groups:
-        items.append(phrase("evidence.disbursement", received=a.case.loan.received))
+        items.append(phrase("evidence.disbursement", received=a.case.loan.received) if receipt_recorded(a.case.loan)
+                     else phrase("evidence.disbursement_unknown"))
     if "repayment" in groups:
         items.append(phrase("evidence.repayment_to_lender" if a.has("ASSIGNED_DEBT") else "evidence.repayment"))
     if "fees" in groups:

@@ -161,7 +161,8 @@ def _principal(x: _Facts) -> Position:
         parts = [phrase("claim.principal", claimed=claimed)]
         values = dict(figure=p.used, diff=p.diff, stop=a.stop, received=x.loan.received)
         if x.recomputed:
-            parts.append(phrase("principal.recomputed", **values))
+            parts.append(phrase("principal.recomputed", **values) if receipt_recorded(x.loan)
+                         else phrase("principal.recomputed_contract", voucher=_voucher(x), **values))
         elif x.loan.upfront_deductions:
             parts.append(phrase("principal.received", deducted=x.loan.principal - x.loan.received, **values))
         elif x.has("PRINCIPAL_ABOVE_SCHEDULE"):
@@ -201,8 +202,8 @@ def _charges_claimed(c) -> Decimal | None:
 def _interest(x: _Facts) -> Position:
     a, c = x.a, x.c
     claimed = _charges_claimed(c)
-    if claimed is None and not (x.a.rate.exceeds_cap or x.has("LENDER_UNLICENSED")):
-        return Position(NONE)
+    if claimed is None and not ((x.a.rate.exceeds_cap and c.until_paid) or x.has("LENDER_UNLICENSED")):
+        return Position(NONE)  # no interest claimed, none to run on: nothing to answer
     parts: list[Part] = []
     if claimed is not None:
         parts.append(phrase("claim.charges", interest=c.interest, penalty=c.penalty, fees=c.fees, total=claimed))
@@ -397,6 +398,29 @@ def notice_claimed(contract_text: str | None) -> bool:
     return bool(contract_text and _NOTICE_WORDING.search(contract_text))
 
 
+def receipt_recorded(loan) -> bool:
+    """The file records what arrived: a disbursement date, or the deductions the borrower lists."""
+    return loan.disbursed_on is not None or bool(loan.upfront_deductions)
+
+
+def _voucher(x: "_Facts") -> str:
+    return "原出借人的放款凭证" if x.recourse else "原告的放款凭证"
+
+
+def _stated_rate(loan, annual) -> tuple[Part, ...]:
+    """The contract's rate as the contract states it (月利率 2%, 日利率万分之五), then annualised."""
+    if annual is None:
+        return ()
+    if annual == 0:
+        return (phrase("rate.stated_none"),)
+    rate = loan.rate
+    if getattr(rate, "monthly", None) is not None:
+        return (phrase("rate.stated_monthly", monthly_rate=rate.monthly, stated_rate=annual),)
+    if getattr(rate, "daily", None) is not None:
+        return (phrase("rate.stated_daily", daily_rate=rate.daily, stated_rate=annual),)
+    return (phrase("rate.stated", stated_rate=annual),)
+
+
 def _borrower_basis(ids: tuple[str, ...]) -> tuple[str, ...]:
     """The cap's citations as the borrower argues them: without the 2020 reply (法释〔2020〕27号),
     which says the local financial organisations are outside the private-lending rules — the
@@ -448,9 +472,9 @@ def fact_positions(x: _Facts, keys: tuple[str, ...]) -> dict[str, Position]:
 
     r = a.rate
     if r.apr is not None:
-        stated = (phrase("rate.stated", stated_rate=r.stated_annual),) if r.stated_annual is not None else ()
-        how = "rate.apr" if (loan.disbursed_on is not None or loan.upfront_deductions) else "rate.apr_contract"
-        apr = stated + (phrase(how, received=r.received, apr_rate=r.apr.apr,
+        stated = _stated_rate(loan, r.stated_annual)
+        how = "rate.apr" if receipt_recorded(loan) else "rate.apr_contract"
+        apr = stated + (phrase(how, received=r.received, apr_rate=r.apr.apr, voucher=_voucher(x),
                                method=phrase(f"apr_methods.{r.apr.method}")),)
         cap = r.cap
         if cap is None or cap.rate is None:

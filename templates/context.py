@@ -22,7 +22,7 @@ from respond.checks.findings import basis_text
 from respond.checks.formats import date_text, money_text, pct_text
 from respond.checks.evidence import evidence_items
 from respond.checks.objection import objection_grounds
-from respond.checks.positions import (AGREE, OBJECT, Part, Position, argued_articles, argues_alternative)
+from respond.checks.positions import AGREE, OBJECT, Part, Position, argued_articles, argues_alternative, receipt_recorded
 from respond.templates.numerals import money_upper
 
 BLANK_DATE = "　　　　年　　月　　日"
@@ -248,7 +248,9 @@ def annex_context(a: Analysis) -> dict[str, Any]:
     summary["total_lawful_upper"] = money_upper(total.used)
     summary["total_diff_upper"] = money_upper(total.diff) if total.diff is not None else ""
     rows = _ledger_rows(lg)
-    method = (f"以答辩人实际收到的借款 {money_text(lg.received)} 元为本金，自 {date_text(lg.rows[0].date)} 起按法定上限"
+    principal = (f"以答辩人实际收到的借款 {money_text(lg.received)} 元为本金" if receipt_recorded(a.case.loan) else
+                 f"以合同约定的借款金额 {money_text(lg.received)} 元为本金（实际到账金额以放款凭证为准）")
+    method = (f"{principal}，自 {date_text(lg.rows[0].date)} 起按法定上限"
               f"（{cap_text(cap)}）以单利逐日计息（年利率 ÷ {lg.day_basis} × 天数），未付利息不再计息；每笔还款先冲抵利息、"
               f"再冲抵本金；罚息、违约金和各项费用均计入上限，与利息合并计算。计至 {date_text(a.stop)}。")
     claimed_lines = [k for k in ("interest", "penalty", "fees") if lines[k].claimed is not None]
@@ -297,15 +299,18 @@ def _apr_section(a: Analysis) -> dict[str, Any] | None:
     apr = a.rate.apr
     if apr is None or not apr.flows:
         return None
-    rows = [{"date": f.date.isoformat(), "what": "收到借款（实际到手）" if n == 0 else "按合同应还本息及费用",
+    rows = [{"date": f.date.isoformat(), "what": ("收到借款（实际到手）" if receipt_recorded(a.case.loan) else "收到借款（按合同金额）")
+             if n == 0 else "按合同应还本息及费用",
              "received": money_text(f.amount) if f.amount > 0 else "", "paid": money_text(-f.amount) if f.amount < 0 else ""}
             for n, f in enumerate(apr.flows)]
     result = f"按上表现金流，综合年化利率 = {_FLOW_CN[apr.method]} = {pct_text(apr.apr)}"
     if apr.method == "monthly":
         result += f"（月内部收益率 {pct_text(apr.apr / 12, 4)}，可用电子表格 IRR 函数按月复核）"
     elif apr.method == "daily":
-        result += (f"（日内部收益率 {pct_text(apr.apr / 360, 6)}；可用电子表格 XIRR 函数复核：日内部收益率 = "
-                   "(1 + XIRR)^(1/365) − 1）")
+        i_d = apr.apr / 360
+        xirr = Decimal(repr((1 + float(i_d)) ** 365 - 1))
+        result += (f"（日内部收益率 {pct_text(i_d, 6)}；可用电子表格 XIRR 函数复核：XIRR 按 365 天复利，本表为 "
+                   f"{pct_text(xirr)}，日内部收益率 = (1 + XIRR)^(1/365) − 1）")
     compound = {"monthly": "(1 + 月内部收益率)^12 − 1", "daily": "(1 + 日内部收益率)^360 − 1",
                 "single": "(还款总额 ÷ 到手金额)^(360 ÷ 天数) − 1"}[apr.method]
     return {"heading": "四、综合年化利率的计算", "rows": rows,
