@@ -136,6 +136,8 @@ class _Facts:
         self.alt = alt if alt is not None and alt.kind == "private_caps" else None
         if self.alt is not None and self.lines is not None and self.alt.lawful_total >= self.lines["total"].used:
             self.alt = None  # not lower than what the binding cap already concedes
+        if self.recourse:
+            self.alt = None  # a guarantor's limit is what it actually paid
 
     def line(self, key: str) -> Line | None:
         return None if self.lines is None else self.lines[key]
@@ -180,8 +182,12 @@ def _principal(x: _Facts) -> Position:
             return Position(OBJECT, (phrase("claim.principal", claimed=claimed),) + recourse)
         if not x.paid_entered:
             return Position(VERIFY, (phrase("claim.principal", claimed=claimed),), check="check.no_payments")
-        return Position(AGREE, (phrase("claim.principal", claimed=claimed),
-                                phrase("principal.not_above_capped" if x.recomputed else "principal.not_above", figure=p.lawful)))
+        not_above = phrase("principal.not_above_capped" if x.recomputed else "principal.not_above", figure=p.lawful)
+        if x.alt is not None and x.alt.ledger.lawful_principal < claimed:
+            # the binding cap does not cut, the private-lending caps would: that figure first
+            return Position(OBJECT, (phrase("claim.principal", claimed=claimed),
+                                     phrase("principal.alternative", figure=x.alt.ledger.lawful_principal), not_above))
+        return Position(AGREE, (phrase("claim.principal", claimed=claimed), not_above))
     if x.has("UPFRONT_DEDUCTION"):
         head = (phrase("claim.principal", claimed=claimed),) if claimed is not None else ()
         return Position(OBJECT, head + (phrase("principal.received_only", received=x.loan.received),) + recourse)
@@ -266,6 +272,9 @@ def _interest(x: _Facts) -> Position:
         return Position(VERIFY, tuple(parts), check="check.no_payments")
     if lines is None or x.m.lawful is None or x.m.lawful.basis == "cap_only":
         return Position(VERIFY, tuple(parts), check="check.charges")
+    if x.alt is not None and claimed is not None and x.alt.ledger.lawful_interest < claimed:
+        return Position(OBJECT, tuple(parts) + (phrase("interest.alternative", figure=x.alt.ledger.lawful_interest),
+                                                phrase("interest.not_above", stop=a.stop, figure=used)))
     return Position(AGREE, tuple(parts) + (phrase("interest.not_above", stop=a.stop, figure=used),))
 
 
@@ -318,6 +327,10 @@ def _total(x: _Facts, principal: Position, interest: Position) -> Position:
     if total is not None and total.used is not None and total.claimed is not None:
         if x.recourse:
             return Position(OBJECT, head + recourse)
+        if x.alt is not None and x.alt.lawful_total < total.claimed:
+            return Position(OBJECT, head + (phrase("total.alternative_only", stop=a.stop, alt_figure=x.alt.lawful_total,
+                                                   alt_diff=total.claimed - x.alt.lawful_total,
+                                                   alt_basis=CAP_BASIS[x.alt.cap.basis], cap_words=cap_text(a.rate.cap)),))
         if principal.stance == AGREE and interest.stance in (AGREE, NONE):
             return Position(AGREE, head + (phrase("total.not_above", stop=a.stop, figure=total.lawful),))
         return Position(VERIFY, head, check=principal.check or interest.check or "check.total")
@@ -488,7 +501,11 @@ def fact_positions(x: _Facts, keys: tuple[str, ...]) -> dict[str, Position]:
                 parts.append(argue("FEES_AS_INTEREST"))
             items["rate"] = Position(OBJECT, tuple(parts))
         elif r.exceeds_cap is False:
-            items["rate"] = Position(AGREE, apr + (phrase("rate.within_cap", cap_words=cap_text(cap), basis=_borrower_basis(cap_basis(a))),))
+            within = phrase("rate.within_cap", cap_words=cap_text(cap), basis=_borrower_basis(cap_basis(a)))
+            if x.alt is not None and r.apr.apr > x.alt.cap.rate:
+                items["rate"] = Position(OBJECT, apr + (within, phrase("rate.alternative", alt_cap=cap_text(x.alt.cap))))
+            else:
+                items["rate"] = Position(AGREE, apr + (within,))
         else:
             items["rate"] = Position(VERIFY, apr + (phrase("rate.cap_unknown", cap_words=cap_text(cap), basis=_borrower_basis(cap_basis(a))),),
                                      check="check.rate")
@@ -553,13 +570,13 @@ def annex_attached(a: "Analysis") -> bool:
     """The recomputation annex (利息重算表) goes with the answer only when the file gives the payments:
     a missing ``loan.payments`` means unknown, not zero (case-file.md), and a ledger that assumes
     nothing was paid proves nothing to the court (and, where payments were made, understates them)."""
-    return a.ledger is not None and bool(a.case.loan.payments)
+    return (a.ledger is not None or argues_alternative(a)) and bool(a.case.loan.payments)
 
 
 def argues_alternative(a: "Analysis") -> bool:
-    """The 标的总额 item argues the private-lending caps first: the annex then carries that ledger too."""
-    total = a.positions.claims.get("total") if a.positions is not None else None
-    return total is not None and any(p.key == "total.alternative_first" for p in total.parts)
+    """The answer argues the private-lending caps' figure first (标的总额): the annex then carries that
+    ledger too. The same condition as :class:`_Facts`'s ``alt``."""
+    return _Facts(a).alt is not None
 
 
 def note_parts(x: _Facts) -> tuple[Part, ...]:

@@ -234,7 +234,8 @@ def answer_context(a: Analysis) -> dict[str, Any]:
 
 def annex_context(a: Analysis) -> dict[str, Any]:
     """利息重算表: the ledger rows of rules.md §6 and the claimed-vs-lawful summary."""
-    lg, m = a.ledger, a.amounts
+    m = a.amounts
+    lg = a.ledger if a.ledger is not None else m.cap_ledger  # within the cap: the cap ledger beside the alternative
     cap = a.rate.cap
     lines = a.lines
     summary: dict[str, str] = {"as_of": date_text(a.stop)}
