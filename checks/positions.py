@@ -293,6 +293,10 @@ def _enforcement_costs(x: _Facts) -> Position:
     parts = [phrase("claim.legal_costs", claimed=x.c.legal_costs)]
     # the clause's own argument says the same (actually incurred, within the cap): once
     parts.append(argue("CLAUSE_COLLECTION_COSTS") if x.has("CLAUSE_COLLECTION_COSTS") else phrase("costs.proof", basis=cap))
+    charges = [x.line(k) for k in ("interest", "penalty", "fees")]
+    if x.recomputed and any(_cut(line) for line in charges):
+        # the charges claimed already reach the cap: the costs, being 其他费用, have no room left
+        parts.append(phrase("costs.cap_used"))
     return Position(OBJECT, tuple(parts))
 
 

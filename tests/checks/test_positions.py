@@ -51,3 +51,15 @@ def test_notice_wording_is_read_in_the_contract_text_and_the_pasted_clauses():
     assert notice(["第九条 本条款已以加粗字体提示。"], plain) is True  # pasted clause, with a contract text
     assert notice(None, plain + "\n本合同重要条款已以加粗方式特别提示。") is True
     assert notice(["第九条 争议由甲方住所地法院管辖。"], plain) is False
+
+
+def test_costs_have_no_room_once_the_charges_reach_the_cap():
+    from factories import run
+
+    paid = [{"date": "2024-04-15", "amount": "500.00"}]
+    over = run(loan={"rate": {"annual": 0.36}, "payments": paid},
+               claims={"interest": "9000.00", "legal_costs": "1500.00"})
+    within = run(loan={"rate": {"annual": 0.072}, "payments": paid}, claims={"legal_costs": "1500.00"})
+    keys = lambda a: [p.key for p in a.positions.claims["enforcement_costs"].parts]  # noqa: E731
+    assert "costs.cap_used" in keys(over)
+    assert "costs.cap_used" not in keys(within)
