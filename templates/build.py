@@ -524,6 +524,20 @@ def build_answer(form: Form) -> DocumentObject:
 # The recomputation annex
 
 
+def _ledger_table(doc: DocumentObject, grid: Sequence[int], rows: str) -> Table:
+    """A ledger (forms.ANNEX_ROW_COLUMNS), one row per element of the context list ``rows``."""
+    columns = forms.ANNEX_ROW_COLUMNS
+    blank = [([""], STYLE_CELL)] * (len(columns) - 1)
+    table = _table(doc, grid)
+    _row(table, grid, [([c.label], STYLE_SECTION) for c in columns], header=True)
+    _row(table, grid, [([f"{{%tr for r in {rows} %}}"], STYLE_CELL)] + blank)
+    _row(table, grid, [
+        ([f"{{{{ r.{c.key} }}}}"], STYLE_DATE if c.key in ("date", "event") else STYLE_NUMBER) for c in columns
+    ], keep=True)
+    _row(table, grid, [(["{%tr endfor %}"], STYLE_CELL)] + blank)
+    return table
+
+
 def build_annex() -> DocumentObject:
     """利息重算表: method, summary (claimed vs lawful), one row per ledger step, note."""
     doc = _new_document("附件：利息重算表", "利息重算表")
@@ -560,13 +574,7 @@ def build_annex() -> DocumentObject:
     widths = {**fixed, **{k: each for k in other}}
     widths[other[-1]] = width - sum(v for k, v in widths.items() if k != other[-1])
     grid = [widths[c.key] for c in columns]
-    rows = _table(doc, grid)
-    _row(rows, grid, [([c.label], STYLE_SECTION) for c in columns], header=True)
-    _row(rows, grid, [(["{%tr for r in annex.rows %}"], STYLE_CELL)] + [([""], STYLE_CELL)] * (len(columns) - 1))
-    _row(rows, grid, [
-        ([f"{{{{ r.{c.key} }}}}"], STYLE_DATE if c.key in ("date", "event") else STYLE_NUMBER) for c in columns
-    ], keep=True)
-    _row(rows, grid, [(["{%tr endfor %}"], STYLE_CELL)] + [([""], STYLE_CELL)] * (len(columns) - 1))
+    _ledger_table(doc, grid, "annex.rows")
 
     _para(doc, "{{ annex.paid }}", STYLE_NOTICE)
     _para(doc, "{{ annex.note }}", STYLE_NOTICE)
@@ -590,13 +598,7 @@ def build_annex() -> DocumentObject:
     _para(doc, "{%p if annex.alt %}", STYLE_BODY)
     _para(doc, "{{ annex.alt.heading }}", STYLE_HEADING)
     _para(doc, "{{ annex.alt.method }}", STYLE_NOTICE)
-    alt = _table(doc, grid)
-    _row(alt, grid, [([c.label], STYLE_SECTION) for c in columns], header=True)
-    _row(alt, grid, [(["{%tr for r in annex.alt.rows %}"], STYLE_CELL)] + [([""], STYLE_CELL)] * (len(columns) - 1))
-    _row(alt, grid, [
-        ([f"{{{{ r.{c.key} }}}}"], STYLE_DATE if c.key in ("date", "event") else STYLE_NUMBER) for c in columns
-    ], keep=True)
-    _row(alt, grid, [(["{%tr endfor %}"], STYLE_CELL)] + [([""], STYLE_CELL)] * (len(columns) - 1))
+    _ledger_table(doc, grid, "annex.alt.rows")
     _para(doc, "{%p endif %}", STYLE_BODY)
     return doc
 
