@@ -36,7 +36,7 @@ from respond.checks.findings import basis_ids, citations
 from respond.checks.money import ZERO
 
 if TYPE_CHECKING:
-    from respond.checks.analyse import Analysis
+    from respond.checks.analyse import Alternative, Analysis
 
 OBJECT, AGREE, VERIFY, NONE = "object", "agree", "verify", "none"
 
@@ -132,12 +132,7 @@ class _Facts:
         self.recomputed = bool(self.m is not None and self.m.recomputed)
         self.barred = "LIMITATION" in self.found
         self.recourse = "GUARANTOR_RECOURSE" in self.found
-        alt = a.alternative
-        self.alt = alt if alt is not None and alt.kind == "private_caps" else None
-        if self.alt is not None and self.lines is not None and self.alt.lawful_total >= self.lines["total"].used:
-            self.alt = None  # not lower than what the binding cap already concedes
-        if self.recourse:
-            self.alt = None  # a guarantor's limit is what it actually paid
+        self.alt = argued_alternative(a)
 
     def line(self, key: str) -> Line | None:
         return None if self.lines is None else self.lines[key]
@@ -577,10 +572,21 @@ def annex_attached(a: "Analysis") -> bool:
     return (a.ledger is not None or argues_alternative(a)) and bool(a.case.loan.payments)
 
 
+def argued_alternative(a: "Analysis") -> "Alternative | None":
+    """The private-lending caps' recomputation the answer argues first (标的总额), or None: only when
+    it is lower than what the binding cap concedes, and never in a guarantor's recourse suit (its
+    limit is what it actually paid)."""
+    alt = a.alternative
+    if alt is None or alt.kind != "private_caps" or a.has("GUARANTOR_RECOURSE"):
+        return None
+    if a.lines is not None and alt.lawful_total >= a.lines["total"].used:
+        return None
+    return alt
+
+
 def argues_alternative(a: "Analysis") -> bool:
-    """The answer argues the private-lending caps' figure first (标的总额): the annex then carries that
-    ledger too. The same condition as :class:`_Facts`'s ``alt``."""
-    return _Facts(a).alt is not None
+    """The answer argues the private-lending caps' figure: the annex then carries that ledger too."""
+    return argued_alternative(a) is not None
 
 
 def note_parts(x: _Facts) -> tuple[Part, ...]:
