@@ -249,9 +249,7 @@ def annex_context(a: Analysis) -> dict[str, Any]:
     summary["total_lawful_upper"] = money_upper(total.used)
     summary["total_diff_upper"] = money_upper(total.diff) if total.diff is not None else ""
     rows = _ledger_rows(lg)
-    principal = (f"以答辩人实际收到的借款 {money_text(lg.received)} 元为本金" if receipt_recorded(a.case.loan) else
-                 f"以合同约定的借款金额 {money_text(lg.received)} 元为本金（实际到账金额以放款凭证为准）")
-    method = (f"{principal}，自 {date_text(lg.rows[0].date)} 起按法定上限"
+    method = (f"{_ledger_principal(a, lg)}，自 {date_text(lg.rows[0].date)} 起按法定上限"
               f"（{cap_text(cap)}）以单利逐日计息（年利率 ÷ {lg.day_basis} × 天数），未付利息不再计息；每笔还款先冲抵利息、"
               f"再冲抵本金；罚息、违约金和各项费用均计入上限，与利息合并计算。计至 {date_text(a.stop)}。")
     claimed_lines = [k for k in ("interest", "penalty", "fees") if lines[k].claimed is not None]
@@ -267,9 +265,17 @@ def annex_context(a: Analysis) -> dict[str, Any]:
     note = ("各行金额四舍五入到分；合计按未舍入的数计算，可能与逐行相加相差一分。"
             + shared + _not_above_text(lines)
             + (f"本金还清后的还款为多付款项，合计 {money_text(lg.overpaid)} 元。" if lg.overpaid else ""))
+    apr = _apr_section(a)
     return {"case_number": a.case.court.case_number or "", "defendant": {"name": a.case.defendant.name},
             "annex": {"method": method, "summary": summary, "rows": rows, "note": note, "paid": _paid_text(a, lg),
-                      "apr": _apr_section(a), "alt": _alt_section(a)}}
+                      "apr": apr, "alt": _alt_section(a, after_apr=apr is not None)}}
+
+
+def _ledger_principal(a: Analysis, lg) -> str:
+    """What a ledger starts from: the money received, or the contract amount when no receipt is recorded."""
+    if receipt_recorded(a.case.loan):
+        return f"以答辩人实际收到的借款 {money_text(lg.received)} 元为本金"
+    return f"以合同约定的借款金额 {money_text(lg.received)} 元为本金（实际到账金额以放款凭证为准）"
 
 
 def _ledger_rows(lg) -> list[dict[str, str]]:
@@ -318,16 +324,16 @@ def _apr_section(a: Analysis) -> dict[str, Any] | None:
             "result": f"{result}；复利口径 = {compound} = {pct_text(apr.apr_compound)}。"}
 
 
-def _alt_section(a: Analysis) -> dict[str, Any] | None:
+def _alt_section(a: Analysis, after_apr: bool) -> dict[str, Any] | None:
     """The ledger of the private-lending caps, when the answer argues that figure first."""
     if not argues_alternative(a):
         return None
     alt = a.alternative
     lg = alt.ledger
-    method = (f"如适用民间借贷的利率保护标准（{cap_text(alt.cap)}），以答辩人实际收到的借款 {money_text(lg.received)} 元为本金，"
+    method = (f"如适用民间借贷的利率保护标准（{cap_text(alt.cap)}），{_ledger_principal(a, lg)}，"
               f"按同样方法计至 {date_text(lg.stop)}：本金 {money_text(lg.lawful_principal)} 元，利息 "
               f"{money_text(lg.lawful_interest)} 元，合计 {money_text(lg.lawful_total)} 元。")
-    heading = ("五" if _apr_section(a) else "四") + "、按民间借贷利率保护标准的计算"
+    heading = ("五" if after_apr else "四") + "、按民间借贷利率保护标准的计算"
     return {"heading": heading, "method": method, "rows": _ledger_rows(lg)}
 
 
