@@ -102,6 +102,7 @@ class JurisdictionAdvice:
     defendant_place: str | None = None  # the place compared with it
     agreed_clause: ClauseHit | None = None
     arbitration: str | None = None  # advice when the contract has an arbitration clause
+    at_performance_place: bool = False  # the suing court sits where the plaintiff is: 合同履行地 (民诉法解释第18条)
 
 
 # --- loading ------------------------------------------------------------------------------------
@@ -576,7 +577,7 @@ def jurisdiction_assessment(agreed_court_hit: ClauseHit | None, court_name: str 
                        "即使管辖条款无效，起诉法院作为合同履行地法院仍可能有管辖权，管辖权异议很难成立，因此没有起草"
                        "管辖权异议申请书。您仍可以自行提出，但不影响按时答辩、出庭。")
         return JurisdictionAdvice(False, reasons, proper, tuple(basis), where_court, defendant_place, agreed_court_hit,
-                                  arbitration)
+                                  arbitration, at_performance_place=True)
     reasons.append(f"起诉法院也不在原告所在地（{pp.words() or plaintiff_address}），即不是合同履行地（接收货币一方所在地），"
                    "起诉法院没有管辖的连接点，异议有依据；提出异议不影响您答辩，也不会加重您的责任。")
     return JurisdictionAdvice(True, reasons, proper, tuple(basis), where_court, defendant_place, agreed_court_hit,

@@ -158,7 +158,7 @@ def _jurisdiction(a: Analysis) -> list[str]:
     elif advice.objection_warranted is False:
         # at the plaintiff's seat the court has jurisdiction as the place of performance: not advised;
         # at the borrower's home it is the right court: not needed
-        verdict = "**不建议提。** " if "合同履行地" in advice.reasons[-1] else "**不需要。** "
+        verdict = "**不建议提。** " if advice.at_performance_place else "**不需要。** "
         lines.append(verdict + _borrower_text(a, advice.reasons[-1]))
     else:
         lines.append("**无法判断。** " + _borrower_text(a, advice.reasons[-1]))
