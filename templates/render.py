@@ -509,8 +509,8 @@ class CompiledTemplate:
                 "跨段落、跨行的标签请用 {%p …%}、{%tr …%}。"
             ) from None
         if part.name == "word/document.xml" and _keep_short_rows(tree):
-            data = (_XML_DECL + etree.tostring(tree, encoding="unicode")).encode("utf-8")
-            xml = data.decode("utf-8")[len(_XML_DECL):]
+            xml = etree.tostring(tree, encoding="unicode")
+            data = (_XML_DECL + xml).encode("utf-8")
         if part.fix_tables or part.fix_ids:
             if part.fix_tables:
                 tree = _DOCXTPL.fix_tables(xml)
