@@ -244,10 +244,22 @@ def _digits(s: str) -> str:
 @dataclass(frozen=True)
 class Article:
     """A top-level article: ``number`` as printed (``第十二条``, ``第12条``; ``""`` for the text before
-    the first article), ``text`` after the number, and where that text lies in the whole."""
+    the first article), ``text`` after the number, where that text lies in the whole, and the index
+    of the agreement it belongs to (:func:`split_agreements`)."""
 
     number: str
     text: str
+    start: int
+    end: int
+    agreement: int = 0
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """One agreement of a text that bundles several (借款协议 + 补充协议 + 服务协议): its title line
+    (``""`` when the text has none) and where it lies. Each has its own article numbering."""
+
+    title: str
     start: int
     end: int
 
@@ -255,12 +267,14 @@ class Article:
 @dataclass(frozen=True)
 class Sentence:
     """One sentence: whitespace-normalised ``text``, its ``span`` in the original, ``ref`` (the finest
-    numbered unit holding it, ``None`` outside any) and ``article`` (its top-level article)."""
+    numbered unit holding it, ``None`` outside any), ``article`` (its top-level article) and
+    ``agreement`` (the index of its agreement; the ref names the agreement from the second on)."""
 
     text: str
     span: tuple[int, int]
     ref: str | None
     article: str | None
+    agreement: int = 0
 
 
 @dataclass(frozen=True)
@@ -271,11 +285,16 @@ class _Unit:
     end: int
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    out, pos = [], 0
-    for line in text.split("\n"):
-        out.append((pos, pos + len(line)))
-        pos += len(line) + 1
+def _lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    out, pos = [], start
+    stop = len(text) if end is None else end
+    while pos <= stop:
+        nl = text.find("\n", pos, stop)
+        if nl < 0:
+            out.append((pos, stop))
+            break
+        out.append((pos, nl))
+        pos = nl + 1
     return out
 
 
@@ -299,60 +318,191 @@ def _mode(text: str, lines: list[tuple[int, int]]) -> str:
             counts["num"] += 1
         elif _TOP_CN.match(line):
             counts["cn"] += 1
-    # one 第X条 or 12.3 heading is enough (a pasted clause); a lone "1." or "一、" may be anything
-    for mode, least in (("art", 1), ("num", 2), ("cn", 2), ("sub", 1)):
+    # one 第X条 or 12.3 heading is enough (a pasted clause); a lone "1." or "一、" may be anything.
+    # 一、 ranks above 1. (the usual order is 第X条, 一、, （一）, 1., （1）)
+    for mode, least in (("art", 1), ("cn", 2), ("num", 2), ("sub", 1)):
         if counts[mode] >= least:
             return mode
     return "none"
 
 
-def _units(text: str) -> list[_Unit]:
+# --- several agreements in one text ---------------------------------------------------------------
+
+_TITLE = re.compile(r"《?[^，。；：,;:（）()《》“”\s]{0,26}(?:协议书?|合同书?|授权书|承诺书|确认书|声明书?|条款|规则|须知)》?")
+_CN_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九", 0)} | {"〇": 0, "两": 2}
+_FORMAL = {c: i + 1 for i, c in enumerate("壹贰叁肆伍陆柒捌玖拾")}
+
+
+def number_value(s: str) -> int | None:
+    """``12`` / ``１２`` / ``十二`` / ``壹`` → 12, 12, 12, 1; None when it is not a number."""
+    s = _digits(s).strip()
+    if s.isdigit():
+        return int(s)
+    if len(s) == 1 and s in _FORMAL:
+        return _FORMAL[s]
+    if not s or any(c not in _CN_VALUE and c not in "十百" for c in s):
+        return None
+    total, cur = 0, 0
+    for c in s:
+        if c == "百":
+            total += (cur or 1) * 100
+            cur = 0
+        elif c == "十":
+            total += (cur or 1) * 10
+            cur = 0
+        else:
+            cur = cur * 10 + _CN_VALUE[c] if cur else _CN_VALUE[c]
+    return total + cur
+
+
+def _first_number(line: str) -> int | None:
+    """The number of a numbered line (第一条, 一、, 1., 1.1 → 1), or None when it is not numbered."""
+    for pattern in (_ART, _SUB, _TOP_NUM, _TOP_CN):
+        if m := pattern.match(line):
+            return number_value(m.group(1))
+    return None
+
+
+def _is_title(line: str) -> bool:
+    content = "".join(line.split())
+    return 4 <= len(content) <= 30 and bool(_TITLE.fullmatch(content)) and _first_number(content) is None \
+        and not _CHAPTER.match(content)
+
+
+def split_agreements(text: str) -> list[Agreement]:
+    """The agreements of a text, in order; a text with one agreement gives one.
+
+    A new agreement starts at a title line (``补充协议``, ``借款咨询服务协议``: a short line ending in
+    协议, 合同, 授权书, 条款 …) after numbered text, when the first numbered line after it starts the
+    numbering again (第一条, 一、, 1., 1.1).
+    """
     lines = _lines(text)
+    starts: list[tuple[int, str]] = []
+    numbered_since = False
+    first_title = ""
+    for k, (s, e) in enumerate(lines):
+        line = text[s:e].strip()
+        if not line:
+            continue
+        if _is_title(line):
+            if not starts and not numbered_since and not first_title:
+                first_title = "".join(line.split())
+                continue
+            if numbered_since:
+                following = next((n for s2, e2 in lines[k + 1:k + 60]
+                                  if (n := _first_number(text[s2:e2].strip())) is not None), None)
+                if following == 1:
+                    starts.append((s, "".join(line.split())))
+                    numbered_since = False
+                    continue
+        if _first_number(line) is not None:
+            numbered_since = True
+    bounds = [0] + [s for s, _ in starts] + [len(text)]
+    titles = [first_title] + [t for _, t in starts]
+    return [Agreement(titles[i].strip("《》"), bounds[i], bounds[i + 1]) for i in range(len(titles))]
+
+
+# --- numbered units -------------------------------------------------------------------------------
+
+_DEPTH_ONE = {"cn": "第{}款", "num": "第{}款", "item": "第（{}）项", "pnum": "第（{}）项"}
+_DEPTH_TWO = {"cn": "第{}项", "num": "第{}项", "item": "第（{}）项", "pnum": "第（{}）项"}
+
+
+def _render(top: str | None, levels: list[tuple[str, str]]) -> str | None:
+    """The reference of the finest unit: 第二条第二款第（一）项; a 12.3 sub-clause restarts it (第12.3条第（1）项)."""
+    ref, depth = top, 0
+    for kind, label in levels:
+        if kind == "sub":
+            ref, depth = label, 0
+            continue
+        depth += 1
+        form = _DEPTH_ONE[kind] if depth == 1 else _DEPTH_TWO[kind] if depth == 2 else "第{}目"
+        ref = f"{ref or ''}{form.format(label)}"
+    return ref
+
+
+def _section_heading(text: str, lines: list[tuple[int, int]], k: int, body: int) -> bool:
+    """Is the 一、 line ``k`` a section heading above articles (一、总则 ⏎ 第一条 …), not a 款?"""
+    content = "".join(text[body:lines[k][1]].split())
+    if len(content) > 16 or any(c in "，,;；。:：" for c in content):
+        return False
+    for s, e in lines[k + 1:]:
+        line = text[s:e].strip()
+        if line:
+            return bool(_ART.match(line))
+    return False
+
+
+def _units(text: str, start: int = 0, end: int | None = None) -> list[_Unit]:
+    """The numbered units of ``text[start:end]`` (one agreement), in order.
+
+    The top level is the document's outermost numbering (第X条, else 一、, else 1.); below it any
+    nesting of 一、 / （一） / 1. / （1） / 12.3 in the order the text uses them: a marker of a kind
+    already open closes the units below it, a new kind opens a level.
+    """
+    end = len(text) if end is None else end
+    lines = _lines(text, start, end)
     mode = _mode(text, lines)
     units: list[_Unit] = []
     top: str | None = None  # the current article
-    para: str | None = None  # the current 款 or sub-clause: the parent of （三） items
+    levels: list[tuple[str, str]] = []  # the open units below it: (kind, label)
     cur_ref: str | None = None
-    cur_start = 0
+    cur_start = start
     last_end = ""  # the last character of the last non-empty line
 
     def close(at: int) -> None:
         if at > cur_start:
             units.append(_Unit(cur_ref, top, cur_start, at))
 
-    for s, e in lines:
+    def open_level(kind: str, label: str) -> None:
+        kinds = [k for k, _ in levels]
+        if kind in kinds:
+            del levels[kinds.index(kind):]
+        levels.append((kind, label))
+
+    for k, (s, e) in enumerate(lines):
         i = _lead(text, s, e)
         line = text[i:e]
-        kind = ""  # "break" | "top" | "para" | "item"
-        ref = None
+        kind = ""  # "break" | "top" | "level" | "back"
         body = i
+        new_top = None
+        level: tuple[str, str] | None = None
         if mode == "none":
             pass
         elif _CHAPTER.match(line):
             kind = "break"
         elif (m := _ART.match(line)) and mode == "art":
-            kind, ref, body = "top", f"第{_digits(m.group(1))}条", i + m.end()
+            kind, new_top, body = "top", f"第{_digits(m.group(1))}条", i + m.end()
         elif m := _SUB.match(line):
             nums = [_digits(g) for g in m.groups() if g]
-            ref, body = f"第{'.'.join(nums)}条", i + m.end()
-            kind = "para"
-            if mode != "art" and f"第{nums[0]}条" != top:
-                kind = "subtop"  # a 12.3 clause outside any 12. heading still belongs to 第12条
-        elif (m := _TOP_NUM.match(line)) and mode in ("art", "num"):
+            body = i + m.end()
+            sub_ref = f"第{'.'.join(nums)}条"
+            if mode in ("num", "sub") and f"第{nums[0]}条" != top:
+                kind, new_top = "top", f"第{nums[0]}条"  # a 12.3 clause outside any 12. heading still belongs to 第12条
+            elif top is not None:
+                kind = "level"
+            if kind:
+                level = ("sub", sub_ref)
+        elif (m := _TOP_NUM.match(line)) and mode in ("art", "num", "cn"):
             body = i + m.end()
             if mode == "num":
-                kind, ref = "top", f"第{_digits(m.group(1))}条"
+                kind, new_top = "top", f"第{_digits(m.group(1))}条"
             elif top is not None:
-                kind, ref = "para", f"{top}第{_digits(m.group(1))}款"
+                kind, level = "level", ("num", _digits(m.group(1)))
         elif (m := _TOP_CN.match(line)) and mode in ("art", "num", "cn"):
+            body = i + m.end()
             if mode == "cn":
-                kind, ref, body = "top", f"第{m.group(1)}条", i + m.end()
+                kind, new_top = "top", f"第{m.group(1)}条"
+            elif mode == "art" and top is not None and not _section_heading(text, lines, k, body):
+                kind, level = "level", ("cn", m.group(1))
             else:
                 kind = "break"  # 一、 section headings above numbered articles
-        elif (m := _ITEM.match(line)) and (para or top):
-            kind, ref, body = "item", f"{para or top}第（{_digits(m.group(1))}）项", i + m.end()
-        elif line.strip() and cur_ref is not None and cur_ref != para and last_end in "。.":
-            kind, ref = "back", para or top  # a paragraph after a closed list of items is the article's again
+        elif (m := _ITEM.match(line)) and top is not None:
+            label = _digits(m.group(1))
+            kind, body = "level", i + m.end()
+            level = ("pnum" if label.isdigit() else "item", label)
+        elif line.strip() and levels and levels[-1][0] in ("item", "pnum") and last_end in "。.":
+            kind = "back"  # a paragraph after a closed list of items is the enclosing unit's again
         if line.strip():
             last_end = line.rstrip()[-1]
         if not kind:
@@ -360,32 +510,71 @@ def _units(text: str) -> list[_Unit]:
         close(s)
         cur_start = body
         if kind == "break":
-            top = para = cur_ref = None
+            top, cur_ref = None, None
+            levels.clear()
         elif kind == "top":
-            top = para = cur_ref = ref
+            top = new_top
+            levels.clear()
+            if level is not None:
+                levels.append(level)
+            cur_ref = _render(top, levels)
         elif kind == "back":
-            cur_ref = ref
-        elif kind == "subtop":
-            top = f"第{ref[1:].split('.')[0]}条"
-            para = cur_ref = ref
-        elif kind == "para":
-            para = cur_ref = ref
+            while levels and levels[-1][0] in ("item", "pnum"):
+                levels.pop()
+            cur_ref = _render(top, levels)
         else:
-            cur_ref = ref
-    close(len(text))
-    return units
+            assert level is not None
+            open_level(*level)
+            cur_ref = _render(top, levels)
+    close(end)
+    return _drop_preamble_list(units)
+
+
+def _drop_preamble_list(units: list[_Unit]) -> list[_Unit]:
+    """A numbered list before the articles (鉴于：1. … 4.) is not articles: when the top numbering
+    starts again at 1, the units before the restart lose their numbers."""
+    tops: list[str] = []
+    restart = None
+    for k, unit in enumerate(units):
+        if unit.top is not None and (not tops or tops[-1] != unit.top):
+            if tops and number_value(unit.top[1:-1]) == 1:
+                restart = k
+            tops.append(unit.top)
+    if restart is None:
+        return units
+    return [_Unit(None, None, u.start, u.end) if k < restart and u.top is not None else u
+            for k, u in enumerate(units)]
+
+
+def _agreement_units(text: str) -> list[tuple[int, Agreement, _Unit]]:
+    agreements = split_agreements(text)
+    out = []
+    for index, agreement in enumerate(agreements):
+        for unit in _units(text, agreement.start, agreement.end):
+            out.append((index, agreement, unit))
+    return out
+
+
+def _prefixed(ref: str | None, index: int, agreement: Agreement, several: bool) -> str | None:
+    if ref is None or not several or index == 0 or not agreement.title:
+        return ref
+    return f"《{agreement.title}》{ref}"
 
 
 def split_articles(text: str) -> list[Article]:
-    """Top-level articles in order; the text before the first one (title, parties) has number ``""``."""
+    """Top-level articles in order; the text before the first one (title, parties) has number ``""``.
+    In a text of several agreements, the articles from the second agreement on are numbered
+    ``《补充协议》第一条``."""
     articles: list[Article] = []
-    for unit in _units(text):
-        number = unit.top or ""
-        if articles and articles[-1].number == number and number:
+    units = _agreement_units(text)
+    several = len({i for i, _, _ in units}) > 1
+    for index, agreement, unit in units:
+        number = _prefixed(unit.top, index, agreement, several) or ""
+        if articles and articles[-1].number == number and number and articles[-1].agreement == index:
             last = articles[-1]
-            articles[-1] = Article(number, text[last.start:unit.end], last.start, unit.end)
+            articles[-1] = Article(number, text[last.start:unit.end], last.start, unit.end, index)
         elif text[unit.start:unit.end].strip() or number:
-            articles.append(Article(number, text[unit.start:unit.end], unit.start, unit.end))
+            articles.append(Article(number, text[unit.start:unit.end], unit.start, unit.end, index))
     return articles
 
 
@@ -459,7 +648,11 @@ def _sentence_ranges(text: str, start: int, end: int, numbered: bool) -> list[tu
 def split_sentences(text: str) -> list[Sentence]:
     """Every sentence of the contract with the numbered unit it belongs to."""
     out: list[Sentence] = []
-    for unit in _units(text):
+    units = _agreement_units(text)
+    several = len({i for i, _, _ in units}) > 1
+    for index, agreement, unit in units:
+        ref = _prefixed(unit.ref, index, agreement, several)
+        top = _prefixed(unit.top, index, agreement, several)
         for s, e in _sentence_ranges(text, unit.start, unit.end, unit.ref is not None):
             while s < e and text[s].isspace():
                 s += 1
@@ -468,5 +661,5 @@ def split_sentences(text: str) -> list[Sentence]:
             clean = normalise_whitespace(text[s:e])
             if not any(ch.isalnum() for ch in clean):
                 continue
-            out.append(Sentence(clean, (s, e), unit.ref, unit.top))
+            out.append(Sentence(clean, (s, e), ref, top, index))
     return out

@@ -13,6 +13,8 @@ from respond.checks.contract_text import (
     ContractTextError,
     match_form,
     normalise_whitespace,
+    number_value,
+    split_agreements,
     split_articles,
     split_sentences,
     strip_page_furniture,
@@ -242,3 +244,59 @@ def test_numbers_and_references_wrapped_to_a_line_start_are_not_clause_numbers()
     text = "第三条 乙方应按本合同第\n5.2条约定还款，逾期的按日利率的\n0.1%计收罚息，即1.5\n倍。\n第四条 其他"
     assert refs(text) == [("第三条", "乙方应按本合同第5.2条约定还款，逾期的按日利率的0.1%计收罚息，即1.5倍。"),
                           ("第四条", "其他")]
+
+
+# --- nested numbering and several agreements (issue 11; excerpts of tests/clauses/real/) ----------
+
+
+def test_chinese_paragraphs_inside_articles_are_kuan_and_their_items_nest():
+    # bank-consumer-credit-line.txt (建设银行 个人消费额度借款合同), 第二条
+    text = ("第二条  借款额度有效期间\n\n一、借款额度有效期间见本合同第二十二条的约定。\n\n二、下列情况发生时，借款额度失效：\n\n"
+            "(一)借款额度审批通过之日起3个月内未申请支用；\n\n(六)其他约定或乙方认定借款额度失效的情形。\n\n"
+            "若借款额度失效，甲方不可继续支用本合同项下的借款。\n\n第三条  借款额度的使用与可用借款额度")
+    assert refs(text) == [
+        ("第二条", "借款额度有效期间"), ("第二条第一款", "借款额度有效期间见本合同第二十二条的约定。"),
+        ("第二条第二款", "下列情况发生时，借款额度失效："),
+        ("第二条第二款第（一）项", "借款额度审批通过之日起3个月内未申请支用；"),
+        ("第二条第二款第（六）项", "其他约定或乙方认定借款额度失效的情形。"),
+        ("第二条第二款", "若借款额度失效，甲方不可继续支用本合同项下的借款。"),
+        ("第三条", "借款额度的使用与可用借款额度")]
+    assert {s.article for s in split_sentences(text)} == {"第二条", "第三条"}
+
+
+def test_a_chinese_heading_directly_above_an_article_is_a_section():
+    text = "一、总则\n第一条 本合同适用于个人借款。\n二、借款\n第二条 借款金额伍万元。"
+    assert refs(text) == [(None, "总则"), ("第一条", "本合同适用于个人借款。"), (None, "借款"),
+                          ("第二条", "借款金额伍万元。")]
+
+
+def test_several_agreements_in_one_text_number_their_articles_apart():
+    # app-jubao-xjd-loan.txt: 借款协议书, then 补充协议 and 借款咨询服务协议, each numbered from 一、 / 第一条
+    text = ("借款协议书\n甲方（借款人）：张三\n一、借款金额\n甲方向乙方借款。\n二、违约\n甲方逾期的，按日计收罚息。\n"
+            "补充协议\n甲方（借款人）：张三\n一、购物券\n乙方向甲方发放购物券。\n二、违约\n甲方应支付违约金。")
+    agreements = split_agreements(text)
+    assert [a.title for a in agreements] == ["借款协议书", "补充协议"]
+    assert [(s.ref, s.agreement) for s in split_sentences(text) if s.ref] == [
+        ("第一条", 0), ("第一条", 0), ("第二条", 0), ("第二条", 0),
+        ("《补充协议》第一条", 1), ("《补充协议》第一条", 1), ("《补充协议》第二条", 1), ("《补充协议》第二条", 1)]
+    assert [a.number for a in split_articles(text) if a.number] == [
+        "第一条", "第二条", "《补充协议》第一条", "《补充协议》第二条"]
+
+
+def test_a_title_inside_an_agreement_without_renumbering_is_not_a_new_agreement():
+    text = "借款合同\n第一条 借款\n甲方向乙方借款。\n担保条款\n第二条 丙方提供担保。"
+    assert [a.title for a in split_agreements(text)] == ["借款合同"]
+
+
+def test_a_numbered_preamble_before_the_articles_is_not_numbered():
+    # p2p-taipingyang-loan.txt: 鉴于 1.–4., then the articles 1. 2. …
+    text = ("鉴于：\n1.丙方是一家在深圳市合法成立的有限责任公司；\n2.乙方已在网站注册；\n"
+            "1. 借款基本信息\n乙方借款一万元。\n2. 协议的订立\n2.1 各方确认签署本协议。")
+    assert refs(text) == [(None, "鉴于："), (None, "丙方是一家在深圳市合法成立的有限责任公司；"), (None, "乙方已在网站注册；"),
+                          ("第1条", "借款基本信息"), ("第1条", "乙方借款一万元。"), ("第2条", "协议的订立"),
+                          ("第2.1条", "各方确认签署本协议。")]
+
+
+def test_number_values():
+    assert [number_value(s) for s in ("12", "１２", "十二", "二十一", "壹", "贰", "一百零五", "x")] == [
+        12, 12, 12, 21, 1, 2, 105, None]
