@@ -331,7 +331,9 @@ def _clauses(case: CaseFile, regime: str, contract_text: str | None,
     if contract_text is None and not case.loan.clauses:
         warnings.append("没有提供借款合同文本（loan.contract_text 或 loan.clauses）：未检查格式条款和约定管辖")
         return [], None
-    hits = find_clauses(contract_text, case.loan.clauses)
+    notes: list[str] = []
+    hits = find_clauses(contract_text, case.loan.clauses, notes=notes)
+    warnings.extend(notes)
     agreed = next((h for h in hits if h.code == "CLAUSE_JURISDICTION"), None)
     if agreed is None:
         return hits, None

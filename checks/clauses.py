@@ -30,7 +30,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterable, Mapping
 
-from respond.checks.contract_text import Sentence, match_form, split_sentences
+from respond.checks.contract_reading import ContractReading, read_contract
+from respond.checks.contract_roles import read_roles
+from respond.checks.contract_text import match_form
 from respond.checks.findings import Finding, Rule, cite, make_finding, rule_from_table
 
 # The codes rules.md §8 requires of the library; the loader checks that each is defined.
@@ -243,12 +245,14 @@ def _sentence_groups(m: Matcher, form: str) -> set[int]:
     return {i for i, g in enumerate(m.groups) if _group_matches(form, g, m.negative)}
 
 
-def _hits_in(sentences: list[Sentence], matchers: Iterable[Matcher], part: int | None) -> list[ClauseHit]:
-    forms = [match_form(s.text) for s in sentences]
+def _hits_in(reading: ContractReading, matchers: Iterable[Matcher], part: int | None) -> list[ClauseHit]:
+    sentences, forms = reading.sentences, reading.forms
+    live = [i for i in range(len(sentences)) if reading.live(i)]
     hits: list[ClauseHit] = []
     for m in matchers:
         if m.scope == "sentence":
-            for s, form in zip(sentences, forms):
+            for i in live:
+                s, form = sentences[i], forms[i]
                 if any(n.search(form) for n in m.negative_unit):
                     continue
                 if len(_sentence_groups(m, form)) >= m.min_groups:
@@ -256,9 +260,9 @@ def _hits_in(sentences: list[Sentence], matchers: Iterable[Matcher], part: int |
             continue
         # article scope: the groups may match in different sentences of one top-level article
         units: dict[object, list[int]] = {}
-        for i, s in enumerate(sentences):
-            key = s.article  # unnumbered text (a pasted clause, a plain IOU) is one unit
-            units.setdefault(key, []).append(i)
+        for i in live:
+            s = sentences[i]
+            units.setdefault((s.agreement, s.article), []).append(i)  # unnumbered text is one unit
         for idx in units.values():
             if any(n.search(forms[i]) for i in idx for n in m.negative_unit):
                 continue
@@ -279,25 +283,37 @@ def _hits_in(sentences: list[Sentence], matchers: Iterable[Matcher], part: int |
 
 
 def find_clauses(text: str | None, pasted: list[str] | None = None, *,
-                 codes: Iterable[str] | None = None) -> list[ClauseHit]:
+                 codes: Iterable[str] | None = None, notes: list[str] | None = None) -> list[ClauseHit]:
     """The clauses of the library found in the contract text and in the pasted clauses.
 
     Ordered by where they are (contract text first, then each pasted clause), then library order. A
     pasted clause that repeats a sentence already found in the text (or in an earlier pasted clause)
-    adds nothing. ``codes`` limits the search to some rules.
+    adds nothing; it is read with the contract text's parties, when there is one. ``codes`` limits
+    the search to some rules. What the reading had to assume (parties not defined, a choice left
+    blank) is appended to ``notes``, in Chinese.
     """
     _, matchers, _ = _library()
     chosen = [matchers[c] for c in (codes or matchers)]
     order = {c: i for i, c in enumerate(matchers)}
     hits: list[ClauseHit] = []
     seen: set[tuple[str, str]] = set()
+    roles = None
+    found_notes: list[str] = []
     sources = ([(None, text)] if text else []) + [(i, p) for i, p in enumerate(pasted or []) if p]
+    if text is None and pasted:
+        roles = [read_roles("\n".join(p for p in pasted if p))]
     for part, body in sources:
-        found = _hits_in(split_sentences(body), chosen, part)
+        reading = read_contract(body, roles)
+        if roles is None:
+            roles = reading.roles[:1]
+        found_notes.extend(n for n in reading.notes if n not in found_notes)
+        found = _hits_in(reading, chosen, part)
         found.sort(key=lambda h: (h.span[0], order[h.code]))
         keys = [(h.code, match_form(h.sentence)) for h in found]
         hits.extend(h for h, key in zip(found, keys) if key not in seen)
         seen.update(keys)
+    if notes is not None:
+        notes.extend(found_notes)
     return hits
 
 

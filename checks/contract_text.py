@@ -275,6 +275,7 @@ class Sentence:
     ref: str | None
     article: str | None
     agreement: int = 0
+    option: str | None = None  # in an option list: "chosen", "unchosen" or "blank" (contract_options.py)
 
 
 @dataclass(frozen=True)
@@ -614,6 +615,9 @@ def _runs_on(text: str, start: int, line_start: int, newline: int, end: int) -> 
     return 0 < following <= marker + first
 
 
+_PLACEHOLDER = re.compile(r"\$\{[^}\n]{0,80}\}")  # a template's field (${bankName !''}): never cut inside
+
+
 def _sentence_ranges(text: str, start: int, end: int, numbered: bool) -> list[tuple[int, int]]:
     """Cut ``text[start:end]`` at sentence terminators and after heading lines.
 
@@ -625,9 +629,10 @@ def _sentence_ranges(text: str, start: int, end: int, numbered: bool) -> list[tu
     cuts: list[int] = []
     line_start = start
     first = True
+    held = {i for m in _PLACEHOLDER.finditer(text, start, end) for i in range(m.start(), m.end())}
     for i in range(start, end):
         ch = text[i]
-        if ch in _TERMINATORS:
+        if ch in _TERMINATORS and i not in held:
             cuts.append(i + 1)
         elif ch == "\n":
             content = "".join(c for c in text[line_start:i] if not c.isspace())
