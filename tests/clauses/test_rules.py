@@ -102,6 +102,31 @@ CASES = [
     ("CLAUSE_UPFRONT_DEDUCTION",
      "甲方在放款时预先扣除全部利息，乙方按实际到账金额出具收据。",
      "借款利息不得预先在本金中扣除；预先扣除的，按实际借款数额返还借款并计算利息。"),
+    # rules from the real agreements (issue 11): hit and miss from tests/clauses/real/
+    ("CLAUSE_PREPAYMENT_CHARGES",
+     "任何形式的提前还款不影响丙方向乙方收取在本协议第三条中说明的居间服务费。",  # p2p-zhengda-edai-loan
+     "壹：无须支付提前还本违约金。"),  # bank-consumer-credit-line, the option not chosen
+    ("CLAUSE_CROSS_DEFAULT",
+     "借款人在其他融资活动中发生逾期或欠息。",  # guar-huanong-sme-loan-ins
+     "借款人应按本合同约定的期限和金额按时足额还款。"),
+    ("CLAUSE_EXEMPTION",
+     "今借到平台对本文定义享有最终解释权。",  # app-jinjiedao-loan
+     "因不可抗力导致本协议无法履行的，各方互不承担责任。"),
+    ("CLAUSE_DEEMED_NOTICE",
+     "短信或平台信息推送一经发出即视为已通知借款人。",  # app-jinjiedao-loan
+     "乙方联系方式变更的，应及时书面通知甲方。"),
+    ("CLAUSE_DATA_SHARING",
+     "本人授权人人信可以将前述信息分享给必要的合作伙伴。",  # app-jinjiedao-credit-auth
+     "乙方有权要求甲方对甲方提供的有关家庭资产、财务资料予以保密。"),  # bank-consumer-credit-line
+    ("CLAUSE_PUBLIC_SHAMING",
+     "丙方有权通过电视、报刊等媒体进行公告催收。",  # app-jinjiedao-loan
+     "丙方有权在平台公告本协议的修订，修订自公告之日起生效。"),
+    ("CLAUSE_ARBITRATION_PROCEDURE",
+     "各方自愿放弃《仲裁规则》中规定的关于答辩的期限。",  # app-jubao-xjd-loan
+     "仲裁裁决是终局的，对双方均有约束力。"),  # bank-consumer-credit-line
+    ("CLAUSE_PERFORMANCE_PLACE",
+     "合同签订地：杭州市西湖区",  # p2p-tuodao-car-loan
+     "签订日期：${signDate}"),
 ]
 
 
@@ -305,6 +330,8 @@ HELD_OUT_HITS = [
     ("CLAUSE_ASSIGNMENT_NO_NOTICE", "出借人可以将本合同项下的权利转让给任何第三方，借款人同意出借人无需通知借款人。"),
     ("CLAUSE_COLLECTION_COSTS", "借款人承担出借人因追讨欠款发生的差旅费、律师费。"),
     ("CLAUSE_E_SERVICE", "借款人同意人民法院通过短信方式向其送达起诉状副本、传票等诉讼文书。"),
+    # a fair clause until issue 11: the lender's own notice deemed received when sent
+    ("CLAUSE_DEEMED_NOTICE", "甲方通过App推送的消息，推送成功即视为送达乙方。"),
 ]
 
 HELD_OUT_MISSES = [
@@ -335,7 +362,6 @@ HELD_OUT_MISSES = [
     "本协议的修改须经双方书面同意。",
     "因本合同发生的争议，依法由有管辖权的人民法院管辖。",
     "仲裁费、诉讼费由败诉方承担。",
-    "甲方通过App推送的消息，推送成功即视为送达乙方。",
     "保证人的保证范围包括本金、利息、罚息、违约金和实现债权的费用。",
 ]
 
