@@ -45,6 +45,7 @@ REQUIRED_CODES = (
 FRAGMENTS_FILE = "fragments.toml"
 MATCH_KEYS = {"source", "scope", "groups", "patterns", "min_groups", "negative", "negative_sentence",
               "negative_unit", "basis_financial", "basis_private", "examples"}
+HEADING_CHARS = 6  # a sentence this short is a heading (提前到期, 公告催收): it names a clause, it is not one
 QUOTE_MAX = 200  # characters of one quoted sentence in a finding's text (the evidence keeps it whole)
 
 # Placeholders every clause text may use (filled by clause_findings); the jurisdiction ones only there.
@@ -253,7 +254,7 @@ def _hits_in(reading: ContractReading, matchers: Iterable[Matcher], part: int | 
         if m.scope == "sentence":
             for i in live:
                 s, form = sentences[i], forms[i]
-                if any(n.search(form) for n in m.negative_unit):
+                if len(form) <= HEADING_CHARS or any(n.search(form) for n in m.negative_unit):
                     continue
                 if len(_sentence_groups(m, form)) >= m.min_groups:
                     hits.append(ClauseHit(m.code, s.ref, s.text, s.span, part))

@@ -46,7 +46,8 @@ _LETTER_ROLE = re.compile(_LETTER + r"[(（](?:以下)?(?:简称|称)?(?:为)?([
 # 借款人（乙方）, 委托方（以下简称甲方）, 深圳市华融融资担保有限公司（以下简称甲方）
 _ROLE_LETTER = re.compile(r"([^,，。;；:：()（）“”\"\n]{2,30})[(（](?:以下)?(?:简称|称)?(?:为)?[“\"「]?" + _LETTER + r"(?![\u4e00-\u9fff])")
 # ……有限公司（以下简称“拓道金服”）; （以下简称“短贷王”或“平台”）
-_SHORT_NAME = re.compile(r"(?:以下)?(?:简称|称)(?:为)?[:：]?[“\"「]([^”\"」]{2,10})[”\"」]")
+_SHORT_NAME = re.compile(r"(?:以下)?(?:简称|称)(?:为)?[:：]?((?:[或、和及]?[“\"「][^”\"」]{2,10}[”\"」])+)")
+_QUOTED = re.compile(r"[“\"「]([^”\"」]{2,10})[”\"」]")
 _ORGANISATION = re.compile(r"公司|平台|网站|银行|机构|中心|App|APP|网")
 _NOT_A_PARTY = re.compile(r"合同|协议|条款|规则|账户|日$|期$|额度|费$|利率|通知|授权|本金|利息|服务$")
 
@@ -102,14 +103,14 @@ def read_roles(text: str) -> Roles:
         if role and m.group(2) not in aliases:
             aliases[m.group(2)] = role
     for m in _SHORT_NAME.finditer(form):
-        name = m.group(1)
-        if name in aliases or name in LETTERS or _NOT_A_PARTY.search(name):
-            continue
         before = form[max(0, m.start() - 40):m.start()]
         before = re.split(r"[。;；\n]", before)[-1]
-        role = role_of(name) or (role_of(before) if _ORGANISATION.search(before + name) else None)
-        if role:
-            aliases[name] = role
+        for name in _QUOTED.findall(m.group(1)):
+            if name in aliases or name in LETTERS or _NOT_A_PARTY.search(name):
+                continue
+            role = role_of(name) or (role_of(before) if _ORGANISATION.search(before + name) else None)
+            if role:
+                aliases[name] = role
     defined = frozenset(aliases)
     used = [x for x in LETTERS if x in form]
     warning = None

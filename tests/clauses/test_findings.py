@@ -131,7 +131,8 @@ def test_case_facts_from_a_case_file():
 
 def test_facts_may_fill_extra_placeholders_without_breaking_the_library_texts():
     findings = clause_findings(find_clauses(text("personal_iou")), {"regime": "private", "unused": "x"})
-    assert [f.code for f in findings] == ["CLAUSE_STACKED_CHARGES", "CLAUSE_HIGH_PENALTY", "CLAUSE_COLLECTION_COSTS"]
+    assert [f.code for f in findings] == ["CLAUSE_STACKED_CHARGES", "CLAUSE_ACCELERATION", "CLAUSE_HIGH_PENALTY",
+                                         "CLAUSE_COLLECTION_COSTS"]
 
 
 def test_jurisdiction_objection_quotes_the_clause_once():
