@@ -271,7 +271,7 @@ def _hits_in(reading: ContractReading, matchers: Iterable[Matcher], part: int | 
             used: list[int] = []
             for i in idx:
                 g = _sentence_groups(m, forms[i])
-                if g - matched:
+                if g:  # every sentence that says one of the things, so the evidence shows them all
                     used.append(i)
                 matched |= g
             if len(matched) >= m.min_groups:

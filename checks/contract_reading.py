@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from respond.checks.contract_options import mark_options
-from respond.checks.contract_roles import Roles, read_roles
+from respond.checks.contract_roles import LETTERS, Roles, read_roles
 from respond.checks.contract_text import Sentence, match_form, split_agreements, split_sentences
 
 
@@ -36,6 +36,14 @@ def read_contract(text: str, roles: list[Roles] | None = None) -> ContractReadin
     agreements = split_agreements(text)
     if roles is None:
         roles = [read_roles(text[a.start:a.end]) for a in agreements]
+        # a short name (投复利, 人人信) keeps its meaning in the agreements after the one defining it;
+        # the letters 甲方/乙方 are each agreement's own
+        names: dict[str, str] = {}
+        for k, r in enumerate(roles):
+            inherited = {n: role for n, role in names.items() if n not in r.aliases}
+            if inherited:
+                roles[k] = Roles({**r.aliases, **inherited}, r.defined, r.warning)
+            names.update({n: role for n, role in r.aliases.items() if n in r.defined and n not in LETTERS})
     sentences, notes = mark_options(text, split_sentences(text))
     forms = [roles[min(s.agreement, len(roles) - 1)].role_form(match_form(s.text)) for s in sentences]
     notes = [r.warning for r in roles[:len(agreements)] if r.warning] + notes

@@ -47,6 +47,8 @@ _LETTER_ROLE = re.compile(_LETTER + r"[(（](?:以下)?(?:简称|称)?(?:为)?([
 _ROLE_LETTER = re.compile(r"([^,，。;；:：()（）“”\"\n]{2,30})[(（](?:以下)?(?:简称|称)?(?:为)?[“\"「]?" + _LETTER + r"(?![\u4e00-\u9fff])")
 # ……有限公司（以下简称“拓道金服”）; （以下简称“短贷王”或“平台”）
 _SHORT_NAME = re.compile(r"(?:以下)?(?:简称|称)(?:为)?[:：]?((?:[或、和及]?[“\"「][^”\"」]{2,10}[”\"」])+)")
+# 投复利平台（互联网域名为www.toufuli.com，“投复利”）: a name given at the end of a bracket
+_BRACKET_NAME = re.compile(r"[(（][^()（）\n]{0,60}[,，、][“\"「]([^”\"」]{2,10})[”\"」][)）]")
 _QUOTED = re.compile(r"[“\"「]([^”\"」]{2,10})[”\"」]")
 _ORGANISATION = re.compile(r"公司|平台|网站|银行|机构|中心|App|APP|网")
 _NOT_A_PARTY = re.compile(r"合同|协议|条款|规则|账户|日$|期$|额度|费$|利率|通知|授权|本金|利息|服务$")
@@ -111,6 +113,14 @@ def read_roles(text: str) -> Roles:
             role = role_of(name) or (role_of(before) if _ORGANISATION.search(before + name) else None)
             if role:
                 aliases[name] = role
+    for m in _BRACKET_NAME.finditer(form):
+        name = m.group(1)
+        if name in aliases or name in LETTERS or _NOT_A_PARTY.search(name):
+            continue
+        before = re.split(r"[。;；\n,，]", form[max(0, m.start() - 30):m.start()])[-1]
+        role = role_of(before) if _ORGANISATION.search(before) else None
+        if role:
+            aliases[name] = role
     defined = frozenset(aliases)
     used = [x for x in LETTERS if x in form]
     warning = None

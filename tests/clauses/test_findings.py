@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import string
+import re
 from pathlib import Path
 
 import pytest
@@ -77,14 +77,12 @@ def test_every_rule_and_variant_fills_and_cites_only_the_index():
     all_hits += [h for p in sorted(real.glob("*.txt")) for h in find_clauses(p.read_text(encoding="utf-8"))]
     findings = clause_findings(all_hits, facts)
     assert {f.code for f in findings} == set(clause_rules())
-    quoted = {h.sentence[:200] for h in all_hits}  # the contract's own words may hold ${…}
     for f in findings:
         assert set(f.basis) <= index_cites
         for t in (f.explanation, f.argument):
-            for q in quoted:
-                t = t.replace(q, "")
-            assert "{" not in t and "}" not in t
-            assert not any(name for _, name, _, _ in string.Formatter().parse(t) if name)
+            # every placeholder of the library's texts is filled; the contract's own quoted words may
+            # still hold its template fields (${borrowerName!}, {{guarantorAmt}})
+            assert not re.search(r"(?<![{$])\{[a-z_]+\}(?!\})", t), t
 
 
 JURIS = "第九条 协商不成的，由甲方住所地人民法院管辖。"
