@@ -162,8 +162,8 @@ def _matcher(code: str, table: Mapping[str, Any]) -> Matcher:
     if not raw_groups or not all(isinstance(g, list) and g for g in raw_groups):
         raise ClauseLibraryError(f"{code}: needs patterns (a list) or groups (a list of lists)")
     scope = table.get("scope", "sentence")
-    if scope not in ("sentence", "article"):
-        raise ClauseLibraryError(f"{code}: scope must be sentence or article")
+    if scope not in ("sentence", "pair", "article"):
+        raise ClauseLibraryError(f"{code}: scope must be sentence, pair or article")
     groups = tuple(_compile(code, g) for g in raw_groups)
     min_groups = int(table.get("min_groups", len(groups)))
     if not 1 <= min_groups <= len(groups):
@@ -251,13 +251,23 @@ def _hits_in(reading: ContractReading, matchers: Iterable[Matcher], part: int | 
     live = [i for i in range(len(sentences)) if reading.live(i)]
     hits: list[ClauseHit] = []
     for m in matchers:
-        if m.scope == "sentence":
+        if m.scope in ("sentence", "pair"):
+            before: set[int] = set()  # the groups of the previous live sentence of the same unit
+            prev: int | None = None
             for i in live:
                 s, form = sentences[i], forms[i]
                 if len(form) <= HEADING_CHARS or any(n.search(form) for n in m.negative_unit):
+                    prev, before = None, set()
                     continue
-                if len(_sentence_groups(m, form)) >= m.min_groups:
+                g = _sentence_groups(m, form)
+                if len(g) >= m.min_groups:
                     hits.append(ClauseHit(m.code, s.ref, s.text, s.span, part))
+                elif m.scope == "pair" and g and prev is not None and sentences[prev].ref == s.ref \
+                        and len(before) < m.min_groups <= len(g | before):
+                    # one clause cut in two by a full stop: 甲方可转让债权。短信一经发出即视为已通知借款人。
+                    p = sentences[prev]
+                    hits.append(ClauseHit(m.code, s.ref, f"{p.text}{s.text}", (p.span[0], s.span[1]), part))
+                prev, before = i, g
             continue
         # article scope: the groups may match in different sentences of one top-level article
         units: dict[object, list[int]] = {}

@@ -22,7 +22,7 @@ from respond.checks.contract_text import Sentence, match_form, number_value
 
 _CHOICE = re.compile(r"(?:以下|下列|下述|选择|选取|选定)(?:的)?第(?P<n>[^种项条款,;。:]{0,12}?)(?:种|项)")
 _BLANK = re.compile(r"^[_\-—\s]*$|\$\{|空白|\*+")
-_MARK = re.compile(r"^[(]?(?P<n>\d{1,2}|[一二三四五六七八九十]|[壹贰叁肆伍陆柒捌玖拾])(?:[)]|[:、](?!\d))")
+_MARK = re.compile(r"^[(]?(?P<n>\d{1,2}|[lI](?=\))|[一二三四五六七八九十]|[壹贰叁肆伍陆柒捌玖拾])(?:[)]|[:、](?!\d))")
 _REF_LAST = re.compile(r"(?:\.(\d+)条|第[（(]?([0-9一二三四五六七八九十]+)[)）]?(?:款|项|目))$")
 
 
@@ -30,7 +30,8 @@ def _option_number(s: Sentence, choice: Sentence) -> int | None:
     """The option number of a sentence after a choice: its own mark (壹：, (1)) or its unit's number
     when that unit lies below the choice's (第九条第1款第（1）项 under 第九条第1款; 第30.1条 under 第三十条)."""
     if m := _MARK.match(match_form(s.text)):
-        return number_value(m.group("n"))
+        n = m.group("n")
+        return 1 if n in "lI" else number_value(n)  # （l）: a typed "1"
     if s.ref is None or s.ref == choice.ref or s.article != choice.article:
         return None
     below = (choice.ref is not None and s.ref.startswith(choice.ref)) or (choice.ref == choice.article and ".")

@@ -66,3 +66,26 @@ def test_a_placeholder_is_never_cut():
     # bank-icbc-auto-installment.txt 4.2: ${bankName !''} holds a "!"
     text = "第四条 放款\n4.2 分期付款申请人授权委托分期款项发放人${bankName !''} 将信用卡进行启用；"
     assert [s.text for s in split_sentences(text)][-1] == "分期付款申请人授权委托分期款项发放人${bankName !''}将信用卡进行启用；"
+
+
+def test_a_clause_cut_in_two_by_a_full_stop_is_read_as_one():
+    # app-jinjiedao-loan.txt, 十一、债权转让: the transfer, then the deemed notice
+    text = ("十一、债权转让\n出借人有权将本协议项下的部分或全部债权转让给人人信或借到平台上的其他注册用户，出借人委托人人信将债权转让"
+            "事项通过向借款人在今借到平台注册手机号码发送短信或平台信息推送的方式通知借款人。短信或平台信息推送一经发出即视为已通知借款人。\n"
+            "十二、其他\n本协议自签署之日起生效。")
+    hits = find_clauses(text, codes=["CLAUSE_ASSIGNMENT_NO_NOTICE"])
+    assert len(hits) == 1 and hits[0].sentence.endswith("短信或平台信息推送一经发出即视为已通知借款人。")
+    assert hits[0].sentence.startswith("出借人有权将本协议项下")
+    # the notice alone, with no transfer before it, is the deemed-notice rule only
+    alone = "十一、通知\n短信或平台信息推送一经发出即视为已通知借款人。\n十二、其他\n本协议自签署之日起生效。"
+    assert find_clauses(alone, codes=["CLAUSE_ASSIGNMENT_NO_NOTICE"]) == []
+    assert [h.code for h in find_clauses(alone, codes=["CLAUSE_DEEMED_NOTICE"])] == ["CLAUSE_DEEMED_NOTICE"]
+
+
+def test_an_option_typed_with_a_letter_l_is_option_one():
+    # guar-huarong-entrust.txt 10.1: a blank choice, options （l） and （2）
+    text = ("第十条 争议解决\n10.1 当协商无法解决时，应按以下第   项规定的方式解决争议。\n\n（l）向甲方住所地人民法院提起诉讼。\n\n"
+            "（2）向深圳仲裁委员会申请仲裁。\n第十一条 其他")
+    notes: list[str] = []
+    assert find_clauses(text, notes=notes) == []
+    assert "选择处是空白" in notes[0]
