@@ -46,6 +46,7 @@ FRAGMENTS_FILE = "fragments.toml"
 MATCH_KEYS = {"source", "scope", "groups", "patterns", "min_groups", "negative", "negative_sentence",
               "negative_unit", "basis_financial", "basis_private", "examples"}
 HEADING_CHARS = 6  # a sentence this short is a heading (提前到期, 公告催收): it names a clause, it is not one
+_LEAD_IN = re.compile(r"关于.{0,24}的约定[。:]?$")  # 关于提前还本违约金的约定。: names the clause that follows
 QUOTE_MAX = 200  # characters of one quoted sentence in a finding's text (the evidence keeps it whole)
 
 # Placeholders every clause text may use (filled by clause_findings); the jurisdiction ones only there.
@@ -256,7 +257,7 @@ def _hits_in(reading: ContractReading, matchers: Iterable[Matcher], part: int | 
             prev: int | None = None
             for i in live:
                 s, form = sentences[i], forms[i]
-                if len(form) <= HEADING_CHARS or any(n.search(form) for n in m.negative_unit):
+                if len(form) <= HEADING_CHARS or _LEAD_IN.match(form) or any(n.search(form) for n in m.negative_unit):
                     prev, before = None, set()
                     continue
                 g = _sentence_groups(m, form)
