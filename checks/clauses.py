@@ -22,6 +22,7 @@ match within its ``scope``: one sentence (default) or one top-level article.
 
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 import unicodedata
@@ -67,12 +68,15 @@ class ClauseLibraryError(ValueError):
 @dataclass(frozen=True)
 class Matcher:
     code: str
-    scope: str  # "sentence" | "article"
+    scope: str  # "sentence" | "pair" | "article"
     groups: tuple[tuple[re.Pattern[str], ...], ...]
     min_groups: int
     negative: tuple[re.Pattern[str], ...]
     negative_sentence: tuple[re.Pattern[str], ...]
     negative_unit: tuple[re.Pattern[str], ...]
+    # one regex per group, the alternation of its patterns: a sentence it does not match cannot match
+    # the group, so most sentences are passed over with one search per group (speed only)
+    screens: tuple[re.Pattern[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -169,8 +173,9 @@ def _matcher(code: str, table: Mapping[str, Any]) -> Matcher:
     min_groups = int(table.get("min_groups", len(groups)))
     if not 1 <= min_groups <= len(groups):
         raise ClauseLibraryError(f"{code}: min_groups out of range")
+    screens = tuple(_screen_of(g) for g in groups)
     return Matcher(code, scope, groups, min_groups, _compile(code, table.get("negative", [])),
-                   _compile(code, table.get("negative_sentence", [])), _compile(code, table.get("negative_unit", [])))
+                   _compile(code, table.get("negative_sentence", [])), _compile(code, table.get("negative_unit", [])), screens)
 
 
 @lru_cache(maxsize=1)
@@ -217,6 +222,70 @@ def rule_file(code: str) -> str:
     return _library()[2][code]
 
 
+# --- screens: a fast necessary condition for a group -------------------------------------------
+
+_MAX_COMBOS = 64
+
+
+def _required(items) -> set[str] | None:
+    """Strings one of which every match of the parsed sequence ``items`` contains, or None.
+
+    Reads the parse tree of :mod:`re` (``re._parser``): a run of literals (a character class of a few
+    literals multiplies the run) is a candidate, so is what a group, an alternation (the union of its
+    branches) or a repeat of at least one requires; the candidate whose shortest string is longest wins.
+    """
+    from re import _constants as c  # the parse tree's opcodes
+
+    candidates: list[set[str]] = []
+    run: set[str] = {""}
+
+    def close() -> None:
+        nonlocal run
+        if run != {""}:
+            candidates.append(run)
+        run = {""}
+
+    for op, av in items:
+        chars = None
+        if op is c.LITERAL:
+            chars = [chr(av)]
+        elif op is c.IN and all(o is c.LITERAL for o, _ in av) and len(av) <= 8:
+            chars = [chr(v) for _, v in av]
+        if chars is not None and len(run) * len(chars) <= _MAX_COMBOS:
+            run = {r + ch for r in run for ch in chars}
+            continue
+        close()
+        if op is c.SUBPATTERN:
+            found = _required(av[3])
+        elif op is c.BRANCH:
+            branches = [_required(b) for b in av[1]]
+            found = None if any(b is None for b in branches) else set().union(*branches)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+            found = _required(av[2])
+        else:
+            found = None
+        if found:
+            candidates.append(found)
+    close()
+    if not candidates:
+        return None
+    return max(candidates, key=lambda cand: (min(map(len, cand)), -len(cand)))
+
+
+def _screen_of(group: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
+    """One regex that matches wherever any pattern of the group could: the alternation of the strings
+    the patterns require (fast: literals only), or of the patterns themselves when one requires none."""
+    from re import _parser
+
+    needed: set[str] = set()
+    for pattern in group:
+        found = _required(_parser.parse(pattern.pattern, pattern.flags).data)
+        if found is None:
+            return re.compile("|".join(f"(?:{p.pattern})" for p in group), re.IGNORECASE | re.MULTILINE)
+        needed |= found
+    return re.compile("|".join(re.escape(k) for k in sorted(needed, key=len, reverse=True)), re.IGNORECASE)
+
+
 # --- matching -----------------------------------------------------------------------------------
 
 _CLAUSE_BOUNDARY = re.compile(r"(?<![0-9]),|,(?![0-9])|:")
@@ -241,26 +310,58 @@ def _group_matches(form: str, group: tuple[re.Pattern[str], ...], negative: tupl
     return False
 
 
-def _sentence_groups(m: Matcher, form: str) -> set[int]:
+def _sentence_groups(m: Matcher, form: str, screened: Iterable[int]) -> set[int]:
+    """The groups of ``m`` that match in ``form`` (the sentence in match form), among ``screened``."""
     if any(n.search(form) for n in m.negative_sentence):
         return set()
-    return {i for i, g in enumerate(m.groups) if _group_matches(form, g, m.negative)}
+    return {i for i in screened if _group_matches(form, m.groups[i], m.negative)}
+
+
+def _screen(m: Matcher, joined: str, starts: list[int]) -> dict[int, list[int]]:
+    """For each sentence, the groups whose screen matches in it: one scan of the whole text per group.
+
+    ``joined`` is the sentences' match forms, each ended by 。 and a line break: no pattern crosses 。
+    (their gaps are ``[^;。]``), so a match lies inside one sentence, and ``^`` (MULTILINE) is a
+    sentence's start.
+    """
+    found: dict[int, list[int]] = {}
+    for g, screen in enumerate(m.screens):
+        last = -1
+        for hit in screen.finditer(joined):
+            i = bisect.bisect_right(starts, hit.start()) - 1
+            if i != last:
+                found.setdefault(i, []).append(g)
+                last = i
+    return found
 
 
 def _hits_in(reading: ContractReading, matchers: Iterable[Matcher], part: int | None) -> list[ClauseHit]:
     sentences, forms = reading.sentences, reading.forms
     live = [i for i in range(len(sentences)) if reading.live(i)]
+    joined = "".join(f"{form}。\n" for form in forms)
+    starts, pos = [], 0
+    for form in forms:
+        starts.append(pos)
+        pos += len(form) + 2
     hits: list[ClauseHit] = []
     for m in matchers:
+        screened = _screen(m, joined, starts)
+
+        def groups_of(i: int) -> set[int]:
+            return _sentence_groups(m, forms[i], screened[i]) if i in screened else set()
+
         if m.scope in ("sentence", "pair"):
             before: set[int] = set()  # the groups of the previous live sentence of the same unit
             prev: int | None = None
             for i in live:
                 s, form = sentences[i], forms[i]
+                if i not in screened:
+                    prev, before = i, set()
+                    continue
                 if len(form) <= HEADING_CHARS or _LEAD_IN.match(form) or any(n.search(form) for n in m.negative_unit):
                     prev, before = None, set()
                     continue
-                g = _sentence_groups(m, form)
+                g = groups_of(i)
                 if len(g) >= m.min_groups:
                     hits.append(ClauseHit(m.code, s.ref, s.text, s.span, part))
                 elif m.scope == "pair" and g and prev is not None and sentences[prev].ref == s.ref \
@@ -276,12 +377,14 @@ def _hits_in(reading: ContractReading, matchers: Iterable[Matcher], part: int | 
             s = sentences[i]
             units.setdefault((s.agreement, s.article), []).append(i)  # unnumbered text is one unit
         for idx in units.values():
+            if not any(i in screened for i in idx):
+                continue
             if any(n.search(forms[i]) for i in idx for n in m.negative_unit):
                 continue
             matched: set[int] = set()
             used: list[int] = []
             for i in idx:
-                g = _sentence_groups(m, forms[i])
+                g = groups_of(i)
                 if g:  # every sentence that says one of the things, so the evidence shows them all
                     used.append(i)
                 matched |= g

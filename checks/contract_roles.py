@@ -89,7 +89,10 @@ def role_of(words: str) -> str | None:
 
 def _compact(text: str) -> str:
     """NFKC without whitespace, line breaks kept (a definition's context ends at its line)."""
-    return "".join(unicodedata.normalize("NFKC", ch) for ch in text if ch == "\n" or not ch.isspace())
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text))
+
+
+_SPACE = re.compile(r"[^\S\n]+")
 
 
 def read_roles(text: str) -> Roles:

@@ -219,7 +219,10 @@ def normalise_whitespace(text: str) -> str:
 
 def match_form(text: str) -> str:
     """The form clause patterns see: NFKC (full-width → half-width) and no whitespace at all."""
-    return "".join(unicodedata.normalize("NFKC", ch) for ch in text if not ch.isspace())
+    return _WS_ANY.sub("", unicodedata.normalize("NFKC", text))
+
+
+_WS_ANY = re.compile(r"\s+")
 
 
 # --- numbering ----------------------------------------------------------------------------------
@@ -615,6 +618,7 @@ def _runs_on(text: str, start: int, line_start: int, newline: int, end: int) -> 
     return 0 < following <= marker + first
 
 
+_BREAKS = re.compile(f"[{re.escape(_TERMINATORS)}\n]")
 _PLACEHOLDER = re.compile(r"\$\{[^}\n]{0,80}\}")  # a template's field (${bankName !''}): never cut inside
 
 
@@ -630,12 +634,14 @@ def _sentence_ranges(text: str, start: int, end: int, numbered: bool) -> list[tu
     line_start = start
     first = True
     held = {i for m in _PLACEHOLDER.finditer(text, start, end) for i in range(m.start(), m.end())}
-    for i in range(start, end):
+    for m in _BREAKS.finditer(text, start, end):
+        i = m.start()
         ch = text[i]
-        if ch in _TERMINATORS and i not in held:
-            cuts.append(i + 1)
-        elif ch == "\n":
-            content = "".join(c for c in text[line_start:i] if not c.isspace())
+        if ch != "\n":
+            if i not in held:
+                cuts.append(i + 1)
+        else:
+            content = _WS_ANY.sub("", text[line_start:i])
             if content and _heading_line(content, first, numbered) \
                     and not (numbered and _runs_on(text, start, line_start, i, end)):
                 cuts.append(i)
