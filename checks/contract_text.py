@@ -44,7 +44,8 @@ class ContractTextError(ValueError):
 # --- decoding -----------------------------------------------------------------------------------
 
 
-def _clean(text: str) -> str:
+def clean_text(text: str) -> str:
+    """Line breaks made ``\n``, NULs and BOMs and no-break spaces removed; too long a text refused."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     text = text.replace("\u00a0", " ").replace("\ufeff", "")
     if len(text) > MAX_TEXT_CHARS:
@@ -58,7 +59,7 @@ def text_from_txt(data: bytes) -> str:
         raise ContractTextError(f"合同文本文件超过 {MAX_TXT_BYTES // 1_000_000} MB，请确认文件是否正确")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return _clean(data.decode("utf-16"))
+            return clean_text(data.decode("utf-16"))
         except UnicodeDecodeError:
             pass
     for encoding in ("utf-8-sig", "gb18030"):
@@ -68,7 +69,7 @@ def text_from_txt(data: bytes) -> str:
             continue
         if encoding == "gb18030" and _looks_binary(text):
             break
-        return _clean(text)
+        return clean_text(text)
     raise ContractTextError("无法识别合同文本的编码（既不是 UTF-8 也不是 GBK/GB18030）。请用记事本打开合同，"
                             "另存为“UTF-8”编码后再试，或把相关条款粘贴到 loan.clauses")
 
@@ -125,7 +126,7 @@ def text_from_docx(data: bytes) -> str:
         raise
     except Exception as exc:  # python-docx raises many kinds on a damaged file
         raise ContractTextError(f"无法读取合同 Word 文件（{type(exc).__name__}）；请另存为 PDF 或纯文本后再试") from None
-    text = _clean("\n".join(lines))
+    text = clean_text("\n".join(lines))
     if not text.strip():
         raise ContractTextError("合同 Word 文件中没有文字")
     return text
@@ -161,7 +162,7 @@ def text_from_pdf(data: bytes, *, max_pages: int = MAX_PDF_PAGES) -> str:
         raise
     except Exception as exc:  # a damaged PDF
         raise ContractTextError(f"无法读取合同 PDF（{type(exc).__name__}）；请重新下载合同，或把相关条款粘贴到 loan.clauses") from None
-    text = _clean("\n".join(parts))
+    text = clean_text("\n".join(parts))
     if not text.strip():
         raise ContractTextError("合同 PDF 中没有可以提取的文字，可能是扫描件或照片；请把相关条款打字粘贴到 loan.clauses")
     return text

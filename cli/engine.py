@@ -38,29 +38,21 @@ class Engine:
             raise InputError(f"案件文件有问题，未生成任何文件：\n  - {exc}") from None
 
 
-MAX_CONTRACT_BYTES = 30 * 1024 * 1024
-
 
 def contract_text(loaded: LoadedCase) -> str | None:
-    """The text of ``loan.contract_text`` (a .txt, .docx or .pdf beside the case file), or None."""
-    from respond.checks.contract_text import ContractTextError, text_from_bytes
+    """The text of ``loan.contract_text`` (a .txt, .docx or .pdf beside the case file), or None.
+    A PDF is parsed in the sandboxed child process that reads the court's papers."""
+    from respond.checks.contract_text import ContractTextError
+    from respond.extract.contract_file import read_contract_file
 
     name = loaded.case.loan.contract_text
     if not name:
         return None
     path = (loaded.base_dir or Path(".")) / name
+    if not path.exists():
+        raise InputError(f"loan.contract_text: 找不到合同文件 {name}（路径相对于案件文件所在的文件夹）")
     try:
-        if path.stat().st_size > MAX_CONTRACT_BYTES:
-            raise InputError(f"loan.contract_text: 合同文件太大（上限 {MAX_CONTRACT_BYTES // 1024 // 1024} MB）：{path.name}")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"loan.contract_text: 找不到合同文件 {name}（路径相对于案件文件所在的文件夹）") from None
-    except IsADirectoryError:
-        raise InputError(f"loan.contract_text: {name} 是文件夹，不是合同文件") from None
-    except OSError:
-        raise InputError(f"loan.contract_text: 无法读取合同文件 {path.name}") from None
-    try:
-        return text_from_bytes(data, path.name)
+        return read_contract_file(path)
     except ContractTextError as exc:
         raise InputError(f"loan.contract_text: {exc}") from None
 
