@@ -3,6 +3,7 @@
     python bench/clause_corpus.py                  # the .txt contracts
     python bench/clause_corpus.py --formats txt,pdf,docx   # also as generated PDF and DOCX
     python bench/clause_corpus.py --strict         # exit 1 unless precision and recall are 100%
+    python bench/clause_corpus.py --real           # then, separately, the real published agreements
 
 The corpus is ``tests/clauses/corpus/<name>.txt`` with ``<name>.expected.json`` (a list of
 ``{"code", "article"}``). A finding is counted as a true positive when the same (code, article)
@@ -80,6 +81,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--formats", default="txt", help="comma-separated: txt,pdf,docx")
     parser.add_argument("--strict", action="store_true", help="exit 1 unless every figure is 100%%")
+    parser.add_argument("--real", action="store_true",
+                        help="also score the real published agreements (bench/clause_real.py), separately")
     args = parser.parse_args(argv)
     formats = [f.strip() for f in args.formats.split(",") if f.strip()]
     counts, seconds, runs = run(formats)
@@ -93,6 +96,12 @@ def main(argv: list[str] | None = None) -> int:
           f"{_ratio(total['tp'], total['tp'] + total['fp']):>10} {_ratio(total['tp'], total['tp'] + total['fn']):>8}")
     print(f"{runs} contract texts ({', '.join(formats)}), matching {seconds * 1000 / max(runs, 1):.1f} ms per contract")
     perfect = total["fp"] == 0 and total["fn"] == 0
+    if args.real:
+        print("\n--- the real published agreements (tests/clauses/real/), scored apart from the written corpus ---")
+        spec = importlib.util.spec_from_file_location("clause_real", ROOT / "bench" / "clause_real.py")
+        real = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(real)
+        real.main([])
     return 0 if perfect or not args.strict else 1
 
 
