@@ -38,9 +38,11 @@ def _parse_served_on(ctx: click.Context, param: click.Parameter, value: str | No
 def extract(files, out, served_on, service_method, force):
     """从法院送达的 PDF 提取案件信息，写成案件文件。
 
-    FILES 是传票、应诉通知书、起诉状副本、举证通知书的 PDF（一份或多份，文字版；扫描件
-    没有文字层，无法读取，需要手工填写）。每个提取值的出处（文件、页码、原文）记在
-    notes.sources，请逐项与原件核对。程序不猜测：文书里没有写的就不填。
+    FILES 是传票、应诉通知书、起诉状副本、举证通知书的 PDF（一份或多份），或纸质文书的
+    扫描件、手机照片（PDF、JPG、PNG）。扫描件和照片用本机离线文字识别（OCR）读取，需要先
+    安装：pip install "respond[ocr]"（不上传任何内容）；识别出的每一项在 notes.sources 里
+    记有识别把握（confidence），把握不高的列在 notes.review。每个提取值的出处（文件、页码、
+    原文）记在 notes.sources，请逐项与原件核对。程序不猜测：文书里没有写的就不填。
 
     \b
     文书里找不到的必填字段写为 null，列在 notes.missing，并在屏幕上提示。
@@ -51,7 +53,7 @@ def extract(files, out, served_on, service_method, force):
 
     \b
     退出码：0 已写入（完整，或待补充必填字段）；
-            2 输入被拒绝，未写入任何文件（不是 PDF、有打开密码、扫描件、乱码、
+            2 输入被拒绝，未写入任何文件（不是 PDF 或图片、有打开密码、扫描件而未安装 OCR、乱码、
               文件过大或页数过多、页面内容过于复杂或读取超时、输出文件已存在而未加 --force）。
 
     \b
@@ -78,7 +80,7 @@ def _run(files, out, served_on, service_method, force) -> None:
     if existing(target.parent, [target.name]) and not force:
         raise InputError(f"输出文件已存在，未写入任何文件（如确需覆盖，请加 --force）：\n  - {target}")
     if any(Path(f).resolve() == target.resolve() for f in files):
-        raise InputError(f"输出文件 {target.name} 与输入的 PDF 是同一个文件，请换一个输出文件名（例如 case.json）。")
+        raise InputError(f"输出文件 {target.name} 与输入的文书是同一个文件，请换一个输出文件名（例如 case.json）。")
 
     reading = read_documents(list(files))
     if reading.errors:

@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import Any
 
 from respond.extract.documents import COMPLAINT, EVIDENCE, NOTICE, SUMMONS, Document, Found, documents_in
-from respond.extract.pdftext import DEFAULT_LIMITS, ExtractError, Limits, read_pdf_text
+from respond.extract.pdftext import DEFAULT_LIMITS, ExtractError, Limits, NoTextLayer, read_pdf_text
 
 REQUIRED = ("court.name", "service.method", "service.date", "plaintiff.name", "defendant.name",
             "loan.contract_date", "loan.principal")
@@ -109,7 +109,13 @@ def _same(path: str, a: Any, b: Any) -> bool:
 def _source(doc: Document | None, found: Found | None, text: str | None = None) -> dict[str, Any]:
     if doc is None or found is None:
         return {"document": None, "type": _CLI, "page": None, "text": text}
-    return {"document": doc.name, "type": doc.type_label, "page": found.page, "text": found.text}
+    out = {"document": doc.name, "type": doc.type_label, "page": found.page, "text": found.text}
+    if doc.ocr is not None:  # read from a scan or photo: how sure the recogniser was of those lines
+        from respond.extract.ocr import confidence_of
+
+        out["ocr"] = True
+        out["confidence"] = confidence_of(doc.ocr.get(found.page, ()), found.text)
+    return out
 
 
 def _jsonable(value: Any) -> Any:
@@ -235,11 +241,27 @@ def build_case(docs: list[Document], *, served_on: dt.date | None = None,
                 sources[f"notes.{key}"] = _source(doc, found)
     order = {p: i for i, p in enumerate(_FIELD_ORDER)}
     notes["sources"] = dict(sorted(sources.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0])))
+    review = _ocr_review(sources)
+    if review:
+        notes["review"] = review
+        warnings.append(f"有 {len(review)} 项是从扫描件或照片识别的、识别把握不高，已列在 notes.review 中，请逐项对照原件核对。")
     case["notes"] = notes
 
     problems, case_warnings = _validate(case, missing)
     return Extraction(case=case, missing=missing, problems=problems, warnings=warnings + case_warnings,
                       extracted=extracted)
+
+
+def _ocr_review(sources: dict[str, Any]) -> list[dict[str, Any]]:
+    """Fields read by OCR with a low or unknown confidence: to be checked against the paper."""
+    from respond.extract.ocr import LOW_CONFIDENCE
+
+    out = []
+    for path, src in sources.items():
+        if src.get("ocr") and (src.get("confidence") is None or src["confidence"] < LOW_CONFIDENCE):
+            out.append({"field": path, "confidence": src.get("confidence"), "page": src.get("page"),
+                        "why": "识别把握不高" if src.get("confidence") is not None else "无法确定识别把握"})
+    return out
 
 
 def _validate(case: dict[str, Any], missing: list[str]) -> tuple[list[str], list[str]]:
@@ -272,8 +294,19 @@ def read_documents(paths: list[str], limits: Limits | None = None) -> Reading:
     unique = list(dict.fromkeys(str(Path(p).resolve()) for p in paths))
 
     def read(path: str):
+        from respond.extract.ocr import IMAGE_SUFFIXES, NoOcr, read_ocr
+
         try:
+            if Path(path).suffix.lower() in IMAGE_SUFFIXES:
+                return read_ocr(path)
             return read_pdf_text(path, limits or DEFAULT_LIMITS)
+        except NoTextLayer as exc:  # a scan: OCR it, when OCR is installed
+            try:
+                return read_ocr(path)
+            except NoOcr:
+                return exc
+            except ExtractError as ocr_exc:
+                return ocr_exc
         except ExtractError as exc:
             return exc
 
@@ -288,6 +321,8 @@ def read_documents(paths: list[str], limits: Limits | None = None) -> Reading:
             pages = "、".join(str(n) for n in result.empty_pages)
             reading.warnings.append(f"{result.name}：第 {pages} 页没有文字（可能是扫描页），这些页上的内容需要对照原件手工填写。")
         for doc in documents_in(result.name, result.pages):
+            if getattr(result, "lines", None) is not None:
+                doc.ocr = {i + 1: lines for i, lines in enumerate(result.lines)}
             if doc.kinds:
                 reading.documents.append(doc)
             else:

@@ -64,6 +64,8 @@ class Document:
     fields: dict[str, Found] = field(default_factory=dict)           # case-file path → value
     defendants: list[dict[str, Found]] = field(default_factory=list)  # complaint: every 被告
     extra: dict[str, Found] = field(default_factory=dict)            # for notes: hearing place, …
+    # read by OCR: for each page of the file (from 1), its recognised lines and their confidence
+    ocr: dict[int, tuple[tuple[str, float], ...]] | None = None
 
     @property
     def kind(self) -> str | None:

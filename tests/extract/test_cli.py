@@ -136,7 +136,6 @@ def test_existing_output_needs_force(tmp_path, fixtures):
 @pytest.mark.parametrize("hostile, says", [
     ("hostile-saved-link.pdf", "不是 PDF"),
     ("hostile-encrypted-password.pdf", "密码"),
-    ("hostile-scan.pdf", "没有文字层"),
     ("hostile-no-tounicode.pdf", "乱码"),
     ("hostile-60-pages.pdf", "60 页"),
     ("hostile-bomb.pdf", "安全处理上限"),
