@@ -2,6 +2,7 @@
 
     python bench/clause_real.py        # precision and recall by code, every miss and false alarm
     python bench/clause_real.py -v     # also every hit of every text
+    python bench/clause_real.py --heldout   # the held-out agreements (tests/clauses/heldout/), never tuned on
 
 ``<id>.labels.json`` holds a careful reader's marks (tests/clauses/real/LABELLING.md): a label is
 found when a hit of its code covers its quote (compared in match form: no whitespace, NFKC); a hit
@@ -22,6 +23,7 @@ from respond.checks.contract_text import match_form
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = ROOT / "tests" / "clauses" / "real"
+HELDOUT = ROOT / "tests" / "clauses" / "heldout"
 
 
 def form_index(text: str) -> tuple[str, list[int]]:
@@ -67,14 +69,16 @@ def score(text: str, labels: list[dict], hits: list[ClauseHit]) -> tuple[list[tu
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="print every hit of every text")
+    parser.add_argument("--heldout", action="store_true", help="score the held-out agreements instead")
     args = parser.parse_args(argv)
+    folder = HELDOUT if args.heldout else REAL
     counts: dict[str, Counter] = {}
     seconds = []
     misses: list[str] = []
     alarms: list[str] = []
     labelled = 0
     find_clauses("第一条 甲方（出借人）向乙方（借款人）出借。")  # load and compile the library outside the timing
-    for path in sorted(REAL.glob("*.txt")):
+    for path in sorted(folder.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         start = time.perf_counter()
         hits = find_clauses(text)
@@ -100,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
             alarms.append(f"  {path.stem:<28} {h.code:<30} {h.article or '—':<12} {h.sentence[:60]}")
     texts = len(seconds)
     median = sorted(seconds)[texts // 2] if seconds else 0
-    print(f"\n{texts} real agreements, {labelled} labelled; matching {median * 1000:.1f} ms for the median text, "
+    print(f"\n{texts} {'held-out' if args.heldout else 'real'} agreements, {labelled} labelled; matching {median * 1000:.1f} ms for the median text, "
           f"{sum(seconds) / max(texts, 1) * 1000:.1f} ms on average, {max(seconds, default=0) * 1000:.1f} ms at most")
     if not counts:
         return 0

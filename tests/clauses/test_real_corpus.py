@@ -10,6 +10,7 @@ from respond.checks.clauses import find_clauses
 
 REAL = Path(__file__).resolve().parent / "real"
 TEXTS = sorted(REAL.glob("*.txt"))
+HELDOUT = sorted((REAL.parent / "heldout").glob("*.txt"))
 FIELDS = {"id", "title", "issuer", "kind", "url", "retrieved"}
 
 
@@ -17,7 +18,7 @@ def test_the_corpus_exists():
     assert TEXTS, "no real agreements stored"
 
 
-@pytest.mark.parametrize("path", TEXTS, ids=[p.stem for p in TEXTS])
+@pytest.mark.parametrize("path", TEXTS + HELDOUT, ids=[p.stem for p in TEXTS + HELDOUT])
 def test_each_text_has_its_source_and_is_whole(path):
     source = json.loads(path.with_suffix(".source.json").read_text(encoding="utf-8"))
     assert FIELDS <= set(source), FIELDS - set(source)
@@ -39,7 +40,7 @@ def _bench():
     return module
 
 
-@pytest.mark.parametrize("path", TEXTS, ids=[p.stem for p in TEXTS])
+@pytest.mark.parametrize("path", TEXTS + HELDOUT, ids=[p.stem for p in TEXTS + HELDOUT])
 def test_each_text_is_labelled_with_quotes_from_it_and_known_codes(path):
     from respond.checks.clauses import clause_rules
 
