@@ -187,22 +187,40 @@ def _court_and_number(r: _Reader, kinds: tuple[str, ...]) -> None:
 
 # --- 传票 -----------------------------------------------------------------------------------------
 
-_SUMMONS_LABELS = sorted(("案号", "案由", "被传唤人", "被传唤人住址", "工作单位或住址", "工作单位或住所", "住址", "地址",
-                          "传唤事由", "应到时间", "应到处所", "应到地点", "注意事项", "备注", "签发人"),
-                         key=len, reverse=True)
+# The labels of real summonses (tests/extract/layouts/SOURCES.md §1): the court system's 被传唤人 /
+# 被传人姓名, 工作单位或地址 / 工作单位或住址 / 工作单位或者住址 (and the truncated 单位或住址 of an
+# extracted form), 住所, 送达地址, 传唤事由 / 被传事由, 应到处所 / 应到住所. Longest first.
+_NAME_LABELS = ("被传唤人姓名", "被传人姓名", "被传唤人", "被传人")
+_ADDRESS_LABELS = ("被传唤人住址", "工作单位或者住址", "工作单位或者地址", "工作单位或住址", "工作单位或住所",
+                   "工作单位或地址", "单位或住址", "单位或地址", "送达地址", "住址", "住所", "地址")
+_CAUSE_LABELS = ("传唤事由", "被传事由")
+_PLACE_LABELS = ("应到处所", "应到住所", "应到地点")
+_INSTRUCTIONS = ("注意事项", "备考", "备注")  # the form's own instructions: no field after them
+_SUMMONS_LABELS = sorted(("案号", "案由", *_NAME_LABELS, *_ADDRESS_LABELS, *_CAUSE_LABELS, "应到时间", *_PLACE_LABELS,
+                          *_INSTRUCTIONS, "签发人", "送达人", "审判员", "书记员", "法官"), key=len, reverse=True)
 _SUMMONS_LABEL = re.compile("(" + "|".join(_SUMMONS_LABELS) + ")[：:]?")
+# words of an instruction, never of a name: 被传唤人必须准时到达应到场所
+_NOT_A_NAME = re.compile("必须|应当|准时|到达|达到|携带|报到|签名|盖章|场所|处所|住所|地址|事由|时间")
 
 
 def _summons_cells(r: _Reader) -> dict[str, tuple[str, int, int]]:
-    """label → (value, start of the label, end of the value): the first cell with each label."""
-    marks = list(r.finditer(_SUMMONS_LABEL))
+    """label → (value, start of the label, end of the value): the first cell with each label, before
+    the form's instructions (注意事项, 备考): a label inside them (被传唤人必须准时到达…) is not a field."""
+    marks = []
+    for m in r.finditer(_SUMMONS_LABEL):
+        if m.group(1) in _INSTRUCTIONS:
+            marks.append(m)
+            break
+        marks.append(m)
     cells: dict[str, tuple[str, int, int]] = {}
     for i, m in enumerate(marks):
+        if m.group(1) in _INSTRUCTIONS:
+            break
         end = marks[i + 1].start() if i + 1 < len(marks) else len(r.flat)
         end = min(end, m.end() + 80)
         value = r.flat[m.end():end]
         # A place runs to the end of its cell; a date after it is the summons' own date, not the place.
-        cut = re.search(f"[。；;]|{DATE}" if m.group(1) in ("应到处所", "应到地点") else "[。；;]", value)
+        cut = re.search(f"[。；;]|{DATE}" if m.group(1) in _PLACE_LABELS else "[。；;]", value)
         if cut:
             value = value[:cut.start()]
         cells.setdefault(m.group(1), (_clean(value), m.start(), m.end() + len(value)))
@@ -214,12 +232,14 @@ def _summons(r: _Reader) -> None:
     if "案由" in cells:
         value, s, e = cells["案由"]
         r.put("case_cause", value if len(value) <= 30 else None, s, e)
-    if "被传唤人" in cells:
-        value, s, e = cells["被传唤人"]
-        name = re.split("[，,（(]", value)[0]
-        if _PERSON.match(name) or _ENDS_LIKE_ORG.search(name):
-            r.put("defendant.name", name, s, e)
-    for label in ("被传唤人住址", "工作单位或住址", "工作单位或住所", "住址", "地址"):
+    for label in _NAME_LABELS:
+        if label in cells:
+            value, s, e = cells[label]
+            name = re.split("[，,（(]", value)[0]
+            if (_PERSON.match(name) or _ENDS_LIKE_ORG.search(name)) and not _NOT_A_NAME.search(name):
+                r.put("defendant.name", name, s, e)
+            break
+    for label in _ADDRESS_LABELS:
         if label in cells and cells[label][0]:
             value, s, e = cells[label]
             r.put("defendant.address", value, s, e)
@@ -232,7 +252,7 @@ def _summons(r: _Reader) -> None:
                 r.put("court.hearing_at", when, s, e)
             elif parse_date(value):
                 r.put("hearing_date", parse_date(value), s, e, into=r.extra)
-    for label in ("应到处所", "应到地点"):
+    for label in _PLACE_LABELS:
         if label in cells and cells[label][0]:
             value, s, e = cells[label]
             r.put("hearing_place", value, s, e, into=r.extra)

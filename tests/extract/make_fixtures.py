@@ -18,6 +18,8 @@ Source format (``fixtures/<name>.txt``), one element per line:
     @lines N                     at most N body lines per page (forces a page break mid-paragraph)
     # text                       centred title
     = label | value              a table row with borders; long values wrap inside the cell
+    = label | value | label | value   a row of two label/value pairs (a four-column form)
+    // text                      a comment (the layout's source, tests/extract/layouts/SOURCES.md): not printed
     < text                       flush-left line (wraps)
     > text                       right-aligned line
     text                         paragraph with a two-character indent (wraps anywhere, as Chinese
@@ -132,6 +134,29 @@ def layout(source: str) -> Doc:
 
     for raw in source.splitlines():
         line = raw.rstrip()
+        if line.startswith("//"):
+            continue
+        if line.startswith("= ") and line.count("|") == 3:
+            cells = [part.strip() for part in line[2:].split("|")]
+            half = (PAGE_W - 2 * MARGIN_X) / 2
+            label_w, value_w = LABEL_W * 0.8, half - LABEL_W * 0.8 - 12
+            columns = [wrap(cells[1], fontname, BODY, value_w, value_w), wrap(cells[3], fontname, BODY, value_w, value_w)]
+            height = LEADING * max(len(c) for c in columns) + 8
+            need(height)
+            top = y
+            page = pages[-1]
+            for k in (0, 1):
+                x0 = MARGIN_X + k * half
+                page.texts.append((x0 + 6, top - 4 - BODY, cells[2 * k], BODY))
+                for i, v in enumerate(columns[k]):
+                    page.texts.append((x0 + label_w + 6, top - 4 - BODY - i * LEADING, v, BODY))
+            bottom = top - height
+            page.rules += [(MARGIN_X, top, PAGE_W - MARGIN_X, top), (MARGIN_X, bottom, PAGE_W - MARGIN_X, bottom)]
+            page.rules += [(x, top, x, bottom) for x in (MARGIN_X, MARGIN_X + label_w, MARGIN_X + half,
+                                                         MARGIN_X + half + label_w, PAGE_W - MARGIN_X)]
+            y = bottom
+            count += max(len(c) for c in columns)
+            continue
         if line.startswith("@font "):
             fontname = font(line.split(None, 1)[1].strip())
         elif line.startswith("@lines "):
@@ -338,6 +363,8 @@ DOCUMENTS = (
     "xihu-chuanpiao", "xihu-yingsu", "xihu-juzheng", "xihu-qisu",
     "nanshan-chuanpiao", "nanshan-yingsu", "nanshan-juzheng", "nanshan-qisu",
     "bjinternet-chuanpiao", "bjinternet-yingsu", "bjinternet-qisu",
+    # summons layouts of real courts and court systems (tests/extract/layouts/SOURCES.md §1)
+    "huli-chuanpiao", "siming-chuanpiao", "zunyi-chuanpiao", "template-chuanpiao",
 )
 
 def bundle(names: tuple[str, ...]) -> bytes:

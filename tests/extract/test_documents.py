@@ -16,7 +16,7 @@ from decimal import Decimal
 
 import pytest
 
-from respond.extract.documents import COMPLAINT, EVIDENCE, NOTICE, SUMMONS
+from respond.extract.documents import COMPLAINT, EVIDENCE, NOTICE, SUMMONS, read_document
 from respond.extract.normalize import DocText
 
 D = dt.date
@@ -255,7 +255,7 @@ def test_sources_quote_the_matched_text(document):
 
 
 def test_every_fixture_has_a_test_and_a_source(make_fixtures, fixtures):
-    assert set(make_fixtures.DOCUMENTS) == set(EXPECTED)
+    assert set(make_fixtures.DOCUMENTS) == set(EXPECTED) | set(SUMMONS_LAYOUTS)
     for stem in make_fixtures.DOCUMENTS:
         assert (fixtures / f"{stem}.txt").is_file() and (fixtures / f"{stem}.pdf").is_file()
     kinds = {k for stem in EXPECTED for k in EXPECTED[stem][0]}
@@ -365,3 +365,48 @@ def test_a_page_that_mentions_a_title_does_not_start_a_document():
 
     pages = ["民事起诉状\n原告：某某公司", "传票另行送达。应诉通知书已收到。", "某某人民法院\n传票\n案号（2026）浙0106民初1号"]
     assert [(first, len(part)) for first, part in split_documents(pages)] == [(1, 2), (3, 1)]
+
+
+# --- summons layouts of real courts (issue 12; tests/extract/layouts/SOURCES.md §1) ---------------
+
+SUMMONS_LAYOUTS = {
+    # 湖里: no colons, an empty 住所 row, 注意事项 naming 被传唤人; the time with its weekday
+    "huli-chuanpiao": {"court.name": "福建省厦门市湖里区人民法院", "court.case_number": "（2026）闽0206民初8812号",
+                       "case_cause": "金融借款合同纠纷", "defendant.name": "林小红",
+                       "court.hearing_at": dt.datetime(2026, 12, 15, 14, 30)},
+    # 思明: four columns, 被传人姓名 / 住址 / 被传事由, 注意事项 twice
+    "siming-chuanpiao": {"court.name": "福建省厦门市思明区人民法院", "court.case_number": "（2026）闽0203民初9921号",
+                         "defendant.name": "黄建国", "defendant.address": "福建省厦门市思明区湖滨南路88号",
+                         "court.hearing_at": dt.datetime(2026, 12, 16, 9, 30)},
+    # 遵义: spaced labels, the truncated 单位或住址, the time on the next line, an empty 应到处所
+    "zunyi-chuanpiao": {"court.name": "遵义市中级人民法院", "court.case_number": "（2026）黔03民终5625号",
+                        "case_cause": "借款合同纠纷", "defendant.name": "赵大勇",
+                        "defendant.address": "贵州省遵义市红花岗区中华路12号",
+                        "court.hearing_at": dt.datetime(2026, 12, 17, 9, 0)},
+    # a template: 工作单位或地址, 应到住所, 14时 30分
+    "template-chuanpiao": {"court.name": "广东省深圳市南山区人民法院", "court.case_number": "（2026）粤0305民初30001号",
+                           "case_cause": "小额借款合同纠纷", "defendant.name": "王小明",
+                           "defendant.address": "广东省深圳市南山区科技园路1号",
+                           "court.hearing_at": dt.datetime(2026, 12, 18, 14, 30)},
+}
+SUMMONS_PLACES = {"huli-chuanpiao": "本院第三法庭", "siming-chuanpiao": "本院金融和互联网法庭",
+                  "zunyi-chuanpiao": None, "template-chuanpiao": "本院第五法庭"}
+
+
+@pytest.mark.parametrize("stem", sorted(SUMMONS_LAYOUTS))
+def test_summons_layouts_of_real_courts(document, stem):
+    doc = document(stem)
+    assert doc.kinds == ("传票",)
+    assert {k: v.value for k, v in doc.fields.items()} == SUMMONS_LAYOUTS[stem]
+    place = doc.extra.get("hearing_place")
+    assert (place.value if place else None) == SUMMONS_PLACES[stem]
+
+
+def test_a_label_inside_the_instructions_is_not_a_field():
+    """思明's form names no 被传唤人 row; the instructions do (被传唤人必须准时到达应到场所)."""
+    page = "福建省厦门市思明区人民法院\n传票\n被传人姓名\n\n注意事项\n1.被传唤人必须准时到达应到场所，并携带有效证件；\n"
+    assert "defendant.name" not in read_document("x.pdf", [page]).fields
+    glued = "传票\n被传唤人\n王小明工作单位或地址：广东省深圳市南山区科技园路1号\n应到时间\n2026年12月18日14时30分\n"
+    fields = read_document("x.pdf", [glued]).fields
+    assert fields["defendant.name"].value == "王小明"
+    assert fields["defendant.address"].value == "广东省深圳市南山区科技园路1号"
