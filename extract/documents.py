@@ -280,8 +280,10 @@ def _procedure(r: _Reader) -> None:
             return
 
 
+# 收到起诉状副本后十五日内; 收到起诉状之日起十五日（涉外案件为三十日）内 (SOURCES.md §2)
 _ANSWER_DAYS = (
-    re.compile(f"(?:收到|送达)(?:起诉状副本|本通知书?|应诉通知书)(?:之日|次日|后)?(?:起)?({NUM})日内[^。；]{{0,30}}?(?:提交|提出|递交)(?:书面)?答辩状"),
+    re.compile(f"(?:收到|送达)(?:起诉状副本|起诉状|本通知书?|应诉通知书)(?:之日|次日|后)?(?:起)?({NUM})日"
+               f"(?:[（(][^）)]{{0,16}}[）)])?内[^。；]{{0,30}}?(?:提交|提出|递交)(?:书面)?答辩状"),
     re.compile(f"答辩期(?:间|限)?(?:为|是)(?:收到[^。；]{{0,20}}?起)?({NUM})日"),
 )
 _EVIDENCE_DATE = (
@@ -289,6 +291,9 @@ _EVIDENCE_DATE = (
     re.compile(f"(?:于|在)({DATE})(?:前|之前|以前)[^。；]{{0,20}}?(?:提交|提供|举证)"),
 )
 _EVIDENCE_PERIOD = re.compile(f"举证期限(?:为|是)((?:自|从)[^。；]{{2,40}}?{NUM}日内?|{NUM}日)")
+# 当事人应在收到本通知次日起十五日内向本院提交证据材料 (SOURCES.md §3): the period, without 举证期限为
+_EVIDENCE_PERIOD_DUTY = re.compile(f"应(?:当)?(?:在|于|自)((?:收到|接到)本通知书?(?:之日|的次日|之次日|次日)起(?:的)?\\s*{NUM}\\s*日内)"
+                                   "[^。；]{0,12}?(?:向本院)?(?:提交|提供)证据")
 
 
 def _notice(r: _Reader, kinds: tuple[str, ...]) -> None:
@@ -299,6 +304,16 @@ def _notice(r: _Reader, kinds: tuple[str, ...]) -> None:
     m = r.search("原告([^，,。；;：:]{2,60}?)(?:诉你|诉被告|与被告|与你)")
     if m:
         r.put("plaintiff.name", _clean(m.group(1)), m.start(), m.end())
+    # 本院已受理你（单位）与厦门某某网络小额贷款有限公司借款合同纠纷一案 (SOURCES.md §3c)
+    m = r.search(f"你(?:[（(]单位[）)]|方)?与((?:{HAN}|[（）()]){{2,40}}?{_ORG_SUFFIX})({_CAUSE})一案")
+    if m:
+        r.put("plaintiff.name", m.group(1), m.start(), m.end())
+        r.put("case_cause", m.group(2), m.start(), m.end())
+    # 厦门某某小额贷款有限公司与林小红金融借款合同纠纷一案 (no 原告: SOURCES.md §2a, §2c)
+    m = r.search(f"(?:受理|^|[：:。])\\s*((?:{HAN}|[（）()]){{2,40}}?{_ORG_SUFFIX})与(?:被告)?((?:{HAN}|·){{2,20}}?)({_CAUSE})一案")
+    if m:
+        r.put("plaintiff.name", re.sub("^本院(?:已经|已)?(?:立案)?受理", "", m.group(1)), m.start(1), m.end())
+        r.put("case_cause", m.group(3), m.start(1), m.end())
     m = r.search(f"诉你(?:方)?({_CAUSE}|{HAN}{{2,16}}?纠纷)一案")
     if m:
         r.put("case_cause", m.group(1), m.start(), m.end())
@@ -329,6 +344,8 @@ def _notice(r: _Reader, kinds: tuple[str, ...]) -> None:
         m = r.search(_EVIDENCE_PERIOD)
         if m:
             r.put("evidence_period", m.group(1), m.start(), m.end(), into=r.extra)
+        elif m := r.search(_EVIDENCE_PERIOD_DUTY):
+            r.put("evidence_period", "自" + re.sub(r"\s+", "", m.group(1)), m.start(), m.end(), into=r.extra)
 
 
 def _addressee(r: _Reader, defendant_in_text: re.Match | None) -> None:

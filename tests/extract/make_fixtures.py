@@ -365,6 +365,8 @@ DOCUMENTS = (
     "bjinternet-chuanpiao", "bjinternet-yingsu", "bjinternet-qisu",
     # summons layouts of real courts and court systems (tests/extract/layouts/SOURCES.md §1)
     "huli-chuanpiao", "siming-chuanpiao", "zunyi-chuanpiao", "template-chuanpiao",
+    # notices of the same courts (SOURCES.md §2, §3)
+    "huli-yingsu", "huli-juzheng", "siming-yingsu", "siming-juzheng",
 )
 
 def bundle(names: tuple[str, ...]) -> bytes:

@@ -141,3 +141,16 @@ def test_id_number_with_a_wrong_check_digit_is_a_warning_without_the_number(docu
     assert result.complete
     assert any("校验位" in w for w in result.warnings)
     assert not any("110101199001011230" in w for w in result.warnings)
+
+
+def test_a_set_in_real_court_layouts_gives_its_case(document):
+    """湖里's summons and notices (tests/extract/layouts/SOURCES.md §1a, §2b, §3b) merge into one case."""
+    result = build_case([document(s) for s in ("huli-chuanpiao", "huli-yingsu", "huli-juzheng")],
+                        served_on=dt.date(2026, 11, 24), service_method="direct")
+    case = result.case
+    assert case["court"] == {"name": "福建省厦门市湖里区人民法院", "case_number": "（2026）闽0206民初8812号",
+                             "hearing_at": "2026-12-15T14:30"}
+    assert case["defendant"]["name"] == "林小红" and case["plaintiff"]["name"] == "厦门鹭岛小额贷款有限公司"
+    assert case["service"]["answer_days"] == 15
+    assert case["notes"]["evidence_period"] == "自收到本通知次日起十五日内"
+    assert "conflicts" not in case["notes"]

@@ -255,7 +255,7 @@ def test_sources_quote_the_matched_text(document):
 
 
 def test_every_fixture_has_a_test_and_a_source(make_fixtures, fixtures):
-    assert set(make_fixtures.DOCUMENTS) == set(EXPECTED) | set(SUMMONS_LAYOUTS)
+    assert set(make_fixtures.DOCUMENTS) == set(EXPECTED) | set(SUMMONS_LAYOUTS) | set(NOTICE_LAYOUTS)
     for stem in make_fixtures.DOCUMENTS:
         assert (fixtures / f"{stem}.txt").is_file() and (fixtures / f"{stem}.pdf").is_file()
     kinds = {k for stem in EXPECTED for k in EXPECTED[stem][0]}
@@ -410,3 +410,42 @@ def test_a_label_inside_the_instructions_is_not_a_field():
     fields = read_document("x.pdf", [glued]).fields
     assert fields["defendant.name"].value == "王小明"
     assert fields["defendant.address"].value == "广东省深圳市南山区科技园路1号"
+
+
+# --- notices of the same courts (SOURCES.md §2, §3) -------------------------------------------------
+
+NOTICE_LAYOUTS = {
+    # 湖里, second wording: 收到起诉状之日起十五日（涉外案件为三十日）内
+    "huli-yingsu": ({"court.name": "福建省厦门市湖里区人民法院", "court.case_number": "（2026）闽0206民初8812号",
+                     "plaintiff.name": "厦门鹭岛小额贷款有限公司", "case_cause": "金融借款合同纠纷",
+                     "defendant.name": "林小红", "service.answer_days": 15}, {}),
+    # 湖里 举证通知书: the period without 举证期限为; the 七日 of other duties are not it
+    "huli-juzheng": ({"court.name": "福建省厦门市湖里区人民法院", "court.case_number": "（2026）闽0206民初8812号",
+                      "defendant.name": "林小红"}, {"evidence_period": "自收到本通知次日起十五日内"}),
+    # 思明: the plaintiff without 原告, a 七日 answer period
+    "siming-yingsu": ({"court.name": "福建省厦门市思明区人民法院", "court.case_number": "（2026）闽0203民初9921号",
+                       "plaintiff.name": "厦门鼓浪网络小额贷款有限公司", "case_cause": "借款合同纠纷",
+                       "defendant.name": "黄建国", "service.answer_days": 7}, {}),
+    # 思明 民事诉讼举证通知书: no addressee; 你（单位）与…一案
+    "siming-juzheng": ({"court.name": "福建省厦门市思明区人民法院", "court.case_number": "（2026）闽0203民初9921号",
+                        "plaintiff.name": "厦门鼓浪网络小额贷款有限公司", "case_cause": "借款合同纠纷"},
+                       {"evidence_period": "自收到本通知次日起的15日内"}),
+}
+
+
+@pytest.mark.parametrize("stem", sorted(NOTICE_LAYOUTS))
+def test_notices_of_real_courts(document, stem):
+    doc = document(stem)
+    fields, extra = NOTICE_LAYOUTS[stem]
+    assert {k: v.value for k, v in doc.fields.items()} == fields
+    assert {k: v.value for k, v in doc.extra.items()} == extra
+
+
+def test_an_answer_period_without_the_plaintiff_called_原告():
+    """湖里 apperanceNotice.vue (SOURCES.md §2a): 原告 is not written; 收到起诉状副本后十五日内."""
+    page = ("福建省厦门市湖里区人民法院\n应诉通知书\n（2026）闽0206民初8812号\n林小红：\n"
+            "厦门某某小额贷款有限公司与林小红金融借款合同纠纷一案，本院已立案。现将应诉的有关事项通知如下：\n"
+            "二、在收到起诉状副本后十五日内向本院提交答辩状，并按对方当事人的人数提出副本。\n")
+    fields = {k: v.value for k, v in read_document("x.pdf", [page]).fields.items()}
+    assert fields["plaintiff.name"] == "厦门某某小额贷款有限公司" and fields["service.answer_days"] == 15
+    assert fields["case_cause"] == "金融借款合同纠纷" and fields["defendant.name"] == "林小红"
