@@ -368,19 +368,26 @@ def _addressee(r: _Reader, defendant_in_text: re.Match | None) -> None:
 
 # --- 起诉状 ---------------------------------------------------------------------------------------
 
-_PARTY = re.compile(r"(原告|被告|第三人)(?:[（(][^）)]{1,12}[）)])?[：:]")
-_PARTY_STOP = "住所地|住址|地址|统一社会信用代码|法定代表人|负责人|委托|身份证|公民身份|联系电话|电话"
+# 原告：; 被告一： / 被告1： / 第一被告：; the element form's 原告（法人、非法人组织）名称：… and 被告（自然人）姓名：…
+_PARTY = re.compile(r"(?:第[一二三四五六七八九十\d]{1,2})?(原告|被告|第三人)(?:[一二三四五六七八九十]|\d{1,2})?"
+                    r"(?:[（(][^）)]{1,12}[）)])?(?:[：:]|(?=姓名[：:]|名称[：:]))")
+# a ticked box of a form: ☑ ■ √ ✓ ☒ (an empty one is □ or the £ of a Wingdings glyph read as text)
+TICKED = "☑☒■√✓✔"
+_FORM_NAME = re.compile("(?:姓名|名称)[：:]")
+_PARTY_STOP = "住所地|住址|地址|统一社会信用代码|法定代表人|负责人|委托|身份证|公民身份|联系电话|电话|性别[：:]|出生日期|民族[：:]|工作单位|证件类型"
 _NAME = re.compile(f"^(.+?)(?=[，,。；;]|{_PARTY_STOP}|$)")
-_ADDRESS_STOP = "[，,。；;]|统一社会信用代码|法定代表人|负责人|委托|公民身份|身份证|证件号码|联系电话|电话|手机|经常居住地|现住|$"
-_ADDRESS = re.compile(f"(?:(?<![现常居])(?:户籍地址|户籍所在地|户籍地|住所地|住址|住所|地址)[：:]?"
+_ADDRESS_STOP = ("[，,。；;]|统一社会信用代码|法定代表人|负责人|委托|公民身份|身份证|证件类型|证件号码|联系电话|电话|手机"
+                 "|经常居住地|现住|注册地|出生日期|工作单位|职务|类型[：:]|$")
+_ADDRESS = re.compile(f"(?:(?<![现常居])(?:户籍地址|户籍所在地|户籍地|住所地|住址|住所|地址)(?:[（(][^）)]{{1,12}}[）)])?[：:]?"
                       f"|(?:^|(?<=[，,。；;]))住)(.+?)(?={_ADDRESS_STOP})")
 _RESIDENCE = re.compile(f"(?:经常居住地|现住址|现住所|现住)[：:]?(.+?)(?={_ADDRESS_STOP})")
 _CREDIT_CODE = re.compile(r"统一社会信用代码[：:为]?([0-9A-Za-z]{18})(?![0-9A-Za-z])")
-_REPRESENTATIVE = re.compile(f"(?:法定代表人|负责人|经营者)[：:]?((?:{HAN}|·){{2,10}}?)"
+_REPRESENTATIVE = re.compile(f"(?:法定代表人|负责人|经营者)(?:[／/]负责人)?[：:]?((?:{HAN}|·){{2,10}}?)"
                              "(?=[，,。；;、（(]|职务|职位|系|该|董事|总经理|经理|行长|执行|主任|委托|住|$)")
 _GENDER = re.compile("[，,](男|女)(?=[，,。；;]|$)")
-_BIRTH = re.compile(f"({DATE})(?:出生|生)")
-_ETHNICITY = re.compile(f"[，,]({HAN}{{1,6}}族)(?=[，,。；;]|{DATE}|$)")
+_GENDER_BOXES = re.compile(f"性别[：:]?男([□£{TICKED}])女([□£{TICKED}])")  # 性别：男□ 女☑: only the ticked one
+_BIRTH = re.compile(f"({DATE})(?:出生|生)|出生日期[：:]({DATE})")
+_ETHNICITY = re.compile(f"[，,]({HAN}{{1,6}}族)(?=[，,。；;]|{DATE}|$)|民族[：:]({HAN}{{1,6}}族)")
 _ID_NUMBER = re.compile(r"(?:公民身份号码|身份证号码|身份证号|身份证|证件号码)[：:为是]?([0-9]{17}[0-9Xx])(?![0-9A-Za-z])")
 _PHONE = re.compile(r"(?:联系电话|电话|手机号码|手机号|手机|联系方式)[：:]?((?:\+?86)?1[3-9]\d(?:[-\s]?\d){8})(?!\d)")
 
@@ -400,6 +407,8 @@ def _sections(r: _Reader) -> tuple[tuple[int, int], tuple[int, int], tuple[int, 
 
 
 def _party(r: _Reader, start: int, end: int, prefix: str, into: dict) -> None:
+    if m := _FORM_NAME.match(r.flat, start):  # the element form: 姓名：… / 名称：…
+        start = m.end()
     seg = r.flat[start:end]
 
     def put(path: str, value: Any, m: re.Match) -> None:
@@ -425,15 +434,21 @@ def _party(r: _Reader, start: int, end: int, prefix: str, into: dict) -> None:
     def put_from_name(path: str, value: Any, m: re.Match) -> None:  # snippet "张三，男", not "，男"
         r.put(f"{prefix}.{path}", value, start, start + m.end(), into=into)
 
-    m = _GENDER.search(seg)
-    if m:
-        put_from_name("gender", m.group(1), m)
+    m = _GENDER_BOXES.search(seg)
+    if m:  # one box ticked decides; none or both ticked say nothing
+        ticks = [m.group(1) in TICKED, m.group(2) in TICKED]
+        if ticks.count(True) == 1:
+            put("gender", "男" if ticks[0] else "女", m)
+    else:
+        m = _GENDER.search(seg)
+        if m:
+            put_from_name("gender", m.group(1), m)
     m = _BIRTH.search(seg)
-    if m and parse_date(m.group(1)):
-        put("birth_date", parse_date(m.group(1)), m)
+    if m and parse_date(m.group(1) or m.group(2)):
+        put("birth_date", parse_date(m.group(1) or m.group(2)), m)
     m = _ETHNICITY.search(seg)
     if m:
-        put_from_name("ethnicity", m.group(1), m)
+        put_from_name("ethnicity", m.group(1) or m.group(2), m)
     m = _ID_NUMBER.search(seg)
     if m:
         put("id_number", m.group(1).upper(), m)
@@ -494,6 +509,7 @@ def _claims(r: _Reader, span: tuple[int, int]) -> None:
             continue
         word = words[-1]
         sums.setdefault(_WORD_CATEGORY[word.group(0)], []).append((amount, word.start(), m.end()))
+    _drop_broken_down_totals(r, sums)
     for category in ("principal", "interest", "penalty", "fees", "legal_costs"):
         items = sums.get(category)
         if items:
@@ -506,13 +522,38 @@ def _claims(r: _Reader, span: tuple[int, int]) -> None:
     m = r.search(f"(?:暂计至|暂计算至|暂算至|暂计到|计算至|计至|截至|截止至|截止到|截止)({DATE})", start, end)
     if m:
         r.put("claims.as_of", parse_date(m.group(1)), m.start(), m.end())
-    m = r.search("至(?:实际)?(?:清偿|还清|付清|履行|给付|支付)(?:完毕)?之日|至(?:借款|欠款)?(?:全部)?(?:清偿|还清)(?:之日)?为?止",
-                 start, end)
-    if m:
-        r.put("claims.until_paid", True, _clause_start(r, m.start(), start), m.end())
-    m = r.search("提前到期|加速到期|全部到期|宣布[^。；]{0,10}到期|解除[^。；]{0,20}合同", start, end)
-    if m:
-        r.put("claims.accelerate", True, m.start(), m.end())
+    # the element form asks, and only the ticked answer counts (是否请求支付至实际清偿之日止：是☑ 否□)
+    asked = r.search(f"是否请求支付至实际清偿之日止[：:]?是([□£{TICKED}])否([□£{TICKED}])", start, end)
+    if asked:
+        if asked.group(1) in TICKED and asked.group(2) not in TICKED:
+            r.put("claims.until_paid", True, asked.start(), asked.end())
+    else:
+        m = r.search("至(?:实际)?(?:清偿|还清|付清|履行|给付|支付)(?:完毕)?之日|至(?:借款|欠款)?(?:全部)?(?:清偿|还清)(?:之日)?为?止",
+                     start, end)
+        if m:
+            r.put("claims.until_paid", True, _clause_start(r, m.start(), start), m.end())
+    asked = r.search(f"是否要求提前还款或解除合同[：:]?是([□£{TICKED}])(.{{0,40}}?)否([□£{TICKED}])", start, end)
+    if asked:
+        chosen = asked.group(1) in TICKED and re.search(f"(?:加速到期[）)]|解除合同)[{TICKED}]", asked.group(2))
+        if chosen:
+            r.put("claims.accelerate", True, asked.start(), asked.end())
+    else:
+        m = r.search("提前到期|加速到期|全部到期|宣布[^。；]{0,10}到期|解除[^。；]{0,20}合同", start, end)
+        if m:
+            r.put("claims.accelerate", True, m.start(), m.end())
+
+
+def _drop_broken_down_totals(r: _Reader, sums: dict[str, list[tuple[Decimal, int, int]]]) -> None:
+    """``欠利息 1800 元、期内利息 1200 元、复利 100 元、罚息（违约金） 500 元``: the first figure is the sum of
+    the others that follow it in the same sentence; counting it too would count the interest twice."""
+    items = sorted((s, e, amount, cat) for cat, xs in sums.items() for amount, s, e in xs)
+    for i, (s, e, amount, cat) in enumerate(items):
+        if cat != "interest" or r.flat[s:s + 2] != "利息":
+            continue
+        stop = min((r.flat.find(p, e) for p in "；;。" if r.flat.find(p, e) >= 0), default=len(r.flat))
+        parts = [x for x in items[i + 1:] if x[0] < stop and x[3] in ("interest", "penalty")]
+        if parts and sum(x[2] for x in parts) == amount:
+            sums[cat] = [x for x in sums[cat] if x[1] != s]
 
 
 def _sentences(r: _Reader, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -532,6 +573,7 @@ _OWED = re.compile("尚欠|剩余|欠付|拖欠|偿还|归还|未还|欠")
 _RATE = re.compile(f"(年化|年|月|日)(?:化)?(?:利率|息|费率)(?:为|是|按)?(?:固定)?(?:年化)?({RATE_VALUE})")
 _OVERDUE_RATE = re.compile(f"(?:逾期|罚息)[^，。；]{{0,4}}?(年|月|日)(?:化)?(?:罚息)?利率(?:为|按)?({RATE_VALUE})")
 _PERIOD = {"年化": "annual", "年": "annual", "月": "monthly", "日": "daily"}
+RATE_NUMBER = r"\d{1,2}(?:\.\d{1,4})?"
 
 
 def _loan(r: _Reader, span: tuple[int, int]) -> None:
@@ -550,11 +592,17 @@ def _loan(r: _Reader, span: tuple[int, int]) -> None:
             if hit and date and path not in r.fields:
                 r.put(path, parse_date(date.group(0)), s + min(date.start(), hit.start()),
                       s + max(date.end(), hit.end()))
+    m = r.search(f"借款金额约定[：:]({AMOUNT})", start, end)  # the element form: 借款金额 约定：… 实际发放：…
+    if m:
+        r.put("loan.principal", parse_amount(m.group(1)), m.start(), m.end())
     for m in r.finditer(_LOAN_AMOUNT, start, end):
         if _OWED.search(r.flat[max(start, m.start() - 4):m.start()]):
             continue
         r.put("loan.principal", parse_amount(m.group(2)), m.start(), m.end())
         break
+    m = r.search(f"利率[{TICKED}]\\s*({RATE_NUMBER})\\s*%\\s*/\\s*(年|月|日)", start, end)  # 利率☑ 18 %/年
+    if m and parse_rate(m.group(1) + "%") is not None:
+        r.put("loan.rate", {_PERIOD[m.group(2)]: parse_rate(m.group(1) + "%")}, m.start(), m.end())
     for m in r.finditer(_RATE, start, end):
         if re.search("综合|逾期|罚息|违约", r.flat[max(start, m.start() - 4):m.start()]):
             continue
@@ -577,7 +625,7 @@ def _loan(r: _Reader, span: tuple[int, int]) -> None:
             r.put("loan_term", m.group(0), m.start(), m.end(), into=r.extra)
     for pattern, method in _METHODS:
         m = r.search(pattern, start, end)
-        if m:
+        if m and r.flat[m.end():m.end() + 1] != "□" and r.flat[m.end():m.end() + 1] != "£":  # an unticked option
             r.put("loan.method", method, m.start(), m.end())
             break
     m = r.search(r"(?:合同编号|协议编号|借据编号|编号)[：:为]?([A-Za-z0-9][A-Za-z0-9\-_]{3,40})", start, end)

@@ -367,6 +367,8 @@ DOCUMENTS = (
     "huli-chuanpiao", "siming-chuanpiao", "zunyi-chuanpiao", "template-chuanpiao",
     # notices of the same courts (SOURCES.md §2, §3)
     "huli-yingsu", "huli-juzheng", "siming-yingsu", "siming-juzheng",
+    # the national element-based complaint (要素式起诉状, SOURCES.md §5)
+    "yaosu-qisu",
 )
 
 def bundle(names: tuple[str, ...]) -> bytes:

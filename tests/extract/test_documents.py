@@ -255,7 +255,7 @@ def test_sources_quote_the_matched_text(document):
 
 
 def test_every_fixture_has_a_test_and_a_source(make_fixtures, fixtures):
-    assert set(make_fixtures.DOCUMENTS) == set(EXPECTED) | set(SUMMONS_LAYOUTS) | set(NOTICE_LAYOUTS)
+    assert set(make_fixtures.DOCUMENTS) == set(EXPECTED) | set(SUMMONS_LAYOUTS) | set(NOTICE_LAYOUTS) | {"yaosu-qisu"}
     for stem in make_fixtures.DOCUMENTS:
         assert (fixtures / f"{stem}.txt").is_file() and (fixtures / f"{stem}.pdf").is_file()
     kinds = {k for stem in EXPECTED for k in EXPECTED[stem][0]}
@@ -449,3 +449,61 @@ def test_an_answer_period_without_the_plaintiff_called_原告():
     fields = {k: v.value for k, v in read_document("x.pdf", [page]).fields.items()}
     assert fields["plaintiff.name"] == "厦门某某小额贷款有限公司" and fields["service.answer_days"] == 15
     assert fields["case_cause"] == "金融借款合同纠纷" and fields["defendant.name"] == "林小红"
+
+
+# --- the national element-based complaint (要素式起诉状, SOURCES.md §5) -------------------------------
+
+YAOSU = {
+    "plaintiff.name": "杭州钱塘消费金融股份有限公司", "plaintiff.address": "浙江省杭州市上城区钱江路88号",
+    "plaintiff.credit_code": "91330100MA2CFK8X1Q", "plaintiff.representative": "周明远",
+    "claims.principal": Decimal("20000.00"),
+    # 欠利息 1800 = 期内利息 1200 + 复利 100 + 罚息 500: counted once
+    "claims.interest": Decimal("1200.00"), "claims.penalty": Decimal("600.00"), "claims.legal_costs": Decimal("1500.00"),
+    "claims.as_of": dt.date(2026, 8, 17), "claims.until_paid": True, "claims.accelerate": True,
+    "loan.contract_date": dt.date(2024, 3, 15), "loan.disbursed_on": dt.date(2024, 3, 15),
+    "loan.principal": Decimal("20000.00"), "loan.rate": {"annual": Decimal("0.18")}, "loan.method": "equal_installment",
+    "loan.contract_number": "QT2024031500123",
+}
+YAOSU_DEFENDANT = {
+    "defendant.name": "刘晓燕", "defendant.gender": "女", "defendant.birth_date": dt.date(1993, 5, 6),
+    "defendant.ethnicity": "汉族", "defendant.address": "浙江省杭州市拱墅区莫干山路100号",
+    "defendant.residence": "浙江省杭州市余杭区文一西路998号", "defendant.id_number": "330105199305061226",
+    "defendant.phone": "13700006789",
+}
+
+
+def test_the_element_based_complaint(document):
+    doc = document("yaosu-qisu")
+    assert doc.kinds == (COMPLAINT,)
+    assert {k: v.value for k, v in doc.fields.items()} == YAOSU
+    assert [{k: v.value for k, v in d.items()} for d in doc.defendants] == [YAOSU_DEFENDANT]
+
+
+def _complaint(body: str):
+    return read_document("x.pdf", ["民事起诉状\n" + body])
+
+
+def test_only_the_ticked_box_counts():
+    base = ("原告（法人、非法人组织）\n名称：某某消费金融有限公司\n被告（自然人）\n姓名：张三\n性别：男☑ 女□\n"
+            "诉讼请求\n1. 本金\n截至2026年8月17日止，尚欠本金 5000 元\n2. 利息\n截至2026年8月17日止，尚欠利息 300 元；"
+            "是否请求支付至实际清偿之日止：是{until} 否{not_until}\n3. 是否要求提前还款或解除合同\n是{acc} 提前还款（加速到期）{acc} / "
+            "解除合同□ 否{not_acc}\n")
+    ticked = _complaint(base.format(until="☑", not_until="□", acc="☑", not_acc="□"))
+    assert ticked.fields["claims.until_paid"].value is True and ticked.fields["claims.accelerate"].value is True
+    assert ticked.defendants[0]["defendant.gender"].value == "男"
+    unticked = _complaint(base.format(until="□", not_until="☑", acc="□", not_acc="☑"))
+    assert "claims.until_paid" not in unticked.fields and "claims.accelerate" not in unticked.fields
+
+
+def test_defendants_numbered_one_two():
+    for first, second in (("被告一：", "被告二："), ("被告1：", "被告2："), ("第一被告：", "第二被告：")):
+        doc = _complaint(f"原告：某某小额贷款有限公司，住所地：重庆市渝北区。\n{first}张三，男，1990年1月1日出生，汉族，"
+                         f"住浙江省杭州市西湖区文三路1号。\n{second}李四，女，1991年2月2日出生，汉族，住浙江省杭州市上城区。\n"
+                         "诉讼请求：1.判令两被告偿还借款本金10000元。\n")
+        assert [d["defendant.name"].value for d in doc.defendants] == ["张三", "李四"], first
+
+
+def test_an_interest_figure_that_is_not_a_sum_of_what_follows_is_kept():
+    doc = _complaint("原告：某某小额贷款有限公司。\n被告：张三。\n诉讼请求：1.判令被告偿还本金10000元、利息800元、罚息200元。\n")
+    assert doc.fields["claims.interest"].value == Decimal("800.00")
+    assert doc.fields["claims.penalty"].value == Decimal("200.00")
