@@ -241,6 +241,9 @@ def build_case(docs: list[Document], *, served_on: dt.date | None = None,
                 sources[f"notes.{key}"] = _source(doc, found)
     order = {p: i for i, p in enumerate(_FIELD_ORDER)}
     notes["sources"] = dict(sorted(sources.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0])))
+    if "claims_unreadable" in notes:
+        warnings.append("起诉状中有金额无法确定（例如“20.000元”可能是二十元也可能是两万元，或大写与小写不一致），"
+                        "没有采用，列在 notes.claims_unreadable 中，请对照原件填写。")
     review = _ocr_review(sources)
     if review:
         notes["review"] = review

@@ -480,7 +480,7 @@ _CLAIM_WORDS = {
     "penalty": "逾期利息 罚息 复利 违约金 滞纳金 逾期费 罚金",
     "fees": "服务费 担保费 手续费 管理费 咨询费 会员费 保险费 分期费 平台费",
     "interest": "利息 期内利息 正常利息",
-    "principal": "本金 借款 贷款",
+    "principal": "本金 借款 贷款 代偿款 代偿本金 代偿金额",
 }
 _WORD_CATEGORY = {w: cat for cat, words in _CLAIM_WORDS.items() for w in words.split()}
 _CLAIM_WORD = re.compile("|".join(sorted(_WORD_CATEGORY, key=len, reverse=True)))
@@ -494,11 +494,24 @@ def _claims(r: _Reader, span: tuple[int, int]) -> None:
         return
     sums: dict[str, list[tuple[Decimal, int, int]]] = {}
     unclassified = []
+    unreadable = []
     previous = start
+    last: tuple[int, Decimal | None] | None = None  # where the previous amount ended, and its value
     for m in r.finditer(_AMOUNT_RX, start, end):
         if _NOT_A_SUM.match(r.flat, m.end()) or _NOT_A_SUM.match(r.flat, m.end(), m.end() + 4):
             continue
         amount = parse_amount(m.group(0))
+        if last is not None and r.flat[last[0]:m.start()] in ("（", "("):  # 壹万元整（10000元）: said twice
+            if amount is not None and last[1] is not None and amount != last[1]:
+                unreadable.append(r.found(f"大写与小写不一致：{last[1]} 与 {amount}", max(start, m.start() - 30), m.end() + 1))
+                for items in sums.values():  # neither figure is used
+                    items[:] = [x for x in items if x[2] != last[0]]
+            last = None
+            previous = m.end()
+            continue
+        last = (m.end(), amount)
+        if amount is None:
+            unreadable.append(r.found(m.group(0), max(start, m.start() - 20), m.end()))
         item_start = max(r.flat.rfind(p, start, m.start()) for p in "；;。") + 1  # a claim item never labels the next
         words = list(_CLAIM_WORD.finditer(r.flat, max(previous, item_start), m.start()))
         previous = m.end()
@@ -519,6 +532,9 @@ def _claims(r: _Reader, span: tuple[int, int]) -> None:
     if unclassified:
         r.extra["claims_unclassified"] = Found([u.text for u in unclassified], unclassified[0].page,
                                                "；".join(u.text for u in unclassified)[:MAX_SNIPPET])
+    if unreadable:  # an amount read two ways (20.000) or written two ways that disagree: for review, never used
+        r.extra["claims_unreadable"] = Found([u.value for u in unreadable], unreadable[0].page,
+                                             "；".join(u.text for u in unreadable)[:MAX_SNIPPET])
     m = r.search(f"(?:暂计至|暂计算至|暂算至|暂计到|计算至|计至|截至|截止至|截止到|截止)({DATE})", start, end)
     if m:
         r.put("claims.as_of", parse_date(m.group(1)), m.start(), m.end())

@@ -260,6 +260,8 @@ def parse_amount(text: str) -> Decimal | None:
     """``人民币100,000.00元`` → 100000.00; ``1.2万元`` → 12000.00; ``壹万贰仟元整`` → 12000.00."""
     m = _AMOUNT_FIGURES.search(text)
     if m:
+        if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", m.group(1)):
+            return None  # 20.000: twenty, or twenty thousand with a dot for the comma? Refused, never guessed
         value = Decimal(m.group(1).replace(",", ""))
         if m.group(2) == "万元":
             value *= 10_000

@@ -507,3 +507,19 @@ def test_an_interest_figure_that_is_not_a_sum_of_what_follows_is_kept():
     doc = _complaint("原告：某某小额贷款有限公司。\n被告：张三。\n诉讼请求：1.判令被告偿还本金10000元、利息800元、罚息200元。\n")
     assert doc.fields["claims.interest"].value == Decimal("800.00")
     assert doc.fields["claims.penalty"].value == Decimal("200.00")
+
+
+def test_an_amount_read_two_ways_is_refused_and_a_restated_one_counted_once():
+    doc = _complaint("原告：某某小额贷款有限公司。\n被告：张三。\n诉讼请求：1.判令被告偿还借款本金人民币壹万元整（10000元）及利息500元；"
+                     "2.判令被告支付违约金20.000元；3.律师费贰仟元（3000元）。\n")
+    fields = {k: v.value for k, v in doc.fields.items()}
+    assert fields["claims.principal"] == Decimal("10000.00")  # 大写 and 小写 agree: once
+    assert "claims.penalty" not in fields  # 20.000: twenty, or twenty thousand?
+    assert "claims.legal_costs" not in fields  # 贰仟 against 3000: neither
+    assert doc.extra["claims_unreadable"].value == ["20.000元", "大写与小写不一致：2000.00 与 3000.00"]
+
+
+def test_a_guarantors_recourse_claim_is_its_principal():
+    doc = _complaint("原告：某某融资担保有限公司。\n被告：张三。\n诉讼请求：1.判令被告偿还原告代偿款172890.94元；"
+                     "2.本案诉讼费由被告承担。\n")
+    assert doc.fields["claims.principal"].value == Decimal("172890.94")
