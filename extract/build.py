@@ -148,7 +148,7 @@ def _pick_defendant(docs: list[Document], name: str | None,
 
 
 def build_case(docs: list[Document], *, served_on: dt.date | None = None,
-               service_method: str | None = None) -> Extraction:
+               service_method: str | None = None, today: dt.date | None = None) -> Extraction:
     """One case-file dict from the recognised documents and what the command line adds."""
     warnings: list[str] = []
     candidates: dict[str, list[tuple[int, int, Document, Found]]] = {}
@@ -241,6 +241,10 @@ def build_case(docs: list[Document], *, served_on: dt.date | None = None,
                 sources[f"notes.{key}"] = _source(doc, found)
     order = {p: i for i, p in enumerate(_FIELD_ORDER)}
     notes["sources"] = dict(sorted(sources.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0])))
+    checks = _cross_checks(values, notes, today or dt.date.today())
+    if checks:
+        notes["checks"] = checks
+        warnings.extend(c["why"] for c in checks)
     if "claims_unreadable" in notes:
         warnings.append("起诉状中有金额无法确定（例如“20.000元”可能是二十元也可能是两万元，或大写与小写不一致），"
                         "没有采用，列在 notes.claims_unreadable 中，请对照原件填写。")
@@ -253,6 +257,29 @@ def build_case(docs: list[Document], *, served_on: dt.date | None = None,
     problems, case_warnings = _validate(case, missing)
     return Extraction(case=case, missing=missing, problems=problems, warnings=warnings + case_warnings,
                       extracted=extracted)
+
+
+_PAST_DATES = ("court.filed_on", "loan.contract_date", "loan.disbursed_on", "claims.as_of", "service.date")
+
+
+def _cross_checks(values: dict[str, Any], notes: dict[str, Any], today: dt.date) -> list[dict[str, Any]]:
+    """What the papers say that cannot all be true: a stated total that the items do not add up to, a
+    date that has not come yet. Listed for the user to check against the paper; no value is changed."""
+    out = []
+    stated = notes.get("claims_stated_total")
+    if stated is not None:
+        parts = [values.get(f"claims.{k}") for k in ("principal", "interest", "penalty", "fees")]
+        without = sum((p for p in parts if p is not None), Decimal("0"))
+        costs = values.get("claims.legal_costs") or Decimal("0")
+        if Decimal(stated) not in (without, without + costs):
+            out.append({"field": "claims", "why": f"起诉状写的合计（{Decimal(stated):,.2f} 元）与各项金额之和"
+                                                 f"（{without:,.2f} 元，含律师费等为 {without + costs:,.2f} 元）对不上，请对照原件核对各项金额。"})
+    for path in _PAST_DATES:
+        value = values.get(path)
+        if isinstance(value, dt.date) and value > today:
+            out.append({"field": path, "why": f"{path} 为 {value.isoformat()}，晚于今天（{today.isoformat()}），"
+                                              "可能是识别或填写错误，请对照原件核对。"})
+    return out
 
 
 def _ocr_review(sources: dict[str, Any]) -> list[dict[str, Any]]:

@@ -479,7 +479,7 @@ _CLAIM_WORDS = {
     "legal_costs": "律师费 律师代理费 代理费 保全费 保全担保费 保全保险费 诉讼保全 公告费 鉴定费 评估费 差旅费 实现债权的费用",
     "penalty": "逾期利息 罚息 复利 违约金 滞纳金 逾期费 罚金",
     "fees": "服务费 担保费 手续费 管理费 咨询费 会员费 保险费 分期费 平台费",
-    "interest": "利息 期内利息 正常利息",
+    "interest": "利息 期内利息 正常利息 资金占用费 占用费",
     "principal": "本金 借款 贷款 代偿款 代偿本金 代偿金额",
 }
 _WORD_CATEGORY = {w: cat for cat, words in _CLAIM_WORDS.items() for w in words.split()}
@@ -523,6 +523,9 @@ def _claims(r: _Reader, span: tuple[int, int]) -> None:
         word = words[-1]
         sums.setdefault(_WORD_CATEGORY[word.group(0)], []).append((amount, word.start(), m.end()))
     _drop_broken_down_totals(r, sums)
+    if sums.get("total"):  # 以上合计 / 标的总额: kept to check the items against, never used as a claim
+        amount, s, e = sums["total"][-1]
+        r.extra["claims_stated_total"] = Found(amount, r.page_at(s), r.flat[s:e][:MAX_SNIPPET])
     for category in ("principal", "interest", "penalty", "fees", "legal_costs"):
         items = sums.get(category)
         if items:

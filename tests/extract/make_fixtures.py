@@ -369,6 +369,8 @@ DOCUMENTS = (
     "huli-yingsu", "huli-juzheng", "siming-yingsu", "siming-juzheng",
     # the national element-based complaint (要素式起诉状, SOURCES.md §5)
     "yaosu-qisu",
+    # a guarantor's recourse complaint with numbered defendants (SOURCES.md §6)
+    "danbao-qisu",
 )
 
 def bundle(names: tuple[str, ...]) -> bytes:

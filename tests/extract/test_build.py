@@ -154,3 +154,23 @@ def test_a_set_in_real_court_layouts_gives_its_case(document):
     assert case["service"]["answer_days"] == 15
     assert case["notes"]["evidence_period"] == "自收到本通知次日起十五日内"
     assert "conflicts" not in case["notes"]
+
+
+def test_a_total_the_items_do_not_add_up_to_and_a_date_not_yet_come_are_listed_for_review():
+    from respond.extract.documents import read_document
+
+    page = ("民事起诉状\n原告：某某小额贷款有限公司，住所地重庆市渝北区。\n被告：张三，男，住浙江省杭州市西湖区文三路1号。\n"
+            "诉讼请求：1．判令被告偿还借款本金9000元、利息1530.20元，以上合计11000元；\n"
+            "事实与理由：2027年3月15日，被告与原告签订《个人借款合同》，约定借款金额为人民币10,000元。\n")
+    case = build_case([read_document("qisu.pdf", [page])], today=dt.date(2026, 12, 3)).case
+    checks = case["notes"]["checks"]
+    assert [c["field"] for c in checks] == ["claims", "loan.contract_date"]
+    assert "11,000.00" in checks[0]["why"] and "10,530.20" in checks[0]["why"]
+    assert "晚于今天" in checks[1]["why"]
+    assert case["claims"]["principal"] == "9000.00"  # nothing is changed: the user checks the paper
+
+
+def test_the_fixture_sets_pass_the_cross_checks(built):
+    for name in SETS:
+        case = built(name, served_on=SERVED[name], service_method="electronic").case
+        assert "checks" not in case["notes"], (name, case["notes"].get("checks"))

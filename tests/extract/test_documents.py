@@ -90,7 +90,7 @@ EXPECTED = {
         "defendant.address": "浙江省杭州市西湖区文三路100号某某小区3幢2单元501室",
         "defendant.id_number": "33010619900101123X",
         "defendant.phone": "13800001234",  # "138 0000 1234"
-    }], {}),
+    }], {"claims_stated_total": Decimal("11130.20")}),  # 以上合计: checked, never claimed
     "nanshan-chuanpiao": ((SUMMONS,), {
         "court.name": NANSHAN_COURT,
         "court.case_number": NANSHAN_CASE,  # written "(2026)…" with half-width parentheses
@@ -255,7 +255,7 @@ def test_sources_quote_the_matched_text(document):
 
 
 def test_every_fixture_has_a_test_and_a_source(make_fixtures, fixtures):
-    assert set(make_fixtures.DOCUMENTS) == set(EXPECTED) | set(SUMMONS_LAYOUTS) | set(NOTICE_LAYOUTS) | {"yaosu-qisu"}
+    assert set(make_fixtures.DOCUMENTS) == set(EXPECTED) | set(SUMMONS_LAYOUTS) | set(NOTICE_LAYOUTS) | {"yaosu-qisu", "danbao-qisu"}
     for stem in make_fixtures.DOCUMENTS:
         assert (fixtures / f"{stem}.txt").is_file() and (fixtures / f"{stem}.pdf").is_file()
     kinds = {k for stem in EXPECTED for k in EXPECTED[stem][0]}
@@ -523,3 +523,17 @@ def test_a_guarantors_recourse_claim_is_its_principal():
     doc = _complaint("原告：某某融资担保有限公司。\n被告：张三。\n诉讼请求：1.判令被告偿还原告代偿款172890.94元；"
                      "2.本案诉讼费由被告承担。\n")
     assert doc.fields["claims.principal"].value == Decimal("172890.94")
+
+
+def test_a_guarantors_complaint_with_numbered_defendants(document):
+    """SOURCES.md §6: 代偿款 in 大写 with the figure in parentheses, 代偿资金占用费 暂计至…为…元, 0.3万元, 被告一 / 被告二."""
+    doc = document("danbao-qisu")
+    fields = {k: v.value for k, v in doc.fields.items()}
+    assert fields["plaintiff.name"] == "深圳前海安信融资担保有限公司"
+    assert fields["claims.principal"] == Decimal("172890.94")  # 大写 and its figure: once
+    assert fields["claims.interest"] == Decimal("11526.06")    # the 资金占用费 accrued so far
+    assert fields["claims.legal_costs"] == Decimal("3000.00")  # 0.3万元
+    assert fields["claims.as_of"] == dt.date(2026, 9, 4) and fields["claims.until_paid"] is True
+    assert [d["defendant.name"].value for d in doc.defendants] == ["周晓梅", "吴建华"]
+    assert doc.defendants[0]["defendant.id_number"].value == "430104198807121528"
+    assert "claims_unclassified" not in doc.extra and "claims_unreadable" not in doc.extra
