@@ -547,8 +547,9 @@ def _claims(r: _Reader, span: tuple[int, int]) -> None:
         if asked.group(1) in TICKED and asked.group(2) not in TICKED:
             r.put("claims.until_paid", True, asked.start(), asked.end())
     else:
-        m = r.search("至(?:实际)?(?:清偿|还清|付清|履行|给付|支付)(?:完毕)?之日|至(?:借款|欠款)?(?:全部)?(?:清偿|还清)(?:之日)?为?止",
-                     start, end)
+        # 至实际清偿之日止, 计算至债务全部清偿之日止, 至三被告实际还清全部欠款之日 (SOURCES.md §6)
+        m = r.search("至(?:实际)?(?:清偿|还清|付清|履行|给付|支付)(?:完毕)?之日|至(?:借款|欠款)?(?:全部)?(?:清偿|还清)(?:之日)?为?止"
+                     "|至[^，,。；;]{0,12}?(?:清偿|还清|付清|偿清)[^，,。；;]{0,6}?之日", start, end)
         if m:
             r.put("claims.until_paid", True, _clause_start(r, m.start(), start), m.end())
     asked = r.search(f"是否要求提前还款或解除合同[：:]?是([□£{TICKED}])(.{{0,40}}?)否([□£{TICKED}])", start, end)

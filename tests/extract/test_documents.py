@@ -528,12 +528,30 @@ def test_a_guarantors_recourse_claim_is_its_principal():
 def test_a_guarantors_complaint_with_numbered_defendants(document):
     """SOURCES.md §6: 代偿款 in 大写 with the figure in parentheses, 代偿资金占用费 暂计至…为…元, 0.3万元, 被告一 / 被告二."""
     doc = document("danbao-qisu")
-    fields = {k: v.value for k, v in doc.fields.items()}
-    assert fields["plaintiff.name"] == "深圳前海安信融资担保有限公司"
-    assert fields["claims.principal"] == Decimal("172890.94")  # 大写 and its figure: once
-    assert fields["claims.interest"] == Decimal("11526.06")    # the 资金占用费 accrued so far
-    assert fields["claims.legal_costs"] == Decimal("3000.00")  # 0.3万元
-    assert fields["claims.as_of"] == dt.date(2026, 9, 4) and fields["claims.until_paid"] is True
-    assert [d["defendant.name"].value for d in doc.defendants] == ["周晓梅", "吴建华"]
-    assert doc.defendants[0]["defendant.id_number"].value == "430104198807121528"
-    assert "claims_unclassified" not in doc.extra and "claims_unreadable" not in doc.extra
+    assert {k: v.value for k, v in doc.fields.items()} == {
+        "court.name": "长沙市岳麓区人民法院", "plaintiff.name": "深圳前海安信融资担保有限公司",
+        "plaintiff.address": "广东省深圳市前海深港合作区前湾一路1号A栋201室",
+        "plaintiff.credit_code": "91440300MA5F8K2T3L", "plaintiff.representative": "陈国栋",
+        "claims.principal": Decimal("172890.94"),  # 大写 and its figure: once
+        "claims.interest": Decimal("11526.06"),    # the 资金占用费 accrued so far
+        "claims.legal_costs": Decimal("3000.00"),  # 0.3万元
+        "claims.as_of": dt.date(2026, 9, 4), "claims.until_paid": True,
+        "loan.contract_date": dt.date(2024, 11, 13), "loan.principal": Decimal("250000.00"),
+        "loan.rate": {"annual": Decimal("0.095")}, "loan.term_months": 36, "loan.method": "equal_installment"}
+    assert [{k: v.value for k, v in d.items()} for d in doc.defendants] == [
+        {"defendant.name": "周晓梅", "defendant.address": "湖南省长沙市岳麓区麓山南路66号", "defendant.gender": "女",
+         "defendant.birth_date": dt.date(1988, 7, 12), "defendant.ethnicity": "汉族",
+         "defendant.id_number": "430104198807121528", "defendant.phone": "13600003333"},
+        {"defendant.name": "吴建华", "defendant.address": "湖南省长沙市天心区芙蓉南路8号", "defendant.gender": "男",
+         "defendant.birth_date": dt.date(1986, 3, 3), "defendant.ethnicity": "汉族"}]
+    assert doc.extra == {}
+
+
+@pytest.mark.parametrize("wording", [
+    "该日之后新发生的利息按约定计算至债务全部清偿之日止",  # (2018)闽01民终1237号, SOURCES.md §6b
+    "按照年利率24%的标准支付原告自2013年6月10日起至三被告实际还清全部欠款之日的利息",  # §6c
+    "自2026年10月1日起的利息按合同约定标准计算至实际清偿之日止",
+])
+def test_until_paid_in_the_wordings_of_real_complaints(wording):
+    doc = _complaint(f"原告：某某银行股份有限公司某支行。\n被告：张三。\n诉讼请求：1.判令被告偿还借款本金10000元及利息（{wording}）。\n")
+    assert doc.fields["claims.until_paid"].value is True
