@@ -355,8 +355,8 @@ def _hits_in(reading: ContractReading, matchers: Iterable[Matcher], part: int | 
             prev: int | None = None
             for i in live:
                 s, form = sentences[i], forms[i]
-                if i not in screened:
-                    prev, before = i, set()
+                if i not in screened or (m.scope == "sentence" and len(screened[i]) < m.min_groups):
+                    prev, before = i, set()  # not enough groups can match here: the same answer, found faster
                     continue
                 if len(form) <= HEADING_CHARS or _LEAD_IN.match(form) or any(n.search(form) for n in m.negative_unit):
                     prev, before = None, set()
