@@ -340,6 +340,8 @@ def read_documents(paths: list[str], limits: Limits | None = None) -> Reading:
         except ExtractError as exc:
             return exc
 
+    from respond.extract.ocr import OcrText
+
     with ThreadPoolExecutor(max_workers=max(1, min(4, len(unique)))) as pool:
         results = list(pool.map(read, unique))
     reading = Reading([], [], [])
@@ -351,7 +353,7 @@ def read_documents(paths: list[str], limits: Limits | None = None) -> Reading:
             pages = "、".join(str(n) for n in result.empty_pages)
             reading.warnings.append(f"{result.name}：第 {pages} 页没有文字（可能是扫描页），这些页上的内容需要对照原件手工填写。")
         for doc in documents_in(result.name, result.pages):
-            if getattr(result, "lines", None) is not None:
+            if isinstance(result, OcrText):
                 doc.ocr = {i + 1: lines for i, lines in enumerate(result.lines)}
             if doc.kinds:
                 reading.documents.append(doc)

@@ -15,14 +15,11 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import os
-import subprocess
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from respond.extract.pdftext import ExtractError, Limits, NotAPdf, TimedOut, TooLarge, Unreadable
+from respond.extract.pdftext import ExtractError, Limits, NotAPdf, PdfText, TooLarge, Unreadable, run_child
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png")
 OCR_LIMITS = Limits(max_bytes=30 * 1024 * 1024, max_pages=20, timeout=12.0, memory_bytes=3 * 1024 ** 3)
@@ -34,17 +31,10 @@ class NoOcr(ExtractError):
 
 
 @dataclass(frozen=True)
-class OcrText:
+class OcrText(PdfText):
     """What OCR read: each page's text (one recognised line per line) and its lines' confidences."""
 
-    name: str
-    pages: tuple[str, ...]
     lines: tuple[tuple[tuple[str, float], ...], ...]  # per page: (line text, confidence)
-    seconds: float
-
-    @property
-    def empty_pages(self) -> list[int]:
-        return [i + 1 for i, p in enumerate(self.pages) if not p.strip()]
 
 
 def ocr_available() -> bool:
@@ -83,23 +73,10 @@ def read_ocr(path: str | Path, limits: Limits = OCR_LIMITS) -> OcrText:
     data = _read_bytes(path, limits)
     pages_allowed = limits.max_pages
     timeout = limits.timeout * (pages_allowed if data.lstrip()[:5] == b"%PDF-" else 1) + 15  # + loading the models
-    args = [sys.executable, "-m", "respond.extract._ocr_worker", str(limits.max_bytes), str(pages_allowed),
-            str(limits.memory_bytes), str(int(timeout) + 2)]
-    env = dict(os.environ, PYTHONSAFEPATH="1", OMP_NUM_THREADS="2")
-    try:
-        proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
-    except OSError:
-        raise ExtractError(name, f"{name}：无法启动文字识别的子进程。") from None
-    try:
-        out, _ = proc.communicate(data, timeout=timeout)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.communicate()
-        raise TimedOut(name, f"{name}：文字识别超时（超过 {timeout:.0f} 秒），已停止。请换一张更清楚的照片，或手工填写。") from None
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+    out, _ = run_child(name, "respond.extract._ocr_worker",
+                       [str(limits.max_bytes), str(pages_allowed), str(limits.memory_bytes), str(int(timeout) + 2)],
+                       data, timeout, what="文字识别", env={"OMP_NUM_THREADS": "2"},
+                       timed_out=f"{name}：文字识别超时（超过 {timeout:.0f} 秒），已停止。请换一张更清楚的照片，或手工填写。")
     try:
         reply = json.loads(out.decode("ascii"))
         kind = reply["result"]
@@ -118,7 +95,7 @@ def read_ocr(path: str | Path, limits: Limits = OCR_LIMITS) -> OcrText:
         kept = tuple((str(t), float(s)) for t, s, *_ in page)
         lines.append(kept)
         pages.append("\n".join(t for t, _ in kept) + ("\n" if kept else ""))
-    return OcrText(name, tuple(pages), tuple(lines), time.perf_counter() - started)
+    return OcrText(name, tuple(pages), time.perf_counter() - started, tuple(lines))
 
 
 def confidence_of(lines: tuple[tuple[str, float], ...], matched: str) -> float | None:

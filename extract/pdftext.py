@@ -169,37 +169,47 @@ def _read_bytes(path: Path, limits: Limits) -> bytes:
 
 # --- the child process --------------------------------------------------------------------------
 
-def _run_child(name: str, data: bytes, limits: Limits) -> tuple:
-    """Parse ``data`` in ``python -m respond.extract._worker``; kill it when the time is up."""
-    cpu_seconds = int(limits.timeout) + 2
-    args = [sys.executable, "-m", "respond.extract._worker", str(limits.max_bytes), str(limits.max_pages),
-            str(limits.memory_bytes), str(cpu_seconds), str(limits.stream_bytes), str(limits.page_tokens)]
-    env = dict(os.environ, PYTHONSAFEPATH="1")  # Python ≥ 3.11: the current folder is not searched for modules
+def run_child(name: str, module: str, args: list[str], data: bytes, timeout: float, *, what: str, timed_out: str,
+              env: dict[str, str] | None = None) -> tuple[bytes, int]:
+    """Run ``python -m module args`` with ``data`` on stdin; its stdout and exit code. The child is killed
+    when ``timeout`` seconds have passed (:class:`TimedOut` with the message ``timed_out``)."""
+    env = dict(os.environ, PYTHONSAFEPATH="1", **(env or {}))  # Python ≥ 3.11: the current folder is not searched
     try:
-        proc = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                                env=env)
+        proc = subprocess.Popen([sys.executable, "-m", module, *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                stderr=subprocess.DEVNULL, env=env)
     except OSError:
-        raise ExtractError(name, f"{name}：无法启动读取 PDF 的子进程。") from None
+        raise ExtractError(name, f"{name}：无法启动{what}的子进程。") from None
     try:
-        out, _ = proc.communicate(data, timeout=limits.timeout)
+        out, _ = proc.communicate(data, timeout=timeout)
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.communicate()
-        raise TimedOut(name, f"{name}：读取超时（超过每份文件 {limits.timeout:g} 秒的时间上限），已停止。"
-                             "这份 PDF 的结构异常复杂，可能已损坏或被恶意构造。请在送达平台重新下载，或手工填写。") from None
+        raise TimedOut(name, timed_out) from None
     finally:
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+    return out, proc.returncode
+
+
+def _run_child(name: str, data: bytes, limits: Limits) -> tuple:
+    """Parse ``data`` in ``python -m respond.extract._worker``; kill it when the time is up."""
+    cpu_seconds = int(limits.timeout) + 2
+    out, returncode = run_child(
+        name, "respond.extract._worker",
+        [str(limits.max_bytes), str(limits.max_pages), str(limits.memory_bytes), str(cpu_seconds),
+         str(limits.stream_bytes), str(limits.page_tokens)], data, limits.timeout, what="读取 PDF",
+        timed_out=f"{name}：读取超时（超过每份文件 {limits.timeout:g} 秒的时间上限），已停止。"
+                  "这份 PDF 的结构异常复杂，可能已损坏或被恶意构造。请在送达平台重新下载，或手工填写。")
     try:
         reply = json.loads(out.decode("ascii"))
         kind = reply["result"]
     except (ValueError, KeyError, TypeError, UnicodeDecodeError):
-        if proc.returncode < 0:  # killed by a signal: its CPU (SIGXCPU) or memory limit
-            if -proc.returncode == getattr(signal, "SIGXCPU", None):
+        if returncode < 0:  # killed by a signal: its CPU (SIGXCPU) or memory limit
+            if -returncode == getattr(signal, "SIGXCPU", None):
                 return ("cpu_time", cpu_seconds)
-            return ("too_large", f"signal {-proc.returncode}")
-        return ("failed", f"exit {proc.returncode}")
+            return ("too_large", f"signal {-returncode}")
+        return ("failed", f"exit {returncode}")
     if kind == "ok":
         pages = reply.get("pages")
         if not isinstance(pages, list) or not all(isinstance(p, str) for p in pages):
