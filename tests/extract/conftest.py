@@ -52,3 +52,19 @@ def make_fixtures():
     sys.modules[spec.name] = module  # dataclasses look their module up
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture
+def child_processes(monkeypatch):
+    """The argument lists of every ``subprocess.Popen`` started while the test runs (they still run)."""
+    import subprocess
+
+    calls: list[list[str]] = []
+    real = subprocess.Popen
+
+    def spy(args, **kw):
+        calls.append(args)
+        return real(args, **kw)
+
+    monkeypatch.setattr(subprocess, "Popen", spy)
+    return calls

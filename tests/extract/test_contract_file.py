@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -36,19 +35,11 @@ def test_a_real_agreement_as_pdf_gives_the_findings_of_its_text(tmp_path):
     assert [(h.code, h.article) for h in find_clauses(extracted)] == [(h.code, h.article) for h in find_clauses(text)]
 
 
-def test_the_pdf_is_parsed_in_the_child_process(tmp_path, monkeypatch):
-    calls = []
-    real = subprocess.Popen
-
-    def spy(args, **kw):
-        calls.append(args)
-        return real(args, **kw)
-
-    monkeypatch.setattr(subprocess, "Popen", spy)
+def test_the_pdf_is_parsed_in_the_child_process(tmp_path, child_processes):
     path = tmp_path / "contract.pdf"
     path.write_bytes(_pdf("第一条 借款\n甲方（出借人）向乙方（借款人）出借人民币一万元。"))
     assert "出借人民币一万元" in read_contract_file(path)
-    assert calls and calls[0][1:3] == ["-m", "respond.extract._worker"]
+    assert child_processes and child_processes[0][1:3] == ["-m", "respond.extract._worker"]
 
 
 def test_a_scan_a_fake_pdf_and_a_page_cap_get_a_clear_answer(tmp_path):

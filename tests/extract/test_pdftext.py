@@ -194,20 +194,10 @@ def test_time_limit_kills_the_child(fixtures):
         assert _children() == before
 
 
-def test_parsing_runs_in_another_process(fixtures, monkeypatch):
+def test_parsing_runs_in_another_process(fixtures, child_processes):
     """The parent never imports pypdf to read a PDF: a crash or exhaustion stays in the child."""
-    import subprocess
-
-    calls = []
-    real = subprocess.Popen
-
-    def spy(args, **kw):
-        calls.append(args)
-        return real(args, **kw)
-
-    monkeypatch.setattr(subprocess, "Popen", spy)
     read_pdf_text(fixtures / "xihu-chuanpiao.pdf")
-    assert calls and calls[0][1:3] == ["-m", "respond.extract._worker"]
+    assert child_processes and child_processes[0][1:3] == ["-m", "respond.extract._worker"]
 
 
 def test_cpu_limit_is_reported_as_too_slow():
