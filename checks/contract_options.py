@@ -34,7 +34,8 @@ def _option_number(s: Sentence, choice: Sentence) -> int | None:
         return 1 if n in "lI" else number_value(n)  # （l）: a typed "1"
     if s.ref is None or s.ref == choice.ref or s.article != choice.article:
         return None
-    below = (choice.ref is not None and s.ref.startswith(choice.ref)) or (choice.ref == choice.article and ".")
+    # a unit of the choice's own, or any unit of its article when the choice is the article itself (30.1 under 第三十条)
+    below = (choice.ref is not None and s.ref.startswith(choice.ref)) or choice.ref == choice.article
     if not below:
         return None
     m = _REF_LAST.search(s.ref)

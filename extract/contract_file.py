@@ -42,7 +42,7 @@ def read_contract_file(path: str | Path, limits: Limits = CONTRACT_LIMITS) -> st
     path = Path(path)
     if path.suffix.lower() != ".pdf":
         try:
-            if path.stat().st_size > max(limits.max_bytes, 1):
+            if path.stat().st_size > limits.max_bytes:
                 raise ContractTextError(f"合同文件 {path.name} 太大（上限 {limits.max_bytes / 1048576:.0f} MB）")
             data = path.read_bytes()
         except FileNotFoundError:
