@@ -4,7 +4,8 @@ It runs as a separate interpreter with its own memory and CPU limits, so that a 
 at worst make this process fail, never the ``respond`` command that started it. It reads the PDF's
 bytes from stdin and the limits from its arguments, and writes one JSON object to stdout:
 ``{"result": "ok", "pages": [...]}`` or ``{"result": <error kind>, "detail": ...}``. JSON, not
-pickle: the parent never unpickles anything a hostile file could have influenced.
+pickle: the parent never unpickles anything a hostile file could have influenced. With ``--serve``
+it reads many files in turn (:func:`serve`), so the interpreter and pypdf start once per command.
 """
 
 from __future__ import annotations
@@ -136,18 +137,59 @@ def run(data: bytes, max_pages: int, stream_bytes: int, page_tokens: int) -> tup
         return ("failed", type(exc).__name__)
 
 
+def _reply(result: tuple) -> str:
+    if result[0] == "ok":
+        return json.dumps({"result": "ok", "pages": result[1]}, ensure_ascii=True)
+    return json.dumps({"result": result[0], "detail": result[1]}, ensure_ascii=True)
+
+
+def _cpu_budget(cpu_seconds: int) -> None:
+    """Serving many files: each gets ``cpu_seconds`` more than the process has used so far."""
+    try:
+        import resource
+    except ImportError:
+        return
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    try:
+        _, hard = resource.getrlimit(resource.RLIMIT_CPU)
+        soft = int(usage.ru_utime + usage.ru_stime) + cpu_seconds
+        if hard != resource.RLIM_INFINITY:
+            soft = min(soft, hard)
+        resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
+    except (ValueError, OSError):
+        pass
+
+
+def serve(max_bytes: int, max_pages: int, cpu_seconds: int, stream_bytes: int, page_tokens: int) -> int:
+    """Many files, one after another: each is an 8-byte big-endian length and the bytes on stdin; each
+    reply one JSON line on stdout. The parent keeps its time limit per file and starts a new child when
+    one is killed, so a hostile file still costs only its own reading."""
+    stdin, stdout = sys.stdin.buffer, sys.stdout
+    while True:
+        head = stdin.read(8)
+        if len(head) < 8:
+            return 0
+        size = int.from_bytes(head, "big")
+        if size > max_bytes:
+            stdout.write(_reply(("too_large", "bytes")) + "\n")
+            stdout.flush()
+            return 0  # the stream cannot be followed past a frame it did not read
+        data = stdin.read(size)
+        _cpu_budget(cpu_seconds)
+        stdout.write(_reply(run(data, max_pages, stream_bytes, page_tokens)) + "\n")
+        stdout.flush()
+
+
 def main(argv: list[str]) -> int:
-    max_bytes, max_pages, memory_bytes, cpu_seconds, stream_bytes, page_tokens = (int(a) for a in argv)
+    max_bytes, max_pages, memory_bytes, cpu_seconds, stream_bytes, page_tokens = (int(a) for a in argv[:6])
+    if argv[6:] == ["--serve"]:
+        return serve(max_bytes, max_pages, cpu_seconds, stream_bytes, page_tokens)
     data = sys.stdin.buffer.read(max_bytes + 1)
     if len(data) > max_bytes:
         result: tuple = ("too_large", "bytes")
     else:
         result = run(data, max_pages, stream_bytes, page_tokens)
-    if result[0] == "ok":
-        out = {"result": "ok", "pages": result[1]}
-    else:
-        out = {"result": result[0], "detail": result[1]}
-    sys.stdout.write(json.dumps(out, ensure_ascii=True))
+    sys.stdout.write(_reply(result))
     sys.stdout.flush()
     return 0
 

@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import Any
 
 from respond.extract.documents import COMPLAINT, EVIDENCE, NOTICE, SUMMONS, Document, Found, documents_in
-from respond.extract.pdftext import DEFAULT_LIMITS, ExtractError, Limits, NoTextLayer, read_pdf_text
+from respond.extract.pdftext import DEFAULT_LIMITS, ExtractError, Limits, NoTextLayer, read_pdf_texts
 
 REQUIRED = ("court.name", "service.method", "service.date", "plaintiff.name", "defendant.name",
             "loan.contract_date", "loan.principal")
@@ -317,35 +317,32 @@ class Reading:
 
 
 def read_documents(paths: list[str], limits: Limits | None = None) -> Reading:
-    """Read each PDF (in parallel child processes) and recognise it; keep every file's error."""
+    """Read each file and recognise it; keep every file's error. PDFs with text go through one worker
+    process in turn (:func:`read_pdf_texts`); photos and PDFs without a text layer are read by OCR, in
+    parallel child processes."""
     from concurrent.futures import ThreadPoolExecutor
     from pathlib import Path
 
+    from respond.extract.ocr import IMAGE_SUFFIXES, NoOcr, OcrText, read_ocr
+
     unique = list(dict.fromkeys(str(Path(p).resolve()) for p in paths))
+    pdfs = [p for p in unique if Path(p).suffix.lower() not in IMAGE_SUFFIXES]
+    read: dict[str, Any] = dict(zip(pdfs, read_pdf_texts(pdfs, limits or DEFAULT_LIMITS)))
 
-    def read(path: str):
-        from respond.extract.ocr import IMAGE_SUFFIXES, NoOcr, read_ocr
-
+    def ocr(path: str):
         try:
-            if Path(path).suffix.lower() in IMAGE_SUFFIXES:
-                return read_ocr(path)
-            return read_pdf_text(path, limits or DEFAULT_LIMITS)
-        except NoTextLayer as exc:  # a scan: OCR it, when OCR is installed
-            try:
-                return read_ocr(path)
-            except NoOcr:
-                return exc
-            except ExtractError as ocr_exc:
-                return ocr_exc
+            return read_ocr(path)
+        except NoOcr as exc:  # not installed: for a scanned PDF the PDF reader's own message says so
+            return read.get(path, exc)
         except ExtractError as exc:
             return exc
 
-    from respond.extract.ocr import OcrText
-
-    with ThreadPoolExecutor(max_workers=max(1, min(4, len(unique)))) as pool:
-        results = list(pool.map(read, unique))
+    scans = [p for p in unique if p not in read or isinstance(read[p], NoTextLayer)]
+    if scans:
+        with ThreadPoolExecutor(max_workers=max(1, min(4, len(scans)))) as pool:
+            read.update(zip(scans, pool.map(ocr, scans)))
     reading = Reading([], [], [])
-    for result in results:
+    for result in (read[p] for p in unique):
         if isinstance(result, ExtractError):
             reading.errors.append(result)
             continue

@@ -192,22 +192,36 @@ def run_child(name: str, module: str, args: list[str], data: bytes, timeout: flo
     return out, proc.returncode
 
 
+def _worker_args(limits: Limits) -> list[str]:
+    return [str(limits.max_bytes), str(limits.max_pages), str(limits.memory_bytes), str(_cpu_seconds(limits)),
+            str(limits.stream_bytes), str(limits.page_tokens)]
+
+
+def _cpu_seconds(limits: Limits) -> int:
+    return int(limits.timeout) + 2
+
+
+def _timed_out_message(name: str, limits: Limits) -> str:
+    return (f"{name}：读取超时（超过每份文件 {limits.timeout:g} 秒的时间上限），已停止。"
+            "这份 PDF 的结构异常复杂，可能已损坏或被恶意构造。请在送达平台重新下载，或手工填写。")
+
+
 def _run_child(name: str, data: bytes, limits: Limits) -> tuple:
     """Parse ``data`` in ``python -m respond.extract._worker``; kill it when the time is up."""
-    cpu_seconds = int(limits.timeout) + 2
-    out, returncode = run_child(
-        name, "respond.extract._worker",
-        [str(limits.max_bytes), str(limits.max_pages), str(limits.memory_bytes), str(cpu_seconds),
-         str(limits.stream_bytes), str(limits.page_tokens)], data, limits.timeout, what="读取 PDF",
-        timed_out=f"{name}：读取超时（超过每份文件 {limits.timeout:g} 秒的时间上限），已停止。"
-                  "这份 PDF 的结构异常复杂，可能已损坏或被恶意构造。请在送达平台重新下载，或手工填写。")
+    out, returncode = run_child(name, "respond.extract._worker", _worker_args(limits), data, limits.timeout,
+                                what="读取 PDF", timed_out=_timed_out_message(name, limits))
+    return _interpret(out, returncode, limits)
+
+
+def _interpret(out: bytes, returncode: int | None, limits: Limits) -> tuple:
+    """The worker's JSON reply as ``(kind, detail)``; no reply: what its exit code says."""
     try:
         reply = json.loads(out.decode("ascii"))
         kind = reply["result"]
     except (ValueError, KeyError, TypeError, UnicodeDecodeError):
-        if returncode < 0:  # killed by a signal: its CPU (SIGXCPU) or memory limit
+        if returncode is not None and returncode < 0:  # killed by a signal: its CPU (SIGXCPU) or memory limit
             if -returncode == getattr(signal, "SIGXCPU", None):
-                return ("cpu_time", cpu_seconds)
+                return ("cpu_time", _cpu_seconds(limits))
             return ("too_large", f"signal {-returncode}")
         return ("failed", f"exit {returncode}")
     if kind == "ok":
@@ -216,6 +230,74 @@ def _run_child(name: str, data: bytes, limits: Limits) -> tuple:
             return ("failed", "reply")
         return ("ok", pages)
     return (str(kind), reply.get("detail"))
+
+
+#: Replies after which the worker is not reused: a limit was hit, or pypdf failed on the file.
+_RESTART_AFTER = frozenset({"too_large", "too_complex", "cpu_time", "failed"})
+
+
+class _Server:
+    """One worker (``--serve``) reading file after file; replaced by a new one after any kill or crash."""
+
+    def __init__(self, limits: Limits):
+        self.limits = limits
+        self.proc: subprocess.Popen | None = None
+
+    def _start(self, name: str) -> subprocess.Popen:
+        env = dict(os.environ, PYTHONSAFEPATH="1")
+        try:
+            return subprocess.Popen([sys.executable, "-m", "respond.extract._worker", *_worker_args(self.limits),
+                                     "--serve"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                    stderr=subprocess.DEVNULL, env=env)
+        except OSError:
+            raise ExtractError(name, f"{name}：无法启动读取 PDF的子进程。") from None
+
+    def stop(self) -> None:
+        if self.proc is not None:
+            if self.proc.poll() is None:
+                self.proc.kill()
+            self.proc.wait()
+            for stream in (self.proc.stdin, self.proc.stdout):
+                try:
+                    stream.close()
+                except OSError:
+                    pass
+            self.proc = None
+
+    def read(self, name: str, data: bytes) -> tuple:
+        """``(kind, detail)`` for one file, within the per-file time limit."""
+        import select
+
+        if self.proc is None:
+            self.proc = self._start(name)
+        proc = self.proc
+        try:
+            proc.stdin.write(len(data).to_bytes(8, "big") + data)
+            proc.stdin.flush()
+        except (BrokenPipeError, OSError):
+            self.stop()
+            return ("failed", "pipe")
+        deadline = time.monotonic() + self.limits.timeout
+        fd, reply = proc.stdout.fileno(), bytearray()
+        while not reply.endswith(b"\n"):
+            left = deadline - time.monotonic()
+            if left <= 0:
+                self.stop()
+                raise TimedOut(name, _timed_out_message(name, self.limits))
+            ready, _, _ = select.select([fd], [], [], left)
+            if not ready:
+                continue
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:  # the child died: its exit code says why
+                proc.wait()
+                returncode = proc.returncode
+                self.stop()
+                return _interpret(b"", returncode, self.limits)
+            reply += chunk
+        result = _interpret(bytes(reply), None, self.limits)
+        if result[0] in _RESTART_AFTER:  # a file that hit a limit may leave the process in any state
+            self.stop()
+        return result
 
 
 def _count_cn(n: int) -> str:
@@ -285,13 +367,7 @@ def text_problem(pages: list[str] | tuple[str, ...]) -> str | None:
     return None
 
 
-def read_pdf_text(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> PdfText:
-    """The text of each page of one PDF, or an :class:`ExtractError` with a Chinese message."""
-    path = Path(path)
-    name = path.name
-    started = time.perf_counter()
-    data = _read_bytes(path, limits)
-    result = _run_child(name, data, limits)
+def _checked(name: str, result: tuple, limits: Limits, started: float) -> PdfText:
     if result[0] != "ok":
         _raise_for(name, result, limits)
     pages = tuple(result[1])
@@ -304,3 +380,38 @@ def read_pdf_text(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> PdfText:
         raise Garbled(name, f"{name}：PDF 中的文字无法正确解码（字体缺少字符映射，读出的是乱码），"
                             "为避免把错误内容写进案件文件，已停止读取。请在送达平台重新下载，或对照原件手工填写。")
     return PdfText(name=name, pages=pages, seconds=time.perf_counter() - started)
+
+
+def read_pdf_text(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> PdfText:
+    """The text of each page of one PDF, or an :class:`ExtractError` with a Chinese message."""
+    path = Path(path)
+    started = time.perf_counter()
+    data = _read_bytes(path, limits)
+    return _checked(path.name, _run_child(path.name, data, limits), limits, started)
+
+
+def read_pdf_texts(paths: list[str | Path], limits: Limits = DEFAULT_LIMITS) -> list[PdfText | ExtractError]:
+    """:func:`read_pdf_text` for many files, in order, through one worker process that starts once (a new
+    one after any file that hit a limit); each file keeps its own time limit and its own error.
+    Where ``select`` cannot wait on a pipe (Windows), each file gets its own process."""
+    if os.name != "posix":
+        return [_or_error(read_pdf_text, p, limits) for p in paths]
+    server, results = _Server(limits), []
+    try:
+        for path in map(Path, paths):
+            started = time.perf_counter()
+            try:
+                data = _read_bytes(path, limits)
+                results.append(_checked(path.name, server.read(path.name, data), limits, started))
+            except ExtractError as exc:
+                results.append(exc)
+    finally:
+        server.stop()
+    return results
+
+
+def _or_error(read, path, limits):
+    try:
+        return read(path, limits)
+    except ExtractError as exc:
+        return exc

@@ -15,10 +15,12 @@ import pytest
 
 from respond.extract.pdftext import (
     Encrypted,
+    ExtractError,
     Garbled,
     Limits,
     NoTextLayer,
     NotAPdf,
+    PdfText,
     TimedOut,
     TooComplex,
     TooLarge,
@@ -207,3 +209,45 @@ def test_cpu_limit_is_reported_as_too_slow():
     with pytest.raises(TimedOut) as info:
         _raise_for("a.pdf", ("cpu_time", 22), Limits())
     assert "CPU 时间超过 22 秒的上限" in str(info.value)
+
+
+# --- many files through one worker ----------------------------------------------------------------
+
+def _outcome(result):
+    return (type(result).__name__, result.pages if isinstance(result, PdfText) else str(result))
+
+
+def test_many_files_through_one_worker_read_as_each_alone(fixtures, child_processes):
+    """read_pdf_texts gives, file by file, what read_pdf_text gives (text or the same error and
+    message), hostile files included; the good files are all read by one process."""
+    from respond.extract.pdftext import read_pdf_texts
+
+    names = ["xihu-chuanpiao.pdf", "hostile-encrypted-password.pdf", "xihu-qisu.pdf", "hostile-scan.pdf",
+             "hostile-no-tounicode.pdf", "hostile-saved-link.pdf", "xihu-yingsu.pdf", "xihu-juzheng.pdf"]
+    together = read_pdf_texts([fixtures / n for n in names])
+    workers = [c for c in child_processes if "respond.extract._worker" in c]
+    assert len(workers) == 1 and workers[0][-1] == "--serve"
+    alone = []
+    for n in names:
+        try:
+            alone.append(read_pdf_text(fixtures / n))
+        except ExtractError as exc:
+            alone.append(exc)
+    assert [_outcome(r) for r in together] == [_outcome(r) for r in alone]
+    assert [type(r).__name__ for r in together] == ["PdfText", "Encrypted", "PdfText", "NoTextLayer", "Garbled",
+                                                    "NotAPdf", "PdfText", "PdfText"]
+
+
+def test_a_file_killed_by_the_clock_costs_only_itself(fixtures, child_processes):
+    """The slow file runs into the per-file clock and its worker is killed; the next file is read by a
+    new worker, and no worker is left behind."""
+    from respond.extract.pdftext import read_pdf_texts
+
+    before = _children() if Path("/proc/self/stat").exists() else []
+    results = read_pdf_texts([fixtures / "xihu-chuanpiao.pdf", fixtures / "hostile-slow.pdf",
+                              fixtures / "xihu-qisu.pdf"], Limits(timeout=1.0, page_tokens=2_000_000))
+    assert isinstance(results[0], PdfText) and isinstance(results[2], PdfText)
+    assert isinstance(results[1], TimedOut) and "1 秒的时间上限" in str(results[1])
+    assert len([c for c in child_processes if "respond.extract._worker" in c]) == 2
+    if Path("/proc/self/stat").exists():
+        assert _children() == before
