@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from respond.case.load import CaseFileError, LoadedCase, load_case
 from respond.checks.analyse import Analysis, analyse
@@ -94,12 +95,32 @@ def load_template_set(directory: str | None):
         raise InputError(str(exc)) from None
 
 
-def render_package(analysis: Analysis, templates) -> dict[str, bytes]:
-    """Every file of the case's package; a template that needs data we do not have is rejected input."""
-    from respond.templates.package import build_package
+def render_documents_checked(analysis: Analysis, templates) -> dict[str, bytes]:
+    """The case's .docx; a template that needs data we do not have is rejected input."""
+    from respond.templates.package import render_documents
     from respond.templates.render import TemplateError
 
     try:
-        return build_package(analysis, templates)
+        return render_documents(analysis, templates)
     except TemplateError as exc:
         raise InputError(f"模板有误，未生成任何文件：{exc}") from None
+
+
+def render_package(analysis: Analysis, templates, *, pdf: bool = False,
+                   warn: Callable[[str], None] | None = None) -> dict[str, bytes]:
+    """Every file of the case's package; a template that needs data we do not have is rejected input.
+    With ``pdf``, each .docx also as PDF by LibreOffice; when that fails the package is made without
+    PDFs and ``warn`` gets the message."""
+    from respond.templates.package import finish_package
+
+    documents = render_documents_checked(analysis, templates)
+    pdfs: dict[str, bytes] = {}
+    if pdf:
+        from respond.convert.libreoffice import PdfUnavailable, to_pdf
+
+        try:
+            pdfs = to_pdf(documents)
+        except PdfUnavailable as exc:
+            if warn is not None:
+                warn(str(exc))
+    return finish_package(analysis, documents, pdfs)

@@ -105,10 +105,11 @@ def rules(code):
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="输出文件夹。")
 @click.option("--templates", "templates_dir", type=click.Path(file_okay=False, exists=True),
               help="使用自己的模板（文件名须与内置模板相同）。")
+@click.option("--pdf", is_flag=True, help="同时生成每份文书的 PDF（需要 LibreOffice；没有时照常生成 .docx 并提示）。")
 @force_option
 @engine_options
 @guarded
-def draft(case_path, out_dir, templates_dir, force, today, day_basis, holidays_file, lpr_file):
+def draft(case_path, out_dir, templates_dir, pdf, force, today, day_basis, holidays_file, lpr_file):
     """为一个案件生成答辩材料：答辩状、利息重算表、report.json、说明.md。
 
     输出文件夹不存在时会创建。加 --force 覆盖时，上次生成、本案不再需要的材料（例如不再需要的
@@ -120,7 +121,7 @@ def draft(case_path, out_dir, templates_dir, force, today, day_basis, holidays_f
     engine = make_engine(today=today, day_basis=day_basis, holidays_file=holidays_file, lpr_file=lpr_file)
     templates = load_template_set(templates_dir)
     analysis = engine.run(load(case_path))
-    files = render_package(analysis, templates)
+    files = render_package(analysis, templates, pdf=pdf, warn=lambda m: click.echo(m, err=True))
     previous = previous_documents(out_dir)
     written = write_files(out_dir, files, force=force)
     # an earlier package's documents (per its report.json) this case no longer has, e.g. its
@@ -170,10 +171,11 @@ def templates_check_cmd(directory):
               help="并行进程数（默认 CPU 核数）；1 表示不开子进程，便于排查问题。")
 @click.option("--templates", "templates_dir", type=click.Path(file_okay=False, exists=True),
               help="使用自己的模板（文件名须与内置模板相同）。")
+@click.option("--pdf", is_flag=True, help="同时生成每份文书的 PDF（需要 LibreOffice；没有时照常生成 .docx，原因写在 summary.csv 的“错误”栏）。")
 @force_option
 @engine_options
 @guarded
-def batch(inputs, out_dir, jobs, templates_dir, force, today, day_basis, holidays_file, lpr_file):
+def batch(inputs, out_dir, jobs, templates_dir, pdf, force, today, day_basis, holidays_file, lpr_file):
     """成批生成答辩材料：每个案件一个文件夹，summary.csv 按答辩截止日排序（最紧急的在前）。
 
     DIR 是放案件文件（*.json）的文件夹，也可以直接列出多个案件文件。已生成且比案件文件新的
@@ -183,7 +185,7 @@ def batch(inputs, out_dir, jobs, templates_dir, force, today, day_basis, holiday
     from respond.cli.batch import run_batch
 
     sys.exit(run_batch(inputs, out_dir, jobs=jobs, force=force, today=today, day_basis=day_basis,
-                       holidays_file=holidays_file, lpr_file=lpr_file, templates_dir=templates_dir))
+                       holidays_file=holidays_file, lpr_file=lpr_file, templates_dir=templates_dir, pdf=pdf))
 
 
 @main.command()

@@ -363,6 +363,9 @@ def explanation_markdown(a: Analysis, documents: list[str]) -> str:
                                               f"截止日 {date_text(d.jurisdiction_objection_due)} 已经过了，是否还提交见上文“要不要提管辖权异议”。"),
                     }.get(doc, "与答辩状一起提交。")
             lines.append(f"- **{doc}**：{what}")
+    if any(doc.endswith(".pdf") for doc in documents):
+        lines.append("- 同名的 **.pdf** 文件是上面文书的 PDF 版本，可以直接打印，或在法院的网上诉讼服务平台上传。"
+                     "PDF 不能修改：如果您在 .docx 里改了内容，请用改过的 .docx 重新“另存为 PDF”，不要再交旧的 PDF。")
     lines.append("- 身份证复印件。")
     lines.append("- 下面每一项发现后面列出的证据（截图、银行流水等）。")
     lines.append("")

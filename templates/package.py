@@ -29,13 +29,33 @@ def package_names(a: Analysis) -> list[str]:
             + ([OBJECTION] if a.objection_warranted else []))
 
 
-def build_package(a: Analysis, templates: Mapping[str, CompiledTemplate]) -> dict[str, bytes]:
-    documents = package_names(a)
+def render_documents(a: Analysis, templates: Mapping[str, CompiledTemplate]) -> dict[str, bytes]:
+    """The case's .docx documents, in reading order."""
     files: dict[str, bytes] = {ANSWER: templates[a.lender.form].render(answer_context(a))}
     if annex_attached(a):
         files[ANNEX] = templates["annex"].render(annex_context(a))
     if a.objection_warranted:
         files[OBJECTION] = templates["objection"].render(objection_context(a))
-    files[REPORT] = report_json(build_report(a, documents)).encode("utf-8")
-    files[EXPLANATION] = explanation_markdown(a, documents).encode("utf-8")
     return files
+
+
+def finish_package(a: Analysis, documents: Mapping[str, bytes],
+                   pdfs: Mapping[str, bytes] | None = None) -> dict[str, bytes]:
+    """The documents, their PDFs (``答辩状.pdf`` after ``答辩状.docx``) when given, report.json and 说明.md,
+    which list exactly the documents written."""
+    pdfs = pdfs or {}
+    files: dict[str, bytes] = {}
+    for name, data in documents.items():
+        files[name] = data
+        pdf = name.removesuffix(".docx") + ".pdf"
+        if pdf in pdfs:
+            files[pdf] = pdfs[pdf]
+    names = list(files)
+    files[REPORT] = report_json(build_report(a, names)).encode("utf-8")
+    files[EXPLANATION] = explanation_markdown(a, names).encode("utf-8")
+    return files
+
+
+def build_package(a: Analysis, templates: Mapping[str, CompiledTemplate]) -> dict[str, bytes]:
+    """The whole package without PDFs."""
+    return finish_package(a, render_documents(a, templates))

@@ -319,14 +319,14 @@ def test_duplicate_numbers_and_missing_number(tmp_path):
 def test_internal_error_in_one_case_exit_1_others_go_on(tmp_path, monkeypatch):
     import respond.templates.package as package
 
-    real = package.build_package
+    real = package.render_documents
 
     def flaky(analysis, templates):
         if analysis.case.court.case_number == "BOOM":
             raise ZeroDivisionError(f"secret {ID_NUMBER}")
         return real(analysis, templates)
 
-    monkeypatch.setattr(package, "build_package", flaky)
+    monkeypatch.setattr(package, "render_documents", flaky)
     cases = tmp_path / "cases"
     write_case(cases, "a.json", served("2026-11-06", "BOOM", defendant={"id_number": ID_NUMBER}))
     write_case(cases, "b.json", served("2026-11-06", "FINE"))

@@ -1,0 +1,1 @@
+"""Converting the package's documents to other formats (PDF by LibreOffice)."""
