@@ -505,7 +505,7 @@ LOST = "内部错误：处理进程意外退出（可能内存不足），该案
 
 
 def _draft_in_pool(tasks: list[Task], jobs: int, initargs: tuple,
-                   work=None) -> Iterator[tuple[int, list[dict[str, Any]]]]:
+                   work=None, pdf: bool = False) -> Iterator[tuple[int, list[dict[str, Any]]]]:
     """Yield (number of tasks, their rows) as chunks finish; at most a few chunks in flight, so
     memory stays flat however many cases there are.
 
@@ -515,6 +515,8 @@ def _draft_in_pool(tasks: list[Task], jobs: int, initargs: tuple,
     rest. ``work`` (default :func:`draft_chunk`) maps a list of tasks to their rows."""
     work = work or draft_chunk
     size = max(1, min(16, len(tasks) // (jobs * 8)))
+    if pdf:  # LibreOffice starts once a chunk: chunks as large as the workers allow
+        size = max(1, min(PDF_CHUNK, -(-len(tasks) // jobs)))
     chunks = iter([tasks[i:i + size] for i in range(0, len(tasks), size)])
     while True:
         lost: list[Task] = []
@@ -814,7 +816,8 @@ def run_batch(inputs: Sequence[str], out_dir: str, *, jobs: int | None, force: b
                             record(row)
                         bar.update(min(step, len(todo) - start))
                 else:
-                    for n, chunk_rows in _draft_in_pool(todo, jobs, (engine_kwargs, templates_dir, str(out), pdf)):
+                    for n, chunk_rows in _draft_in_pool(todo, jobs, (engine_kwargs, templates_dir, str(out), pdf),
+                                                        pdf=pdf):
                         for row in chunk_rows:
                             record(row)
                         bar.update(n)
