@@ -189,6 +189,38 @@ def batch(inputs, out_dir, jobs, templates_dir, pdf, force, today, day_basis, ho
 
 
 @main.command()
+@click.option("--dir", "folder", type=click.Path(file_okay=False), default=None,
+              help="保存填写进度的文件夹（默认 ~/.local/share/respond/interviews，只有您本人可读）。")
+@click.option("--no-browser", is_flag=True, help="不自动打开浏览器，只显示地址。")
+@click.option("--no-pdf", is_flag=True, help="下载的材料里不附 PDF（不调用 LibreOffice）。")
+@guarded
+def interview(folder, no_browser, no_pdf):
+    """在本机浏览器里一步一步回答问题，生成答辩材料（只在 127.0.0.1 上运行，不联网，不上传）。
+
+    命令会打开一个带一次性令牌的地址；关闭这个窗口（Ctrl-C）即停止。填写进度随时保存，下次运行可以继续。
+    """
+    import webbrowser
+
+    from respond.web.app import create_app
+    from respond.web.server import LocalServer, new_token
+    from respond.web.store import Store, default_folder
+
+    token = new_token()
+    store = Store(folder or default_folder())
+    server = LocalServer(lambda port: create_app(token=token, port=port, store=store, pdf=not no_pdf))
+    url = f"{server.base}/?token={token}"
+    click.echo(f"网贷诉讼应诉助手已在本机启动：{url}")
+    click.echo("请用浏览器打开上面的地址（只在这台电脑上可用）；按 Ctrl-C 停止。")
+    if not no_browser:
+        webbrowser.open(url)
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        pass
+    click.echo("已停止。")
+
+
+@main.command()
 def schema():
     """输出案件文件的 JSON Schema（供编辑器校验和补全）。"""
     import json

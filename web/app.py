@@ -1,0 +1,235 @@
+"""The interview as a local web app: start or resume, one page a topic, review, download the package.
+
+Plain HTML forms, no JavaScript: each page posts its answers (with the session's form token) and is
+saved at once, so closing the browser loses nothing. A question that an answer on the same page
+makes relevant (the deductions once "not all of it arrived" is chosen) is shown by returning to the
+page. The review page puts the deadline first, then what is missing or wrong (each linked to its
+question), the findings, and the download. The case is read, checked and drafted by the same code
+as ``respond check`` and ``respond draft``; the law is not decided here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from pathlib import Path
+from typing import Any, Callable
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+from starlette.routing import Route
+
+from respond.web.guard import Guard, require_form_token
+from respond.web.questions import PAGES, QUESTIONS, RATE_PERIODS, answers_to_case, asked, question_for_path
+from respond.web.store import Store
+
+HERE = Path(__file__).resolve().parent
+PAGE_KEYS = [p.key for p in PAGES]
+PAGE_OF = {q.key: p.key for p in PAGES for q in p.questions}
+MAX_ANSWER = 20_000  # characters in one answer (a long list of payments fits)
+
+#: what a required answer is needed for, in the review's list
+NEEDED_FOR = {
+    "court.name": "写答辩状的收件法院", "service.method": "计算答辩截止日", "service.date": "计算答辩截止日",
+    "plaintiff.name": "写答辩状", "defendant.name": "写答辩状", "loan.contract_date": "判断适用的利率上限",
+    "loan.principal": "核算欠款",
+}
+
+
+def _environment():
+    import jinja2
+
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(HERE / "pages")), autoescape=True,
+                              undefined=jinja2.StrictUndefined)
+
+
+def create_app(*, token: str, port: int, store: Store, today: Callable[[], dt.date] = dt.date.today,
+               pdf: bool = True) -> Guard:
+    env = _environment()
+
+    def render(name: str, status: int = 200, **context: Any) -> HTMLResponse:
+        return HTMLResponse(env.get_template(name).render(token=token, **context), status_code=status)
+
+    def load(request: Request) -> tuple[str, dict[str, Any]] | None:
+        interview = request.path_params["interview"]
+        data = store.load(interview)
+        return None if data is None else (interview, data)
+
+    async def posted(request: Request):
+        form = await request.form(max_files=0, max_fields=200, max_part_size=MAX_ANSWER * 4)
+        return form if require_form_token(form, token) else None
+
+    async def start(request: Request) -> Response:
+        saved = []
+        for interview in store.saved()[:20]:
+            data = store.load(interview) or {}
+            answers = data.get("answers", {})
+            who = answers.get("court.case_number") or answers.get("plaintiff.name") or "未填案号"
+            saved.append({"id": interview, "page": data.get("page", PAGE_KEYS[0]),
+                          "label": f"{who}（上次保存于 {data.get('saved_at', '')}）"})
+        return render("start.html", title="开始", saved=saved)
+
+    async def new(request: Request) -> Response:
+        if await posted(request) is None:
+            return _forbidden()
+        interview = store.new_id()
+        store.save(interview, {"version": 1, "answers": {}, "page": PAGE_KEYS[0], "saved_at": _now()})
+        return RedirectResponse(f"/i/{interview}/{PAGE_KEYS[0]}", status_code=303)
+
+    async def page(request: Request) -> Response:
+        found = load(request)
+        key = request.path_params["page"]
+        if found is None or key not in PAGE_KEYS:
+            return render("base.html", status=404, title="找不到这一页")
+        interview, data = found
+        answers = data.get("answers", {})
+        index = PAGE_KEYS.index(key)
+        the_page = PAGES[index]
+        problems = answers_to_case(answers).problems
+        return render("page.html", title=the_page.title, page=the_page, interview=interview,
+                      questions=[q for q in the_page.questions if asked(q, answers)], answers=answers,
+                      problems=problems, periods=RATE_PERIODS, number=index + 1, total=len(PAGES),
+                      previous=PAGE_KEYS[index - 1] if index else None)
+
+    async def save_page(request: Request) -> Response:
+        found = load(request)
+        key = request.path_params["page"]
+        if found is None or key not in PAGE_KEYS:
+            return render("base.html", status=404, title="找不到这一页")
+        form = await posted(request)
+        if form is None:
+            return _forbidden()
+        interview, data = found
+        answers = dict(data.get("answers", {}))
+        the_page = PAGES[PAGE_KEYS.index(key)]
+        before = {q.key for q in the_page.questions if asked(q, answers)}
+        for q in the_page.questions:
+            names = [f"{q.key}.period", f"{q.key}.percent"] if q.kind == "rate" else [q.key]
+            for name in names:
+                value = form.get(name)
+                if isinstance(value, str) and name in form:
+                    answers[name] = value[:MAX_ANSWER]
+        now_asked = {q.key for q in the_page.questions if asked(q, answers)}
+        index = PAGE_KEYS.index(key)
+        new_here = now_asked - before
+        target = key if new_here else (PAGE_KEYS[index + 1] if index + 1 < len(PAGE_KEYS) else "review")
+        store.save(interview, {**data, "answers": answers, "page": target, "saved_at": _now()})
+        anchor = f"#q-{sorted(new_here)[0]}" if new_here else ""
+        return RedirectResponse(f"/i/{interview}/{target}{anchor}", status_code=303)
+
+    async def review(request: Request) -> Response:
+        found = load(request)
+        if found is None:
+            return render("base.html", status=404, title="找不到这份填写")
+        interview, data = found
+        answers = data.get("answers", {})
+        checked = check_answers(answers, today())
+        return render("review.html", title="核对和下载", interview=interview, summary=_summary(answers), **checked)
+
+    async def package(request: Request) -> Response:
+        found = load(request)
+        if found is None:
+            return render("base.html", status=404, title="找不到这份填写")
+        if await posted(request) is None:
+            return _forbidden()
+        interview, data = found
+        checked = check_answers(data.get("answers", {}), today())
+        if not checked["ready"]:
+            return RedirectResponse(f"/i/{interview}/review", status_code=303)
+        files = draft_files(checked["loaded"], today(), pdf=pdf)
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, content in files.items():
+                archive.writestr(f"答辩材料/{name}", content)
+        return Response(buffer.getvalue(), media_type="application/zip",
+                        headers={"Content-Disposition": "attachment; filename*=UTF-8''%E7%AD%94%E8%BE%A9%E6%9D%90%E6%96%99.zip"})
+
+    async def style(request: Request) -> Response:
+        return FileResponse(HERE / "static" / "style.css", media_type="text/css")
+
+    routes = [
+        Route("/", start),
+        Route("/new", new, methods=["POST"]),
+        Route("/static/style.css", style),
+        Route("/i/{interview}/review", review),
+        Route("/i/{interview}/package", package, methods=["POST"]),
+        Route("/i/{interview}/{page}", page),
+        Route("/i/{interview}/{page}", save_page, methods=["POST"]),
+    ]
+    return Guard(Starlette(routes=routes), token=token, port=port)
+
+
+def _now() -> str:
+    return dt.datetime.now().strftime("%Y-%m-%d %H:%M")
+
+
+def _forbidden() -> HTMLResponse:
+    return HTMLResponse("<!doctype html><meta charset=\"utf-8\"><p>页面已过期，请返回后重新提交。</p>", status_code=403)
+
+
+def check_answers(answers: dict[str, str], today: dt.date) -> dict[str, Any]:
+    """What the review page shows: the deadline, what to fix, the findings; ``ready`` when a package can be made."""
+    from respond.case.load import CaseFileError, parse_case
+    from respond.cli.engine import InputError, make_engine
+
+    conversion = answers_to_case(answers)
+    missing = [{"key": k, "page": PAGE_OF[k], "label": QUESTIONS[k].label, "why": NEEDED_FOR.get(k, "继续")}
+               for k in conversion.missing]
+    problems = [{"key": k, "page": PAGE_OF[k], "label": QUESTIONS[k].label, "message": m}
+                for k, m in conversion.problems.items()]
+    result: dict[str, Any] = {"missing": missing, "problems": problems, "case_problems": [], "deadline": None,
+                              "findings": [], "court": "", "ready": False, "loaded": None}
+    if missing or problems:
+        return result
+    try:
+        loaded = parse_case(conversion.case)
+    except CaseFileError as exc:
+        for p in exc.problems:
+            key = question_for_path(p.path)
+            result["case_problems"].append({"key": key or "", "page": PAGE_OF.get(key or "", ""),
+                                            "label": QUESTIONS[key].label if key else "填写内容",
+                                            "message": p.message})
+        return result
+    try:
+        analysis = make_engine(today=today).run(loaded)
+    except InputError as exc:
+        result["case_problems"].append({"key": "", "page": "", "label": "填写内容", "message": str(exc)})
+        return result
+    d = analysis.deadline
+    result.update(deadline={"answer_due": d.answer_due.isoformat(), "days_left": d.days_left,
+                            "calendar_verified": d.calendar_verified},
+                  court=analysis.case.court.name, findings=[f.title for f in analysis.findings],
+                  ready=True, loaded=loaded)
+    return result
+
+
+def draft_files(loaded, today: dt.date, *, pdf: bool) -> dict[str, bytes]:
+    """The package ``respond draft`` would write for this case (with PDFs when LibreOffice is there)."""
+    from respond.cli.engine import load_template_set, make_engine, render_package
+
+    analysis = make_engine(today=today).run(loaded)
+    notes: list[str] = []
+    files = render_package(analysis, load_template_set(None), pdf=pdf, warn=notes.append)
+    if notes:
+        files["未生成PDF的原因.txt"] = "\n".join(notes).encode("utf-8")
+    return files
+
+
+def _summary(answers: dict[str, str]) -> list[dict[str, Any]]:
+    sections = []
+    for p in PAGES:
+        rows = []
+        for q in p.questions:
+            if not asked(q, answers):
+                continue
+            if q.kind == "rate":
+                percent = answers.get(f"{q.key}.percent", "")
+                value = f"{dict(RATE_PERIODS).get(answers.get(f'{q.key}.period', 'annual'), '')} {percent}%" if percent else ""
+            else:
+                value = answers.get(q.key, "")
+                value = dict(q.choices).get(value, value) if q.choices else value
+            rows.append((q.label, value or "（未填）"))
+        sections.append({"key": p.key, "title": p.title, "rows": rows})
+    return sections
