@@ -69,13 +69,40 @@ def create_app(*, token: str, port: int, store: Store, today: Callable[[], dt.da
             who = answers.get("court.case_number") or answers.get("plaintiff.name") or "未填案号"
             saved.append({"id": interview, "page": data.get("page", PAGE_KEYS[0]),
                           "label": f"{who}（上次保存于 {data.get('saved_at', '')}）"})
-        return render("start.html", title="开始", saved=saved)
+        return render("start.html", title="开始", saved=saved, refused=None)
 
     async def new(request: Request) -> Response:
         if await posted(request) is None:
             return _forbidden()
         interview = store.new_id()
         store.save(interview, {"version": 1, "answers": {}, "page": PAGE_KEYS[0], "saved_at": _now()})
+        return RedirectResponse(f"/i/{interview}/{PAGE_KEYS[0]}", status_code=303)
+
+    async def upload(request: Request) -> Response:
+        from respond.web.prefill import MAX_FILES, UploadRefused, check_uploads, prefill
+
+        try:
+            form = await request.form(max_files=MAX_FILES + 1, max_fields=20)
+        except Exception:  # a malformed or over-long multipart body
+            return render("start.html", status=400, title="开始", saved=[], refused="上传的内容无法读取，请重新选择文件。")
+        if not require_form_token(form, token):
+            return _forbidden()
+        files = []
+        for item in form.getlist("files"):
+            if hasattr(item, "read"):
+                data = await item.read()
+                if item.filename or data:
+                    files.append((item.filename or "文件", data))
+        try:
+            checked = check_uploads(files)
+        except UploadRefused as exc:
+            return render("start.html", status=400, title="开始", saved=[], refused=str(exc))
+        from starlette.concurrency import run_in_threadpool
+
+        found = await run_in_threadpool(prefill, checked)
+        interview = store.new_id()
+        store.save(interview, {"version": 1, "answers": found.answers, "sources": found.sources, "notes": found.notes,
+                               "page": PAGE_KEYS[0], "saved_at": _now()})
         return RedirectResponse(f"/i/{interview}/{PAGE_KEYS[0]}", status_code=303)
 
     async def page(request: Request) -> Response:
@@ -89,6 +116,7 @@ def create_app(*, token: str, port: int, store: Store, today: Callable[[], dt.da
         the_page = PAGES[index]
         problems = answers_to_case(answers).problems
         return render("page.html", title=the_page.title, page=the_page, interview=interview,
+                      sources=data.get("sources", {}), notes=data.get("notes", []),
                       questions=[q for q in the_page.questions if asked(q, answers)], answers=answers,
                       problems=problems, periods=RATE_PERIODS, number=index + 1, total=len(PAGES),
                       previous=PAGE_KEYS[index - 1] if index else None)
@@ -152,6 +180,7 @@ def create_app(*, token: str, port: int, store: Store, today: Callable[[], dt.da
     routes = [
         Route("/", start),
         Route("/new", new, methods=["POST"]),
+        Route("/upload", upload, methods=["POST"]),
         Route("/static/style.css", style),
         Route("/i/{interview}/review", review),
         Route("/i/{interview}/package", package, methods=["POST"]),

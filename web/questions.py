@@ -70,6 +70,7 @@ PAGES: tuple[Page, ...] = (
                  required=True),
         Question("plaintiff.address", "原告的地址", "text", "起诉状上原告的住所地或住址。"),
         Question("plaintiff.representative", "原告的法定代表人（原告是公司时）", "text"),
+        Question("plaintiff.credit_code", "原告的统一社会信用代码（原告是公司时）", "text", "起诉状上原告名称后面的 18 位代码。"),
         Question("case_cause", "案由是什么？", "text", "传票上的“案由”，例如“金融借款合同纠纷”“民间借贷纠纷”。"),
         Question("court.procedure", "适用什么程序？", "choice", choices=PROCEDURES),
         Question("court.filed_on", "法院哪天立案（或原告哪天起诉）？", "date", "应诉通知书上一般写有立案日期。"),
@@ -79,6 +80,7 @@ PAGES: tuple[Page, ...] = (
         Question("service.method", "起诉状副本是怎么送到您手上的？", "choice", choices=SERVICE_METHODS, required=True),
         Question("service.date", "您是哪一天收到的？", "date",
                  "当面或邮寄：签收的那天；电子送达：短信或邮件到达的那天；公告：公告发出的那天。", required=True),
+        Question("service.answer_days", "法院给的答辩期是几天？", "integer", "应诉通知书写了（例如“十五日内”）才填；没写的按法律规定计算。"),
         Question("service.evidence_due", "举证期限到哪天？", "date", "举证通知书上写的日期；没写可以不填。"),
     )),
     Page("you", "关于您", "这些信息写进答辩状的答辩人一栏。只保存在您自己的电脑上。", (
@@ -111,6 +113,7 @@ PAGES: tuple[Page, ...] = (
         Question("assignment.notified", "转让时有没有人通知过您？", "choice", choices=YES_NO,
                  when=("ask.lender_is_plaintiff", "no")),
         Question("loan.product", "借款 App 或产品名称", "text"),
+        Question("loan.contract_number", "合同编号", "text"),
         Question("loan.contract_date", "哪天借的（合同签订日）？", "date", required=True),
         Question("loan.principal", "合同上写的借款金额", "money", required=True),
         Question("loan.rate", "合同写的利率", "rate", "例如年利率 18%，或月利率 2%；只填合同上写的数。"),

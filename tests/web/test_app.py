@@ -167,3 +167,76 @@ def test_an_unknown_interview_or_page_is_not_found(site):
     server, _ = site
     assert call(server, "GET", "/i/" + "0" * 32 + "/suit")[0].status == 404
     assert call(server, "GET", "/i/../../etc/passwd/suit")[0].status == 404
+
+
+FIXTURES = Path(__file__).resolve().parents[1] / "extract" / "fixtures"
+
+
+def upload(server, files: list[tuple[str, bytes]]):
+    boundary = "----respondtest7d1b"
+    parts = [f'--{boundary}\r\nContent-Disposition: form-data; name="token"\r\n\r\n{TOKEN}\r\n'.encode()]
+    for name, data in files:
+        parts.append((f'--{boundary}\r\nContent-Disposition: form-data; name="files"; filename="{name}"\r\n'
+                      "Content-Type: application/octet-stream\r\n\r\n").encode("utf-8") + data + b"\r\n")
+    body = b"".join(parts) + f"--{boundary}--\r\n".encode()
+    conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=60)
+    conn.request("POST", "/upload", body=body, headers={
+        "Host": f"127.0.0.1:{server.port}", "Cookie": f"{COOKIE}={TOKEN}", "Origin": f"http://127.0.0.1:{server.port}",
+        "Content-Type": f"multipart/form-data; boundary={boundary}"})
+    r = conn.getresponse()
+    data = r.read()
+    conn.close()
+    return r, data.decode("utf-8")
+
+
+def test_uploaded_papers_prefill_the_answers_each_with_its_source(site):
+    """The 西湖 set (传票, 应诉通知书, 起诉状, 举证通知书): the court, the parties, the claims come prefilled,
+    each showing the document and text it was read from; service, which the papers do not give, stays
+    for the borrower."""
+    server, store = site
+    names = ["xihu-chuanpiao.pdf", "xihu-yingsu.pdf", "xihu-qisu.pdf", "xihu-juzheng.pdf"]
+    r, _ = upload(server, [(n, (FIXTURES / n).read_bytes()) for n in names])
+    assert r.status == 303
+    base = r.getheader("Location").rsplit("/", 1)[0]
+    saved = store.load(base.rsplit("/", 1)[1])
+    answers = saved["answers"]
+    assert answers["court.name"] == "浙江省杭州市西湖区人民法院"
+    assert answers["court.case_number"] == "（2026）浙0106民初12345号"
+    assert answers["claims.principal"] == "9000.00" and answers["claims.until_paid"] == "yes"
+    assert answers["loan.rate.period"] == "annual" and answers["loan.rate.percent"] == "18"
+    assert "service.date" not in answers and "service.method" not in answers
+    r, html = call(server, "GET", f"{base}/suit")
+    text = html.decode()
+    assert 'value="浙江省杭州市西湖区人民法院"' in text
+    assert "从文书中读出，请核对：xihu-chuanpiao.pdf 第 1 页：“浙江省杭州市西湖区人民法院”" in text
+    # the borrower adds what the papers lack, and the review is ready
+    call(server, "POST", f"{base}/service", {"service.method": "electronic", "service.date": "2026-11-03"})
+    r, html = call(server, "GET", f"{base}/review")
+    assert "答辩期已在 2026-11-18 结束（已过 2 天）" in re.sub(r"<[^>]+>", "", html.decode())  # 11-03 + 15 days
+
+
+@pytest.mark.parametrize("files, message", [
+    ([("传票.pdf", b"<html><body>saved link</body></html>")], "传票.pdf：不是 PDF、JPG 或 PNG 文件"),
+    ([("空.pdf", b"")], "空.pdf：空文件"),
+    ([(f"{i}.pdf", b"%PDF-1.4 x") for i in range(11)], "一次最多上传 10 份文件"),
+    ([], "没有选择文件"),
+])
+def test_an_upload_that_cannot_be_read_is_refused_with_a_message(site, files, message):
+    server, store = site
+    r, text = upload(server, files)
+    assert r.status == 400 and message in text
+    assert store.saved() == []
+
+
+def test_an_oversized_upload_is_refused_as_it_arrives(tmp_path):
+    store = Store(tmp_path / "saved")
+
+    def make(port):
+        app = create_app(token=TOKEN, port=port, store=store, today=lambda: TODAY, pdf=False)
+        app.max_body = 1024 * 1024
+        return app
+
+    with LocalServer(make) as server:
+        r, text = upload(server, [("big.pdf", b"%PDF-1.4\n" + b"0" * (2 * 1024 * 1024))])
+        assert r.status == 413 and "太大" in text
+    assert store.saved() == []
