@@ -14,7 +14,7 @@ read or change it. So, for every request:
   endpoint (:func:`require_form_token`): a form on another site cannot post here;
 - **size**: a request body over ``max_body`` bytes is refused (413) as it arrives, whatever its
   ``Content-Length`` says;
-- **headers** on every response: no caching, no referrer, no framing, a Content-Security-Policy
+- **headers** on every response: no caching, no referrer to other sites, no framing, a Content-Security-Policy
   that allows nothing from outside (every script and style is served by this server).
 
 Refusals are short Chinese pages; nothing of the request is logged.
@@ -34,7 +34,7 @@ MAX_BODY = 60 * 1024 * 1024  # a few court PDFs or phone photos
 
 SECURITY_HEADERS = [
     (b"cache-control", b"no-store"),
-    (b"referrer-policy", b"no-referrer"),
+    (b"referrer-policy", b"same-origin"),  # no-referrer would make Chromium post "Origin: null"
     (b"x-content-type-options", b"nosniff"),
     (b"x-frame-options", b"DENY"),
     (b"content-security-policy",

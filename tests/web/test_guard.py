@@ -82,7 +82,7 @@ def test_with_the_cookie_the_page_comes_with_its_security_headers(server):
     assert r.status == 200 and text == "页面"
     csp = r.getheader("Content-Security-Policy")
     assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp and "form-action 'self'" in csp
-    assert r.getheader("Cache-Control") == "no-store" and r.getheader("Referrer-Policy") == "no-referrer"
+    assert r.getheader("Cache-Control") == "no-store" and r.getheader("Referrer-Policy") == "same-origin"
     assert r.getheader("X-Frame-Options") == "DENY" and r.getheader("Server") is None
 
 
