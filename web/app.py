@@ -229,9 +229,33 @@ def check_answers(answers: dict[str, str], today: dt.date) -> dict[str, Any]:
     d = analysis.deadline
     result.update(deadline={"answer_due": d.answer_due.isoformat(), "days_left": d.days_left,
                             "calendar_verified": d.calendar_verified},
-                  court=analysis.case.court.name, findings=[f.title for f in analysis.findings],
+                  court=analysis.case.court.name, findings=findings_in_plain_words(analysis),
                   ready=True, loaded=loaded)
     return result
+
+
+def findings_in_plain_words(analysis) -> list[tuple[str, str]]:
+    """The 说明.md's "我们发现了什么" section (worded once, in templates/explain.py) as ``(kind, text)``
+    blocks: ``h3`` a finding, ``li`` a figure, ``p`` its explanation."""
+    from respond.templates.explain import explanation_markdown
+    from respond.templates.package import package_names
+
+    text = explanation_markdown(analysis, package_names(analysis))
+    blocks, inside = [], False
+    for line in text.splitlines():
+        if line.startswith("## "):
+            inside = line.startswith("## 4.")
+            continue
+        if not inside or not line.strip():
+            continue
+        plain = line.replace("**", "").replace("\\", "")
+        if plain.startswith("### "):
+            blocks.append(("h3", plain[4:]))
+        elif plain.startswith("- "):
+            blocks.append(("li", plain[2:]))
+        else:
+            blocks.append(("p", plain))
+    return blocks
 
 
 def draft_files(loaded, today: dt.date, *, pdf: bool) -> dict[str, bytes]:

@@ -98,6 +98,12 @@ def test_a_borrower_walks_through_and_downloads_the_package_of_respond_check(sit
     got = json.loads(archive.read("答辩材料/report.json"))
     got.pop("documents")
     assert got == report
+    # the findings in plain words: the 说明.md's own figures, on the review page
+    explanation = archive.read("答辩材料/说明.md").decode("utf-8")
+    section = explanation.split("## 4. 我们发现了什么")[1].split("\n## ")[0]
+    figures = [line[2:].replace("**", "") for line in section.splitlines() if line.startswith("- ")]
+    assert figures and all(f in text for f in figures)
+    assert text.index("答辩截止") < text.index("我们发现了什么") < text.index("您填写的内容")
 
 
 def test_the_deductions_question_appears_once_the_borrower_says_not_all_arrived(site):
