@@ -154,7 +154,8 @@ def create_app(*, token: str, port: int, store: Store, today: Callable[[], dt.da
         interview, data = found
         answers = data.get("answers", {})
         checked = check_answers(answers, today())
-        return render("review.html", title="核对和下载", interview=interview, summary=_summary(answers), **checked)
+        return render("review.html", title="核对和下载", interview=interview, summary=_summary(answers),
+                      pdf=pdf and _soffice_present(), **checked)
 
     async def package(request: Request) -> Response:
         found = load(request)
@@ -166,13 +167,47 @@ def create_app(*, token: str, port: int, store: Store, today: Callable[[], dt.da
         checked = check_answers(data.get("answers", {}), today())
         if not checked["ready"]:
             return RedirectResponse(f"/i/{interview}/review", status_code=303)
-        files = draft_files(checked["loaded"], today(), pdf=pdf)
+        files = package_of(interview, data, checked)
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
             for name, content in files.items():
                 archive.writestr(f"答辩材料/{name}", content)
         return Response(buffer.getvalue(), media_type="application/zip",
                         headers={"Content-Disposition": "attachment; filename*=UTF-8''%E7%AD%94%E8%BE%A9%E6%9D%90%E6%96%99.zip"})
+
+    cache: dict[str, tuple[str, dict[str, bytes]]] = {}  # interview → (its answers' digest, its package)
+
+    def package_of(interview: str, data: dict[str, Any], checked: dict[str, Any]) -> dict[str, bytes]:
+        import hashlib
+        import json
+
+        digest = hashlib.sha256(json.dumps(data.get("answers", {}), sort_keys=True).encode()).hexdigest()
+        if interview not in cache or cache[interview][0] != digest:
+            cache.clear()  # one package kept in memory at a time
+            cache[interview] = (digest, draft_files(checked["loaded"], today(), pdf=pdf))
+        return cache[interview][1]
+
+    async def one_file(request: Request) -> Response:
+        found = load(request)
+        if found is None:
+            return render("base.html", status=404, title="找不到这份填写")
+        interview, data = found
+        checked = check_answers(data.get("answers", {}), today())
+        if not checked["ready"]:
+            return RedirectResponse(f"/i/{interview}/review", status_code=303)
+        from starlette.concurrency import run_in_threadpool
+
+        files = await run_in_threadpool(package_of, interview, data, checked)
+        name = request.path_params["name"]
+        if name not in files:
+            return render("base.html", status=404, title="没有这个文件")
+        media = {".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                 ".pdf": "application/pdf", ".json": "application/json", ".md": "text/markdown; charset=utf-8",
+                 ".txt": "text/plain; charset=utf-8"}.get(Path(name).suffix, "application/octet-stream")
+        from urllib.parse import quote
+
+        return Response(files[name], media_type=media,
+                        headers={"Content-Disposition": f"attachment; filename*=UTF-8''{quote(name)}"})
 
     async def style(request: Request) -> Response:
         return FileResponse(HERE / "static" / "style.css", media_type="text/css")
@@ -184,10 +219,17 @@ def create_app(*, token: str, port: int, store: Store, today: Callable[[], dt.da
         Route("/static/style.css", style),
         Route("/i/{interview}/review", review),
         Route("/i/{interview}/package", package, methods=["POST"]),
+        Route("/i/{interview}/file/{name}", one_file),
         Route("/i/{interview}/{page}", page),
         Route("/i/{interview}/{page}", save_page, methods=["POST"]),
     ]
     return Guard(Starlette(routes=routes), token=token, port=port)
+
+
+def _soffice_present() -> bool:
+    from respond.convert.libreoffice import soffice
+
+    return soffice() is not None
 
 
 def _now() -> str:
@@ -202,6 +244,7 @@ def check_answers(answers: dict[str, str], today: dt.date) -> dict[str, Any]:
     """What the review page shows: the deadline, what to fix, the findings; ``ready`` when a package can be made."""
     from respond.case.load import CaseFileError, parse_case
     from respond.cli.engine import InputError, make_engine
+    from respond.templates.package import package_names
 
     conversion = answers_to_case(answers)
     missing = [{"key": k, "page": PAGE_OF[k], "label": QUESTIONS[k].label, "why": NEEDED_FOR.get(k, "继续")}
@@ -209,7 +252,7 @@ def check_answers(answers: dict[str, str], today: dt.date) -> dict[str, Any]:
     problems = [{"key": k, "page": PAGE_OF[k], "label": QUESTIONS[k].label, "message": m}
                 for k, m in conversion.problems.items()]
     result: dict[str, Any] = {"missing": missing, "problems": problems, "case_problems": [], "deadline": None,
-                              "findings": [], "court": "", "ready": False, "loaded": None}
+                              "findings": [], "court": "", "ready": False, "loaded": None, "documents": []}
     if missing or problems:
         return result
     try:
@@ -230,7 +273,7 @@ def check_answers(answers: dict[str, str], today: dt.date) -> dict[str, Any]:
     result.update(deadline={"answer_due": d.answer_due.isoformat(), "days_left": d.days_left,
                             "calendar_verified": d.calendar_verified},
                   court=analysis.case.court.name, findings=findings_in_plain_words(analysis),
-                  ready=True, loaded=loaded)
+                  ready=True, loaded=loaded, documents=package_names(analysis))
     return result
 
 

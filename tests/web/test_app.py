@@ -246,3 +246,20 @@ def test_an_oversized_upload_is_refused_as_it_arrives(tmp_path):
         r, text = upload(server, [("big.pdf", b"%PDF-1.4\n" + b"0" * (2 * 1024 * 1024))])
         assert r.status == 413 and "太大" in text
     assert store.saved() == []
+
+
+def test_each_document_can_be_downloaded_alone(site):
+    server, _ = site
+    base = walk(server, PRIVATE)
+    r, html = call(server, "GET", f"{base}/review")
+    links = re.findall(r'href="(/i/[^"]+/file/[^"]+)"', html.decode())
+    from urllib.parse import unquote
+
+    names = [unquote(link.rsplit("/", 1)[1]) for link in links]
+    assert names == ["答辩状.docx", "利息重算表.docx", "说明.md"]  # pdf=False here: no PDF links
+    r, data = call(server, "GET", links[0].replace("答辩状.docx", "%E7%AD%94%E8%BE%A9%E7%8A%B6.docx"))
+    assert r.status == 200 and data.startswith(b"PK")
+    assert "attachment" in r.getheader("Content-Disposition")
+    r, data = call(server, "GET", f"{base}/file/%E8%AF%B4%E6%98%8E.md")
+    assert "## 1. 截止日期" in data.decode("utf-8")
+    assert call(server, "GET", f"{base}/file/..%2F..%2Fsecret")[0].status == 404
