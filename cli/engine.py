@@ -30,8 +30,10 @@ class Engine:
     calendar: HolidayCalendar
     lpr: LprTable
 
-    def run(self, loaded: LoadedCase) -> Analysis:
-        text = contract_text(loaded)
+    def run(self, loaded: LoadedCase, contract: str | None = None) -> Analysis:
+        """``contract``: the contract's text when it was read elsewhere (the interview's upload);
+        otherwise the file ``loan.contract_text`` names is read."""
+        text = contract if contract is not None else contract_text(loaded)
         try:
             return analyse(loaded.case, today=self.today, calendar=self.calendar, lpr=self.lpr,
                            day_basis=self.day_basis, case_warnings=loaded.warnings, contract_text=text)

@@ -57,8 +57,8 @@ def create_app(*, token: str, port: int, store: Store, today: Callable[[], dt.da
         data = store.load(interview)
         return None if data is None else (interview, data)
 
-    async def posted(request: Request):
-        form = await request.form(max_files=0, max_fields=200, max_part_size=MAX_ANSWER * 4)
+    async def posted(request: Request, files: int = 0):
+        form = await request.form(max_files=files, max_fields=200, max_part_size=MAX_ANSWER * 4)
         return form if require_form_token(form, token) else None
 
     async def start(request: Request) -> Response:
@@ -115,7 +115,11 @@ def create_app(*, token: str, port: int, store: Store, today: Callable[[], dt.da
         index = PAGE_KEYS.index(key)
         the_page = PAGES[index]
         problems = answers_to_case(answers).problems
-        return render("page.html", title=the_page.title, page=the_page, interview=interview,
+        if data.get("contract_refused"):
+            problems = {**problems, "loan.contract_text": data["contract_refused"]}
+        kept = data.get("contract")
+        contract = {"name": kept["name"], "chars": len(kept["text"])} if kept else None
+        return render("page.html", contract=contract, title=the_page.title, page=the_page, interview=interview,
                       sources=data.get("sources", {}), notes=data.get("notes", []),
                       questions=[q for q in the_page.questions if asked(q, answers)], answers=answers,
                       problems=problems, periods=RATE_PERIODS, number=index + 1, total=len(PAGES),
@@ -126,14 +130,24 @@ def create_app(*, token: str, port: int, store: Store, today: Callable[[], dt.da
         key = request.path_params["page"]
         if found is None or key not in PAGE_KEYS:
             return render("base.html", status=404, title="找不到这一页")
-        form = await posted(request)
+        the_page = PAGES[PAGE_KEYS.index(key)]
+        uploads = [q.key for q in the_page.questions if q.kind == "contract_file"]
+        try:
+            form = await posted(request, files=len(uploads))
+        except Exception:  # a malformed multipart body, or a field over the limit
+            form = None
         if form is None:
             return _forbidden()
         interview, data = found
+        data = dict(data)
         answers = dict(data.get("answers", {}))
-        the_page = PAGES[PAGE_KEYS.index(key)]
         before = {q.key for q in the_page.questions if asked(q, answers)}
+        refused = None
+        for name in uploads:
+            refused = await _take_contract(form, name, data, answers) or refused
         for q in the_page.questions:
+            if q.kind == "contract_file":
+                continue
             names = [f"{q.key}.period", f"{q.key}.percent"] if q.kind == "rate" else [q.key]
             for name in names:
                 value = form.get(name)
@@ -142,8 +156,10 @@ def create_app(*, token: str, port: int, store: Store, today: Callable[[], dt.da
         now_asked = {q.key for q in the_page.questions if asked(q, answers)}
         index = PAGE_KEYS.index(key)
         new_here = now_asked - before
-        target = key if new_here else (PAGE_KEYS[index + 1] if index + 1 < len(PAGE_KEYS) else "review")
+        target = key if new_here or refused else (PAGE_KEYS[index + 1] if index + 1 < len(PAGE_KEYS) else "review")
         store.save(interview, {**data, "answers": answers, "page": target, "saved_at": _now()})
+        if refused:
+            return RedirectResponse(f"/i/{interview}/{key}#q-{uploads[0]}", status_code=303)
         anchor = f"#q-{sorted(new_here)[0]}" if new_here else ""
         return RedirectResponse(f"/i/{interview}/{target}{anchor}", status_code=303)
 
@@ -153,7 +169,7 @@ def create_app(*, token: str, port: int, store: Store, today: Callable[[], dt.da
             return render("base.html", status=404, title="找不到这份填写")
         interview, data = found
         answers = data.get("answers", {})
-        checked = check_answers(answers, today())
+        checked = check_answers(answers, today(), contract_of(data))
         return render("review.html", title="核对和下载", interview=interview, summary=_summary(answers),
                       pdf=pdf and _soffice_present(), **checked)
 
@@ -164,7 +180,7 @@ def create_app(*, token: str, port: int, store: Store, today: Callable[[], dt.da
         if await posted(request) is None:
             return _forbidden()
         interview, data = found
-        checked = check_answers(data.get("answers", {}), today())
+        checked = check_answers(data.get("answers", {}), today(), contract_of(data))
         if not checked["ready"]:
             return RedirectResponse(f"/i/{interview}/review", status_code=303)
         files = package_of(interview, data, checked)
@@ -181,10 +197,11 @@ def create_app(*, token: str, port: int, store: Store, today: Callable[[], dt.da
         import hashlib
         import json
 
-        digest = hashlib.sha256(json.dumps(data.get("answers", {}), sort_keys=True).encode()).hexdigest()
+        facts = {"answers": data.get("answers", {}), "contract": contract_of(data)}
+        digest = hashlib.sha256(json.dumps(facts, sort_keys=True).encode()).hexdigest()
         if interview not in cache or cache[interview][0] != digest:
             cache.clear()  # one package kept in memory at a time
-            cache[interview] = (digest, draft_files(checked["loaded"], today(), pdf=pdf))
+            cache[interview] = (digest, draft_files(checked["loaded"], today(), pdf=pdf, contract=contract_of(data)))
         return cache[interview][1]
 
     async def one_file(request: Request) -> Response:
@@ -192,7 +209,7 @@ def create_app(*, token: str, port: int, store: Store, today: Callable[[], dt.da
         if found is None:
             return render("base.html", status=404, title="找不到这份填写")
         interview, data = found
-        checked = check_answers(data.get("answers", {}), today())
+        checked = check_answers(data.get("answers", {}), today(), contract_of(data))
         if not checked["ready"]:
             return RedirectResponse(f"/i/{interview}/review", status_code=303)
         from starlette.concurrency import run_in_threadpool
@@ -226,6 +243,40 @@ def create_app(*, token: str, port: int, store: Store, today: Callable[[], dt.da
     return Guard(Starlette(routes=routes), token=token, port=port)
 
 
+async def _take_contract(form: Any, name: str, data: dict[str, Any], answers: dict[str, str]) -> str | None:
+    """Keep (or remove) the contract uploaded on this page: its text in ``data["contract"]``, its name
+    as the answer. Returns the reason when the file is refused (nothing kept then)."""
+    from starlette.concurrency import run_in_threadpool
+
+    from respond.web.contract import read_uploaded_contract
+    from respond.web.prefill import UploadRefused
+
+    data.pop("contract_refused", None)
+    if form.get("remove_contract") == "yes":
+        data.pop("contract", None)
+        answers.pop(name, None)
+    item = form.get(name)
+    if not hasattr(item, "read"):
+        return None
+    content = await item.read()
+    if not item.filename and not content:
+        return None  # no file chosen this time: keep what was uploaded before
+    try:
+        shown, text = await run_in_threadpool(read_uploaded_contract, item.filename or "合同", content)
+    except UploadRefused as exc:
+        data["contract_refused"] = str(exc)
+        return str(exc)
+    data["contract"] = {"name": shown, "text": text}
+    answers[name] = shown
+    return None
+
+
+def contract_of(data: dict[str, Any]) -> str | None:
+    """The text of the contract uploaded in this interview, or None."""
+    kept = data.get("contract")
+    return kept["text"] if kept else None
+
+
 def _soffice_present() -> bool:
     from respond.convert.libreoffice import soffice
 
@@ -240,7 +291,7 @@ def _forbidden() -> HTMLResponse:
     return HTMLResponse("<!doctype html><meta charset=\"utf-8\"><p>页面已过期，请返回后重新提交。</p>", status_code=403)
 
 
-def check_answers(answers: dict[str, str], today: dt.date) -> dict[str, Any]:
+def check_answers(answers: dict[str, str], today: dt.date, contract: str | None = None) -> dict[str, Any]:
     """What the review page shows: the deadline, what to fix, the findings; ``ready`` when a package can be made."""
     from respond.case.load import CaseFileError, parse_case
     from respond.cli.engine import InputError, make_engine
@@ -265,7 +316,7 @@ def check_answers(answers: dict[str, str], today: dt.date) -> dict[str, Any]:
                                             "message": p.message})
         return result
     try:
-        analysis = make_engine(today=today).run(loaded)
+        analysis = make_engine(today=today).run(loaded, contract)
     except InputError as exc:
         result["case_problems"].append({"key": "", "page": "", "label": "填写内容", "message": str(exc)})
         return result
@@ -301,11 +352,11 @@ def findings_in_plain_words(analysis) -> list[tuple[str, str]]:
     return blocks
 
 
-def draft_files(loaded, today: dt.date, *, pdf: bool) -> dict[str, bytes]:
+def draft_files(loaded, today: dt.date, *, pdf: bool, contract: str | None = None) -> dict[str, bytes]:
     """The package ``respond draft`` would write for this case (with PDFs when LibreOffice is there)."""
     from respond.cli.engine import load_template_set, make_engine, render_package
 
-    analysis = make_engine(today=today).run(loaded)
+    analysis = make_engine(today=today).run(loaded, contract)
     notes: list[str] = []
     files = render_package(analysis, load_template_set(None), pdf=pdf, warn=notes.append)
     if notes:

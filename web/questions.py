@@ -30,6 +30,7 @@ class Question:
     key: str
     label: str
     kind: str  # text | long_text | date | datetime | money | integer | choice | rate | payments | deductions | fees
+    # | contract_file (an upload: its text is kept beside the answers, the answer is the file's name)
     help: str = ""
     choices: tuple[tuple[str, str], ...] = ()
     required: bool = False  # the case cannot be analysed without it (case-file.md "required")
@@ -132,9 +133,12 @@ PAGES: tuple[Page, ...] = (
                  when=("ask.extra_fees", "yes")),
     )),
     Page("payments", "您已经还了多少", "按银行流水或 App 里的还款记录，一笔一行。没还过就空着。", (
-        Question("loan.payments", "每一笔还款", "payments", "每行一笔：日期 金额，例如“2024-04-15 978”。"),
+        Question("loan.payments", "每一笔还款", "payments", "每行一笔：日期 金额，例如“2024-04-15 978”。每月同一天还同样金额的，可以只写一行，例如“2024-04-15 起每月 978 共 6 期”。"),
     )),
-    Page("contract", "合同", "如果能找到借款合同，把其中关于管辖法院、利率、费用、违约金的条款复制到这里，每条之间空一行。", (
+    Page("contract", "合同", "如果能找到借款合同（App 里一般可以下载或截图），上传合同文件；"
+         "或者把其中关于管辖法院、利率、费用、违约金的条款复制到下面，每条之间空一行。都没有也可以继续。", (
+        Question("loan.contract_text", "上传借款合同文件（可以不传）", "contract_file",
+                 "PDF、Word（.docx）或文本（.txt），不超过 20 MB。只读出其中的文字，保存在您自己的电脑上。"),
         Question("loan.clauses", "合同条款（可以不填）", "long_text"),
     )),
 )
@@ -228,9 +232,38 @@ def _lines(text: str) -> list[list[str]]:
     return [line.translate(_FULLWIDTH).split() for line in text.splitlines() if line.strip()]
 
 
-def read_payments(text: str) -> list[dict[str, str]]:
+_MONTHLY = re.compile(r"(?P<date>.+?)\s*起\s*每月(?:还)?\s*(?P<amount>.+?)\s*[,，]?\s*共\s*(?P<n>\d+)\s*(?:期|次|个月)")
+MAX_MONTHLY = 360
+
+
+def _monthly(line: str, n: int) -> list[dict[str, str]] | None:
+    """``2024-04-15 起每月 978 共 6 期`` → six rows, on the 15th of each month from April 2024."""
+    m = _MONTHLY.fullmatch(line.translate(_FULLWIDTH).strip())
+    if not m:
+        return None
+    first, amount, count = read_date(m.group("date")), str(read_money(m.group("amount"))), int(m.group("n"))
+    if first.day > 28:
+        raise AnswerError(f"第 {n} 行：每月 {first.day} 日还款的，各月天数不同（例如 2 月没有 {first.day} 日），请逐笔填写")
+    if not 1 <= count <= MAX_MONTHLY:
+        raise AnswerError(f"第 {n} 行：期数应在 1 到 {MAX_MONTHLY} 之间")
     rows = []
-    for n, parts in enumerate(_lines(text), 1):
+    for k in range(count):
+        month = first.month - 1 + k
+        day = dt.date(first.year + month // 12, month % 12 + 1, first.day)
+        rows.append({"date": day.isoformat(), "amount": amount})
+    return rows
+
+
+def read_payments(text: str) -> list[dict[str, str]]:
+    """One payment a line (``日期 金额``), or a run of equal monthly payments on one line
+    (``2024-04-15 起每月 978 共 6 期``)."""
+    rows = []
+    for n, line in enumerate([line for line in text.splitlines() if line.strip()], 1):
+        monthly = _monthly(line, n)
+        if monthly is not None:
+            rows.extend(monthly)
+            continue
+        parts = line.translate(_FULLWIDTH).split()
         if len(parts) != 2:
             raise AnswerError(f"第 {n} 行应为“日期 金额”两项，例如“2024-04-15 978”")
         rows.append({"date": read_date(parts[0]).isoformat(), "amount": str(read_money(parts[1]))})
@@ -331,8 +364,8 @@ def answers_to_case(answers: dict[str, str]) -> Conversion:
                 if q.required:
                     missing.append(q.key)
                 continue
-            if q.key.startswith("ask."):
-                continue
+            if q.key.startswith("ask.") or q.kind == "contract_file":
+                continue  # an uploaded contract's text goes to the engine beside the case, not in it
             try:
                 _put(case, q.key, _value(q, text, answers))
             except AnswerError as exc:

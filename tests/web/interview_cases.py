@@ -84,13 +84,107 @@ BANK = {
     "ask.full_amount_received": "yes",
     "loan.upfront_deductions": "这行不该被读：到手是全额",
     "ask.extra_fees": "no",
-    "loan.payments": "\n".join(f"{d} 4488.16" for d in (
-        "2024-07-20", "2024-08-20", "2024-09-20", "2024-10-20", "2024-11-20", "2024-12-20", "2025-01-20",
-        "2025-02-20", "2025-03-20", "2025-04-20")),
+    "loan.payments": "2024年7月20日起每月4488.16元，共10期",  # ten equal monthly payments, in one line
 }
+
+# The microloan with a guarantee fee each instalment and a membership fee (examples/microloan-fees.json),
+# its contract uploaded as the file the example names; the borrower does not know who lent.
+MICROLOAN = {
+    "court.name": "重庆市渝北区人民法院",
+    "court.case_number": "（2026）渝0112民初40517号",
+    "plaintiff.name": "重庆某某网络小额贷款有限公司",
+    "plaintiff.address": "重庆市渝北区某某大道1号",
+    "plaintiff.representative": "赵某",
+    "plaintiff.credit_code": "91500000MA5U7XXXXX",
+    "case_cause": "小额借款合同纠纷",
+    "court.procedure": "small_claims",
+    "court.filed_on": "2026年10月12日",
+    "service.method": "electronic",
+    "service.date": "2026年11月16日",
+    "service.answer_days": "15",
+    "defendant.name": "张三",
+    "defendant.gender": "男",
+    "defendant.birth_date": "1990年1月1日",
+    "defendant.ethnicity": "汉族",
+    "defendant.address": "浙江省杭州市西湖区某某路12号",
+    "defendant.residence": "浙江省杭州市西湖区某某路12号",
+    "claims.principal": "5,852.36元",
+    "claims.interest": "1530.2",
+    "claims.penalty": "980",
+    "claims.fees": "1,050.00",
+    "claims.legal_costs": "1500",
+    "claims.as_of": "2026-09-30",
+    "claims.until_paid": "yes",
+    "claims.accelerate": "yes",
+    "ask.lender_is_plaintiff": "unknown",
+    "loan.product": "某某借钱",
+    "loan.contract_number": "XD20240315000123",
+    "loan.contract_date": "2024年3月15日",
+    "loan.principal": "1万元",
+    "loan.rate.period": "annual",
+    "loan.rate.percent": "18",
+    "loan.term_months": "12",
+    "loan.method": "equal_installment",
+    "loan.overdue_rate.period": "annual",
+    "loan.overdue_rate.percent": "27%",
+    "ask.full_amount_received": "yes",
+    "ask.extra_fees": "yes",
+    "loan.fees": "担保费 150 每期\n会员费 199 2024-03-20",
+    "loan.payments": "2024-03-20 199\n2024-04-15 起每月 1066.80 共 5 期",
+    "loan.contract_text": str(EXAMPLES / "microloan-fees-contract.txt"),  # a file to upload
+}
+
+# The suit filed in a court the contract chose though neither party is there
+# (examples/jurisdiction-objection.json): the choice-of-court clause pasted from the contract.
+JURISDICTION = {
+    "court.name": "重庆市渝中区人民法院",
+    "court.case_number": "（2026）渝0103民初88760号",
+    "plaintiff.name": "广州某某网络小额贷款有限公司",
+    "plaintiff.address": "广东省广州市天河区某某路66号",
+    "plaintiff.representative": "孙某",
+    "plaintiff.credit_code": "91440101MA5XXXXXXX",
+    "case_cause": "小额借款合同纠纷",
+    "court.procedure": "simplified",
+    "court.filed_on": "2026-10-15",
+    "service.method": "electronic",
+    "service.date": "2026-11-18",
+    "defendant.name": "周敏",
+    "defendant.gender": "女",
+    "defendant.birth_date": "1996-02-20",
+    "defendant.ethnicity": "汉族",
+    "defendant.address": "四川省成都市武侯区某某街9号",
+    "defendant.residence": "四川省成都市武侯区某某街9号",
+    "claims.principal": "7600",
+    "claims.interest": "910",
+    "claims.penalty": "420",
+    "claims.legal_costs": "800",
+    "claims.as_of": "2026-10-15",
+    "claims.until_paid": "yes",
+    "claims.accelerate": "yes",
+    "ask.lender_is_plaintiff": "yes",
+    "loan.product": "某某花",
+    "loan.contract_number": "GZ2025010800321",
+    "loan.contract_date": "2025-01-08",
+    "loan.principal": "10000",
+    "loan.rate.period": "annual",
+    "loan.rate.percent": "21.6",
+    "loan.term_months": "12",
+    "loan.method": "equal_installment",
+    "loan.overdue_rate.period": "annual",
+    "loan.overdue_rate.percent": "32.4",
+    "ask.full_amount_received": "yes",
+    "loan.disbursed_on": "2025-01-08",
+    "ask.extra_fees": "no",
+    "loan.payments": "2025-02-08起每月940.07共3期",
+    "loan.clauses": "第十二条 争议解决：因本合同引起的争议，双方同意提交重庆市渝中区人民法院管辖。本条款已以加粗字体提示。",
+}
+
+#: every bundled example, as its borrower answers the interview
+WALKS = [(PRIVATE, "private-upfront-deduction.json"), (BANK, "bank-within-cap.json"),
+         (MICROLOAN, "microloan-fees.json"), (JURISDICTION, "jurisdiction-objection.json")]
 
 
 def _report(data: dict) -> dict:
     engine = make_engine(today=TODAY)
-    loaded = parse_case(data)
+    loaded = parse_case(data, base_dir=EXAMPLES)  # the contract file an example names is beside it
     return json.loads(json.dumps(build_report(engine.run(loaded)), default=str))

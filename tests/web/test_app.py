@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from interview_cases import BANK, PRIVATE, TODAY, _report  # noqa: E402
+from interview_cases import PRIVATE, TODAY, WALKS, _report  # noqa: E402
 from respond.web.app import create_app  # noqa: E402
 from respond.web.guard import COOKIE  # noqa: E402
 from respond.web.questions import PAGES, asked  # noqa: E402
@@ -36,11 +36,24 @@ def site(tmp_path):
         yield server, store
 
 
-def call(server, method, path, fields=None):
-    conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+def multipart(fields: dict[str, str], files: dict[str, tuple[str, bytes]]) -> tuple[bytes, str]:
+    boundary = "----respondtest7d1b"
+    parts = [f'--{boundary}\r\nContent-Disposition: form-data; name="{k}"\r\n\r\n{v}\r\n'.encode()
+             for k, v in fields.items()]
+    for field, (name, data) in files.items():
+        parts.append((f'--{boundary}\r\nContent-Disposition: form-data; name="{field}"; filename="{name}"\r\n'
+                      "Content-Type: application/octet-stream\r\n\r\n").encode("utf-8") + data + b"\r\n")
+    return b"".join(parts) + f"--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}"
+
+
+def call(server, method, path, fields=None, files=None):
+    conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=60)
     headers = {"Host": f"127.0.0.1:{server.port}", "Cookie": f"{COOKIE}={TOKEN}"}
     body = None
-    if fields is not None:
+    if files is not None:
+        body, kind = multipart({"token": TOKEN, **(fields or {})}, files)
+        headers.update({"Content-Type": kind, "Origin": f"http://127.0.0.1:{server.port}"})
+    elif fields is not None:
         body = urlencode({"token": TOKEN, **fields}).encode()
         headers.update({"Content-Type": "application/x-www-form-urlencoded",
                         "Origin": f"http://127.0.0.1:{server.port}"})
@@ -63,13 +76,17 @@ def walk(server, answers) -> str:
             r, html = call(server, "GET", f"{base}/{page.key}")
             assert r.status == 200
             shown = [q for q in page.questions if asked(q, given)]
-            fields = {}
+            fields, files = {}, None
             for q in shown:
                 names = [f"{q.key}.period", f"{q.key}.percent"] if q.kind == "rate" else [q.key]
-                fields.update({n: answers[n] for n in names if n in answers})
                 assert f'name="{names[-1]}"' in html.decode()
+                if q.kind == "contract_file":
+                    path = Path(answers[q.key]) if q.key in answers else None
+                    files = {q.key: (path.name, path.read_bytes())} if path else {}
+                    continue
+                fields.update({n: answers[n] for n in names if n in answers})
             given.update(fields)
-            r, _ = call(server, "POST", f"{base}/{page.key}", fields)
+            r, _ = call(server, "POST", f"{base}/{page.key}", fields, files)
             assert r.status == 303
             if not r.getheader("Location").startswith(f"{base}/{page.key}"):
                 break
@@ -77,8 +94,7 @@ def walk(server, answers) -> str:
     return base
 
 
-@pytest.mark.parametrize("answers, example", [(PRIVATE, "private-upfront-deduction.json"),
-                                              (BANK, "bank-within-cap.json")])
+@pytest.mark.parametrize("answers, example", WALKS, ids=[w[1] for w in WALKS])
 def test_a_borrower_walks_through_and_downloads_the_package_of_respond_check(site, answers, example):
     server, _ = site
     base = walk(server, answers)
@@ -263,3 +279,45 @@ def test_each_document_can_be_downloaded_alone(site):
     r, data = call(server, "GET", f"{base}/file/%E8%AF%B4%E6%98%8E.md")
     assert "## 1. 截止日期" in data.decode("utf-8")
     assert call(server, "GET", f"{base}/file/..%2F..%2Fsecret")[0].status == 404
+
+
+def _to_contract_page(server) -> str:
+    r, _ = call(server, "POST", "/new", {})
+    return r.getheader("Location").rsplit("/", 1)[0]
+
+
+def test_an_uploaded_contract_is_read_kept_as_text_and_can_be_removed(site):
+    server, store = site
+    base = _to_contract_page(server)
+    contract = (EXAMPLES / "microloan-fees-contract.txt").read_bytes()
+    r, _ = call(server, "POST", f"{base}/contract", {}, {"loan.contract_text": ("我的合同.txt", contract)})
+    assert r.status == 303 and r.getheader("Location") == f"{base}/review"
+    saved = store.load(base.rsplit("/", 1)[1])
+    assert saved["contract"]["name"] == "我的合同.txt"
+    assert "第三条 担保与其他服务" in saved["contract"]["text"]
+    _, html = call(server, "GET", f"{base}/contract")
+    assert "已上传：我的合同.txt" in html.decode()
+    # saving the page again without choosing a file keeps it; ticking 删除 removes it
+    call(server, "POST", f"{base}/contract", {"loan.clauses": ""}, {"loan.contract_text": ("", b"")})
+    assert store.load(base.rsplit("/", 1)[1])["contract"]["name"] == "我的合同.txt"
+    call(server, "POST", f"{base}/contract", {"remove_contract": "yes"}, {"loan.contract_text": ("", b"")})
+    saved = store.load(base.rsplit("/", 1)[1])
+    assert "contract" not in saved and "loan.contract_text" not in saved["answers"]
+
+
+@pytest.mark.parametrize("name, data, message", [
+    ("合同截图.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "照片或旧版 Word（.doc）读不出条款"),
+    ("扫描的合同.pdf", (FIXTURES / "hostile-scan.pdf").read_bytes(), "没有可以提取的文字"),
+    ("合同.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64, "照片或旧版 Word（.doc）读不出条款"),
+    ("合同.pdf", b"%PDF-1.4\n garbage, not a PDF", "不是有效的 PDF 文件"),
+    ("空.txt", b"", "空文件"),
+])
+def test_a_contract_that_cannot_be_read_is_refused_on_its_page(site, name, data, message):
+    server, store = site
+    base = _to_contract_page(server)
+    r, _ = call(server, "POST", f"{base}/contract", {}, {"loan.contract_text": (name, data)})
+    assert r.getheader("Location").startswith(f"{base}/contract")  # the page again, not the review
+    _, html = call(server, "GET", f"{base}/contract")
+    text = html.decode()
+    assert message in text and name in text
+    assert "contract" not in store.load(base.rsplit("/", 1)[1])

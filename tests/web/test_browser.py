@@ -15,7 +15,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from browser import AVAILABLE, WHY_NOT, chromium  # noqa: E402
-from interview_cases import BANK, PRIVATE, TODAY, _report  # noqa: E402
+from interview_cases import TODAY, WALKS, _report  # noqa: E402
 from respond.web.app import create_app  # noqa: E402
 from respond.web.questions import PAGES, asked  # noqa: E402
 from respond.web.server import LocalServer, new_token  # noqa: E402
@@ -52,6 +52,9 @@ def answer_page(page, questions, answers):
             if f"{q.key}.percent" in answers:
                 page.locator(f'input[name="{q.key}.period"][value="{answers[q.key + ".period"]}"]').check()
                 page.locator(f'[name="{q.key}.percent"]').fill(answers[f"{q.key}.percent"])
+        elif q.kind == "contract_file":
+            if q.key in answers:
+                page.get_by_label(q.label, exact=False).set_input_files(answers[q.key])
         elif q.key in answers:
             page.get_by_label(q.label, exact=False).first.fill(answers[q.key])
 
@@ -74,8 +77,7 @@ def walk(page, answers):
     assert page.locator("h1").inner_text() == "核对和下载"
 
 
-@pytest.mark.parametrize("answers, example", [(PRIVATE, "private-upfront-deduction.json"),
-                                              (BANK, "bank-within-cap.json")])
+@pytest.mark.parametrize("answers, example", WALKS, ids=[w[1] for w in WALKS])
 def test_a_borrower_walks_through_and_downloads_the_package(browser, site, answers, example):
     url, _ = site
     page = browser.new_page(accept_downloads=True)

@@ -22,6 +22,7 @@ from respond.web.questions import (  # noqa: E402
     question_for_path,
     read_date,
     read_money,
+    read_payments,
 )
 
 
@@ -94,6 +95,23 @@ def test_dates_that_do_not_exist_or_lack_a_year_are_refused(text):
 def test_payment_lines_name_the_line_that_is_wrong():
     conversion = answers_to_case(dict(BANK, **{"loan.payments": "2024-07-20 4488.16\n2024-08-20"}))
     assert "第 2 行" in conversion.problems["loan.payments"]
+
+
+def test_equal_monthly_payments_can_be_written_in_one_line():
+    rows = read_payments("2024年11月30日 500\n2024-12-15 起每月 1,066.80元，共 3 期\n2025-03-01 100")
+    assert rows == [{"date": "2024-11-30", "amount": "500.00"},
+                    {"date": "2024-12-15", "amount": "1066.80"}, {"date": "2025-01-15", "amount": "1066.80"},
+                    {"date": "2025-02-15", "amount": "1066.80"}, {"date": "2025-03-01", "amount": "100.00"}]
+
+
+@pytest.mark.parametrize("line, message", [
+    ("2024-01-31 起每月 978 共 6 期", "每月 31 日还款的，各月天数不同"),  # 31 Feb does not exist: never guessed
+    ("2024-01-15 起每月 978 共 0 期", "期数应在 1 到 360 之间"),
+    ("2024-01-15 起每月 20.000 共 6 期", "可能是写错了分隔符"),
+])
+def test_a_monthly_line_that_cannot_be_read_one_way_is_refused(line, message):
+    with pytest.raises(AnswerError, match=message):
+        read_payments("2023-12-01 10\n" + line)
 
 
 def test_validation_paths_map_back_to_their_question():
