@@ -3,7 +3,7 @@
     python bench/interview_screens.py [folder]     # default: out/screens
 
 Starts the app on 127.0.0.1 with a private store, walks through it with a bundled example's
-answers (tests/web/interview_cases.py) in Debian's Chromium (playwright, executable_path), and
+answers (the microloan with fees and its contract, tests/web/interview_cases.py) in Debian's Chromium (playwright, executable_path), and
 writes <page>-desktop.png and <page>-phone.png (full page) for the start page, each topic and the
 review. Needs chromium (apt) and playwright (pip).
 """
@@ -22,7 +22,7 @@ WIDTHS = {"desktop": (1280, 900), "phone": (360, 740)}
 
 def main(folder: str = "out/screens") -> int:
     from browser import AVAILABLE, WHY_NOT, chromium
-    from interview_cases import PRIVATE, TODAY
+    from interview_cases import MICROLOAN as PRIVATE, TODAY  # fees, a contract upload: the most pages
 
     from respond.web.app import create_app
     from respond.web.questions import PAGES, asked
@@ -54,6 +54,8 @@ def main(folder: str = "out/screens") -> int:
                         elif q.kind == "rate" and f"{q.key}.percent" in PRIVATE:
                             page.locator(f'input[name="{q.key}.period"][value="{PRIVATE[q.key + ".period"]}"]').check()
                             page.locator(f'[name="{q.key}.percent"]').fill(PRIVATE[f"{q.key}.percent"])
+                        elif q.kind == "contract_file" and q.key in PRIVATE:
+                            page.locator(f'[name="{q.key}"]').set_input_files(PRIVATE[q.key])
                         elif q.key in PRIVATE:
                             page.locator(f'[name="{q.key}"]').fill(PRIVATE[q.key])
                     page.screenshot(path=str(out / f"{n}-{p.key}{'-again' * attempt}-{kind}.png"), full_page=True)
