@@ -316,7 +316,11 @@ def _one_line(message: str) -> str:
     """A multi-line Chinese error (header + "  - item" lines) as one cell: the items, "；"-joined."""
     lines = [ln.strip() for ln in message.splitlines() if ln.strip()]
     items = [ln[2:].strip() for ln in lines if ln.startswith("- ")]
-    return "；".join(items) if items else " ".join(lines)
+    head = " ".join(ln for ln in lines if not ln.startswith("- ")).rstrip("：:")
+    if not items:
+        return head
+    # the header says what is wrong with the items, unless it is the general "nothing written"
+    return "；".join(items) if head.startswith("案件文件有问题") else f"{head}：" + "；".join(items)
 
 
 def _where(exc: BaseException) -> str:
@@ -340,65 +344,39 @@ class _Worker:
     templates: Any
     out_dir: Path
     pdf: bool = False
+    force: bool = False  # --force: respond's own files replaced even when edited since
 
 
 _STATE: _Worker | None = None
 
 
-def init_worker(engine_kwargs: dict[str, Any], templates_dir: str | None, out_dir: str, pdf: bool = False) -> None:
+def init_worker(engine_kwargs: dict[str, Any], templates_dir: str | None, out_dir: str, pdf: bool = False,
+                force: bool = False) -> None:
     """Pool initializer: the Engine (holiday and LPR files read) and the compiled templates, once
     per process. The package's own templates are cached per process, so a forked worker whose
     parent already compiled them gets them for free."""
     global _STATE
     from respond.cli.engine import load_template_set, make_engine
 
-    _STATE = _Worker(make_engine(**engine_kwargs), load_template_set(templates_dir), Path(out_dir), pdf)
+    _STATE = _Worker(make_engine(**engine_kwargs), load_template_set(templates_dir), Path(out_dir), pdf, force)
 
 
 # Where os.sync() exists (POSIX), packages are written atomically (temporary file + rename) but
 # not fsync'ed one by one: the batch syncs once at the end, then records them in the manifest. On
-# a slow disk the per-file fsync of cli.files.write_files cost more than drafting the case.
+# a slow disk the per-file fsync cost more than drafting the case.
 SYNC_AT_END = hasattr(os, "sync")
-_MODE: int | None = None
 
 
-def _write_unsynced(folder: Path, files: dict[str, bytes]) -> None:
-    import tempfile
+def write_package(folder: Path, files: dict[str, bytes], force: bool = False) -> None:
+    """A case's package into its folder: a redrafted case replaces respond's own earlier files that
+    are unchanged since (and removes those it no longer needs); a file respond did not write, or one
+    edited since, stops this case (rejected, with the reason), never the batch. ``cli.files.write_package``."""
+    from respond.cli.files import write_package as write
 
-    global _MODE
-    if _MODE is None:  # what open() would give; mkstemp's 0600 is for the temporary name only
-        mask = os.umask(0)
-        os.umask(mask)
-        _MODE = 0o666 & ~mask
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, data in files.items():
-        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
-        try:
-            os.fchmod(fd, _MODE)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, folder / name)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
-
-
-def write_package(folder: Path, files: dict[str, bytes]) -> None:
-    from respond.cli.files import previous_documents, remove_stale, write_files
-
-    previous = previous_documents(folder)
     try:
-        # a package interrupted half-way has files older than its input, or none: never "up to date"
-        if SYNC_AT_END:
-            _write_unsynced(folder, files)
-        else:
-            write_files(folder, files, force=True)
+        write(folder, files, force=force, replace_unchanged=True, sync=not SYNC_AT_END)
     except OSError as exc:
         raise InputError(f"无法写入输出文件夹 {folder}：{exc.strerror or type(exc).__name__}") from None
-    remove_stale(folder, files, previous)  # e.g. an annex the case no longer needs
 
 
 def draft_one(task: Task) -> dict[str, Any]:
@@ -416,7 +394,7 @@ def draft_one(task: Task) -> dict[str, Any]:
             return _empty_row(task, REJECTED, "；".join(str(p) for p in exc.problems))  # scrubbed by parse_case
         analysis = state.engine.run(loaded)
         files = render_package(analysis, state.templates)  # a firm's broken template: InputError
-        write_package(state.out_dir / task.folder, files)
+        write_package(state.out_dir / task.folder, files, state.force)
         report = json.loads(files[REPORT_NAME])
         return row_from_report(task, report, DRAFTED, state.engine.today)
     except InputError as exc:
@@ -486,7 +464,7 @@ def draft_chunk_with_pdf(tasks: list[Task]) -> list[dict[str, Any]]:
     for i, task, analysis, docs in ready:
         try:
             files = finish_package(analysis, docs, pdfs.get(i))
-            write_package(state.out_dir / task.folder, files)
+            write_package(state.out_dir / task.folder, files, state.force)
             row = row_from_report(task, json.loads(files[REPORT_NAME]), DRAFTED, state.engine.today)
             if i in problems:
                 row["error"] = _one_line(problems[i])
@@ -809,14 +787,14 @@ def run_batch(inputs: Sequence[str], out_dir: str, *, jobs: int | None, force: b
         try:
             with _progress(len(todo)) as bar:
                 if jobs == 1:
-                    _STATE = _Worker(engine, templates, out, pdf)
+                    _STATE = _Worker(engine, templates, out, pdf, force)
                     step = PDF_CHUNK if pdf else 1
                     for start in range(0, len(todo), step):
                         for row in draft_chunk(todo[start:start + step]):
                             record(row)
                         bar.update(min(step, len(todo) - start))
                 else:
-                    for n, chunk_rows in _draft_in_pool(todo, jobs, (engine_kwargs, templates_dir, str(out), pdf),
+                    for n, chunk_rows in _draft_in_pool(todo, jobs, (engine_kwargs, templates_dir, str(out), pdf, force),
                                                         pdf=pdf):
                         for row in chunk_rows:
                             record(row)

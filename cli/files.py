@@ -3,10 +3,13 @@ removing the earlier run's outputs that this run did not produce (and nothing el
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+import re
 import tempfile
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Any, Iterable, Mapping
 
 from respond.cli.engine import InputError
 
@@ -46,10 +49,21 @@ def write_files(directory: str | Path, files: Mapping[str, bytes], *, force: boo
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InputError(f"无法创建输出文件夹 {out}：{_why_not_a_folder(out, exc)}") from None
-    locked = [n for n in clash if not os.access(out / n, os.W_OK)]
+    return _stage_and_replace(out, dict(files), sync=True)
+
+
+def _refuse_locked(out: Path, names: Iterable[str]) -> None:
+    locked = [n for n in names if (out / n).exists() and not os.access(out / n, os.W_OK)]
     if locked:
         raise InputError("以下输出文件无法覆盖（只读、被锁定或正在被其他程序打开），未写入任何文件：\n"
                          + "\n".join(f"  - {out / n}" for n in locked))
+
+
+def _stage_and_replace(out: Path, files: dict[str, bytes], *, sync: bool) -> list[Path]:
+    """Every file to a temporary name in ``out`` first (a full disk or a read-only folder fails here,
+    nothing replaced), then each moved into place with ``os.replace``; ``sync``: fsync each (a batch
+    syncs once at the end instead)."""
+    _refuse_locked(out, files)
     mode = 0o666 & ~_umask()  # what open() would give: mkstemp's 0600 is for the temporary name only
     staged: list[tuple[str, Path]] = []
     try:
@@ -58,8 +72,9 @@ def write_files(directory: str | Path, files: Mapping[str, bytes], *, force: boo
             staged.append((tmp, out / name))
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
+                if sync:
+                    fh.flush()
+                    os.fsync(fh.fileno())
             os.chmod(tmp, mode)
     except BaseException as exc:
         _unlink_all(tmp for tmp, _ in staged)
@@ -88,42 +103,122 @@ def _unlink_all(paths: Iterable[str]) -> None:
             pass
 
 
-def previous_documents(directory: str | Path) -> set[str]:
-    """The documents an earlier package wrote in ``directory``, as its report.json lists them
-    (plain file names only; none when there is no readable report)."""
-    import json
+# --- packages: what respond wrote, and only that, may be replaced or removed ---------------------
 
+RECORD = ".respond-files.json"  # in each package folder: the files respond wrote there, with their digests
+_LEFTOVER = re.compile(r"^\.(?P<name>.+)\.[a-z0-9_]{8}\.tmp$")  # tempfile.mkstemp(prefix=".name.", suffix=".tmp")
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _plain(name: Any) -> bool:
+    return isinstance(name, str) and name == Path(name).name and name not in ("", ".", "..") and not name.startswith(".")
+
+
+def read_record(directory: str | Path) -> dict[str, list[str]]:
+    """The files respond recorded writing in ``directory`` → the digests each may have (two while a
+    write is under way). A report.json is never trusted for this: only respond's own record."""
     try:
-        documents = json.loads((Path(directory) / "report.json").read_text(encoding="utf-8"))["documents"]
+        files = json.loads((Path(directory) / RECORD).read_text(encoding="utf-8"))["files"]
     except (OSError, ValueError, KeyError, TypeError):
-        return set()
-    if not isinstance(documents, list):
-        return set()
-    return {d for d in documents if isinstance(d, str) and d == Path(d).name and not d.startswith(".")}
+        return {}
+    if not isinstance(files, dict):
+        return {}
+    return {n: [d for d in ds if isinstance(d, str)] for n, ds in files.items() if _plain(n) and isinstance(ds, list)}
 
 
-def remove_stale(directory: str | Path, keep: Iterable[str], candidates: Iterable[str]) -> list[Path]:
-    """Delete the files of ``candidates`` (an earlier run's output names) that are not in ``keep``
-    (what this run wrote), e.g. the 利息重算表 a case no longer needs; return what was deleted.
+def _current_digest(path: Path) -> str | None:
+    try:
+        if not path.is_file() or path.is_symlink():
+            return None
+        return _digest(path.read_bytes())
+    except OSError:
+        return None
 
-    Only plain file names directly in ``directory`` are considered, never a folder, never any other
-    name: the user's own files stay. Used after the new files are written (``--force`` only).
+
+def _write_record(out: Path, files: dict[str, list[str]], *, sync: bool) -> None:
+    data = json.dumps({"version": 1, "note": "respond 生成的文件及其摘要；respond 只覆盖或删除这里列出、且未被改动的文件",
+                       "files": files}, ensure_ascii=False, indent=1).encode("utf-8")
+    _stage_and_replace(out, {RECORD: data}, sync=sync)
+
+
+def remove_leftovers(directory: str | Path, names: Iterable[str]) -> list[Path]:
+    """Half-written temporary files (``.答辩状.docx.abc12345.tmp``) of an interrupted run, for ``names``."""
+    out = Path(directory)
+    wanted = set(names) | {RECORD}
+    removed = []
+    try:
+        entries = list(out.iterdir())
+    except OSError:
+        return removed
+    for entry in entries:
+        m = _LEFTOVER.match(entry.name)
+        if m and m.group("name") in wanted and entry.is_file() and not entry.is_symlink():
+            try:
+                entry.unlink()
+                removed.append(entry)
+            except OSError:
+                pass
+    return removed
+
+
+def write_package(directory: str | Path, files: Mapping[str, bytes], *, force: bool,
+                  replace_unchanged: bool = False, sync: bool = True) -> tuple[list[Path], list[Path]]:
+    """Write a package into ``directory``; return (written, removed).
+
+    A file already there is replaced only when respond's record says respond wrote it: with
+    ``force``; or, with ``replace_unchanged`` (a batch redrafting a case), when it is still exactly
+    what respond wrote. A file respond did not write is never replaced, ``--force`` or not. An earlier
+    package's file this one no longer has (an annex the case no longer needs) is removed on the same
+    terms. Leftovers of an interrupted run are removed first. Nothing is written when any file is refused.
     """
     out = Path(directory)
-    kept = set(keep)
+    remove_leftovers(out, files)
+    record = read_record(out)
+    foreign, edited, stale = [], [], []
+    for name in files:
+        current = _current_digest(out / name)
+        if current is None and not (out / name).exists() and not (out / name).is_symlink():
+            continue
+        if name not in record or current is None:
+            foreign.append(name)
+        elif not force and not (replace_unchanged and current in record[name]):
+            edited.append(name)
+    if foreign:
+        raise InputError("输出文件夹里已有同名文件，且不是 respond 生成的，未写入任何文件（加 --force 也不会覆盖它们；"
+                         "请换一个输出文件夹，或先把它们移走）：\n" + "\n".join(f"  - {out / n}" for n in foreign))
+    if edited:
+        why = "已被改动过" if replace_unchanged else "已存在"
+        raise InputError(f"输出文件{why}，未写入任何文件（如确需覆盖，请加 --force）：\n"
+                         + "\n".join(f"  - {out / n}" for n in edited))
+    for name, digests in record.items():
+        if name in files:
+            continue
+        current = _current_digest(out / name)
+        if current is not None and (force or (replace_unchanged and current in digests)):
+            stale.append(name)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"无法创建输出文件夹 {out}：{_why_not_a_folder(out, exc)}") from None
+    _refuse_locked(out, [*files, RECORD])
+    new = {name: _digest(data) for name, data in files.items()}
+    # first the record names both digests: a run killed half-way leaves files respond still knows as its own
+    during = {n: sorted(set(record.get(n, [])) | {d}) for n, d in new.items()}
+    during.update({n: record[n] for n in stale})
+    _write_record(out, during, sync=sync)
+    written = _stage_and_replace(out, dict(files), sync=sync)
     removed = []
-    for name in dict.fromkeys(candidates):
-        if name in kept or name != Path(name).name or name in ("", ".", ".."):
-            continue
-        target = out / name
-        if target.is_dir() and not target.is_symlink():
-            continue
+    for name in stale:
         try:
-            target.unlink()
+            (out / name).unlink()
+            removed.append(out / name)
         except FileNotFoundError:
-            continue
+            pass
         except OSError as exc:
             raise InputError(f"无法删除上次生成的 {name}（{exc.strerror or type(exc).__name__}），"
                              f"请手工删除，以免与新生成的文件混淆：{out}") from None
-        removed.append(target)
-    return removed
+    _write_record(out, {n: [d] for n, d in new.items()}, sync=sync)
+    return written, removed

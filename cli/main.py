@@ -113,20 +113,19 @@ def draft(case_path, out_dir, templates_dir, pdf, force, today, day_basis, holid
     """为一个案件生成答辩材料：答辩状、利息重算表、report.json、说明.md。
 
     输出文件夹不存在时会创建。加 --force 覆盖时，上次生成、本案不再需要的材料（例如不再需要的
-    利息重算表、管辖权异议申请书）会被删除；文件夹里的其他文件不受影响。
+    利息重算表、管辖权异议申请书）会被删除；只动 respond 自己生成的文件（记录在 .respond-files.json），
+    文件夹里的其他文件，即使同名，也不会被覆盖或删除。
     """
     from respond.cli.engine import load, load_template_set, make_engine, render_package
-    from respond.cli.files import previous_documents, remove_stale, write_files
+    from respond.cli.files import write_package
 
     engine = make_engine(today=today, day_basis=day_basis, holidays_file=holidays_file, lpr_file=lpr_file)
     templates = load_template_set(templates_dir)
     analysis = engine.run(load(case_path))
     files = render_package(analysis, templates, pdf=pdf, warn=lambda m: click.echo(m, err=True))
-    previous = previous_documents(out_dir)
-    written = write_files(out_dir, files, force=force)
-    # an earlier package's documents (per its report.json) this case no longer has, e.g. its
-    # 利息重算表: gone, so that the folder holds one package; the user's other files are never touched
-    removed = remove_stale(out_dir, files, previous) if force else []
+    # with --force, an earlier package's documents this case no longer has (e.g. its 利息重算表) go,
+    # so that the folder holds one package; only files respond recorded writing are ever touched
+    written, removed = write_package(out_dir, files, force=force)
     d = analysis.deadline
     click.echo(f"已生成 {len(written)} 个文件到 {out_dir}：" + "、".join(p.name for p in written))
     if removed:

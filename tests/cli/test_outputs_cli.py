@@ -9,7 +9,6 @@ import pytest
 from click.testing import CliRunner
 
 from factories import case_dict
-from respond.cli.files import remove_stale
 from respond.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -55,7 +54,8 @@ def test_draft_force_removes_documents_this_case_no_longer_has(previous_package)
     names = set(listing(out))
     assert "利息重算表.docx" not in names and "管辖权异议申请书.docx" not in names
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
-    assert names == set(report["documents"]) | {"report.json", "说明.md", "我的笔记.docx", "利息重算表（修改稿）.docx"}
+    assert names == set(report["documents"]) | {"report.json", "说明.md", "我的笔记.docx", "利息重算表（修改稿）.docx",
+                                             ".respond-files.json"}
     assert (out / "我的笔记.docx").read_text(encoding="utf-8") == "mine"
     assert "已删除" in r.stdout and "利息重算表.docx" in r.stdout
 
@@ -71,18 +71,6 @@ def test_draft_force_keeps_what_it_regenerates(previous_package):
     r = draft(previous_package.parent / "case.json", previous_package, "--force")
     assert r.exit_code == 0 and "已删除" not in r.stdout
     assert {"答辩状.docx", "利息重算表.docx", "管辖权异议申请书.docx"} <= set(listing(previous_package))
-
-
-def test_remove_stale_only_plain_files_it_is_given(tmp_path):
-    (tmp_path / "old.docx").write_text("x", encoding="utf-8")
-    (tmp_path / "new.docx").write_text("x", encoding="utf-8")
-    (tmp_path / "folder.docx").mkdir()
-    (tmp_path / "sub").mkdir()
-    (tmp_path / "sub" / "a.docx").write_text("x", encoding="utf-8")
-    removed = remove_stale(tmp_path, ["new.docx"], ["old.docx", "new.docx", "folder.docx", "sub/a.docx", "..", "gone.docx"])
-    assert removed == [tmp_path / "old.docx"]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["folder.docx", "new.docx", "sub"]
-    assert (tmp_path / "sub" / "a.docx").exists()
 
 
 # --- output folders that do not exist, or cannot ------------------------------------------------

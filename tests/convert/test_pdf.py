@@ -110,7 +110,8 @@ def test_without_libreoffice_the_docx_are_written_and_the_message_says_what_to_i
     result = _draft(out, "--pdf", env={"RESPOND_SOFFICE": str(tmp_path / "no-such-soffice")})
     assert result.exit_code == 0
     assert "未生成 PDF：本机没有找到 LibreOffice" in result.stderr and "libreoffice-writer-nogui" in result.stderr
-    assert sorted(p.name for p in out.iterdir()) == ["report.json", "利息重算表.docx", "答辩状.docx", "说明.md"]
+    assert sorted(p.name for p in out.iterdir()) == [".respond-files.json", "report.json", "利息重算表.docx", "答辩状.docx",
+                                                     "说明.md"]
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert report["documents"] == ["答辩状.docx", "利息重算表.docx"]
     assert ".pdf" not in (out / "说明.md").read_text(encoding="utf-8")

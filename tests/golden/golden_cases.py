@@ -54,6 +54,8 @@ def produce(entry: dict[str, Any]) -> dict[str, str]:
         out = draft(entry, Path(tmp))
         texts: dict[str, str] = {}
         for path in sorted(out.iterdir()):
+            if path.name == ".respond-files.json":  # respond's record of what it wrote (digests), not a document
+                continue
             if path.suffix == ".docx":
                 texts[path.stem + ".txt"] = body_text(path.read_bytes())
             else:
