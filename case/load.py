@@ -5,7 +5,9 @@ Numbers are parsed as ``Decimal`` straight from the JSON text so that ``0.1`` st
 
 from __future__ import annotations
 
+import calendar
 import json
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -80,8 +82,31 @@ def _path(loc: tuple[Any, ...]) -> str:
     return out
 
 
+_DATE_SHAPE = re.compile(r"(\d{4,})-(\d{1,2})-(\d{1,2})(?:[T ].*)?")
+
+
+def _impossible_date(value: Any) -> str | None:
+    """For a date written as YYYY-MM-DD that does not exist, say so ("2026年2月没有30日")."""
+    m = _DATE_SHAPE.fullmatch(value.strip()) if isinstance(value, str) else None
+    if not m:
+        return None
+    year, month, day = (int(g) for g in m.groups())
+    if not 1 <= year <= 9999:
+        return f"年份 {year} 超出范围（应为 1–9999 年），请核对"
+    if not 1 <= month <= 12:
+        return f"月份应为 1–12，收到 {month}"
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        return f"{year}年{month}月没有{day}日（这个月只有 {last} 天）"
+    return None
+
+
 def _message(err: dict[str, Any]) -> str:
     kind = err.get("type", "")
+    if kind in ("date_parsing", "date_from_datetime_parsing", "datetime_parsing", "datetime_from_date_parsing"):
+        impossible = _impossible_date(err.get("input"))
+        if impossible:
+            return impossible
     if kind in _MESSAGES:
         ctx = {k: v for k, v in (err.get("ctx") or {}).items()}
         if "expected" in ctx:

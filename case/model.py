@@ -12,6 +12,7 @@ so that each problem gets its own JSON path.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 from typing import Annotated, Any, Optional
@@ -32,6 +33,9 @@ CASE_FILE_VERSION = 1
 MAX_MONEY = Decimal(10) ** 12  # 一万亿元: far above any consumer loan, far below Decimal's precision
 
 
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+\.\d{1,2}")  # 12,345.67: thousands separators and a decimal point
+
+
 def _parse_money(value: Any) -> Decimal:
     """Accept a JSON number or a decimal string; at most 2 decimals; never negative."""
     if isinstance(value, bool) or value is None:
@@ -41,7 +45,13 @@ def _parse_money(value: Any) -> Decimal:
     if isinstance(value, (int, Decimal)):
         amount = Decimal(value)
     elif isinstance(value, str):
-        text = value.strip().replace(",", "")
+        text = value.strip()
+        if "," in text:
+            # "1,000.00" has one reading; "1,000" or "1,00" two (a comma is a decimal mark in much that is pasted)
+            if not _GROUPED.fullmatch(text):
+                raise PydanticCustomError(
+                    "money", "金额中的逗号可能是千位分隔符，也可能是小数点，无法确定怎么读；请不用逗号，写成 1000 或 1000.50 这样的形式")
+            text = text.replace(",", "")
         try:
             amount = Decimal(text)
         except InvalidOperation:
@@ -69,7 +79,9 @@ def _parse_rate(value: Any) -> Decimal:
         rate = Decimal(str(value).strip())
     except InvalidOperation:
         raise PydanticCustomError("rate", "应为小数形式的利率（0.18 表示 18%）")
-    if not rate.is_finite() or rate < 0:
+    if not rate.is_finite():
+        raise PydanticCustomError("rate", "利率应为有限的数字（收到的是 NaN 或无穷大）")
+    if rate < 0:
         raise PydanticCustomError("rate", "利率不能为负数")
     if rate > 10:
         raise PydanticCustomError("rate", "利率应写成小数（0.18 表示 18%），{v} 太大，是否写成了百分数？", {"v": str(value)})

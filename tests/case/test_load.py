@@ -26,7 +26,7 @@ def test_several_problems_listed_at_once():
                                plaintiff={"nmae": "x"}, loan={"principal": "-5", "rate": {"annual": 0.1, "daily": 0.001}}))
     assert found["court.name"] == "缺少必填字段"
     assert "direct" in found["service.method"]
-    assert "YYYY-MM-DD" in found["service.date"]
+    assert found["service.date"] == "月份应为 1–12，收到 13"
     assert "未知字段" in found["plaintiff.nmae"]
     assert found["loan.principal"] == "金额不能为负数"
     assert "annual、monthly、daily" in found["loan.rate"]
@@ -35,6 +35,38 @@ def test_several_problems_listed_at_once():
 @pytest.mark.parametrize("value,message", [("12.345", "两位小数"), ("abc", "应为金额"), (True, "应为金额")])
 def test_money_rules(value, message):
     assert message in problems(case_dict(loan={"principal": value}))["loan.principal"]
+
+
+@pytest.mark.parametrize("value", ["1,00", "1,000", "1,000,5", "12,34.56"])
+def test_an_amount_whose_comma_could_be_read_two_ways_is_refused(value):
+    """"1,00" was read as 100 and "1,000" as 1000 without a word (issue 16)."""
+    message = problems(case_dict(loan={"principal": value}))["loan.principal"]
+    assert "无法确定怎么读" in message and "1000.50" in message
+
+
+def test_an_amount_with_both_separators_has_one_reading():
+    assert parse_case(case_dict(loan={"principal": "10,000.00"})).case.loan.principal == D("10000.00")
+
+
+@pytest.mark.parametrize("value, message", [
+    ("2026-02-30", "2026年2月没有30日（这个月只有 28 天）"),
+    ("2024-02-30", "2024年2月没有30日（这个月只有 29 天）"),
+    ("2026-04-31", "2026年4月没有31日（这个月只有 30 天）"),
+    ("2026-00-10", "月份应为 1–12，收到 0"),
+    ("10000-01-01", "年份 10000 超出范围（应为 1–9999 年），请核对"),
+])
+def test_a_date_that_does_not_exist_is_told_so_not_its_format(value, message):
+    assert problems(case_dict(service={"method": "direct", "date": value}))["service.date"] == message
+
+
+def test_a_well_formed_date_in_the_wrong_format_is_still_told_the_format():
+    assert "YYYY-MM-DD" in problems(case_dict(service={"method": "direct", "date": "2026/11/03"}))["service.date"]
+
+
+@pytest.mark.parametrize("value", ["NaN", "Infinity", "-Infinity"])
+def test_a_rate_that_is_not_finite_is_not_called_negative(value):
+    message = problems(case_dict(loan={"rate": {"annual": value}}))["loan.rate.annual"]
+    assert "有限的数字" in message and "负数" not in message
 
 
 def test_money_as_number_and_string_are_exact():
