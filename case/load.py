@@ -6,8 +6,11 @@ Numbers are parsed as ``Decimal`` straight from the JSON text so that ``0.1`` st
 from __future__ import annotations
 
 import calendar
+import errno
 import json
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -191,16 +194,39 @@ def _json_hint(msg: str) -> str:
     return "格式错误"
 
 
+def not_a_regular_file(path: str | Path) -> str | None:
+    """Why ``path`` cannot be read as a file (in Chinese, without the name), or None for a regular
+    file. Asked before a file is opened: a FIFO or a device would block or never end."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return "找不到这个文件（或者它是指向不存在文件的快捷方式）"
+    except ValueError:
+        return "文件名中有不允许的字符"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "是循环的符号链接，不是文件"
+        return "无法读取（没有权限或磁盘错误）"
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "是文件夹，不是文件"
+    if stat.S_ISFIFO(mode):
+        return "是管道（FIFO），不是普通文件"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "是设备文件，不是普通文件"
+    return "不是普通文件"
+
+
 def load_case(path: Path) -> LoadedCase:
     """Read and validate one case file from disk."""
+    why = not_a_regular_file(path)
+    if why:
+        raise CaseFileError([Problem("", f"案件文件 {path.name} {why}")])
     try:
         size = path.stat().st_size
-    except FileNotFoundError:
-        raise CaseFileError([Problem("", f"找不到案件文件：{path.name}")]) from None
     except OSError:
         raise CaseFileError([Problem("", f"无法读取案件文件：{path.name}")]) from None
-    if path.is_dir():
-        raise CaseFileError([Problem("", f"{path.name} 是文件夹，不是案件文件")])
     if size > MAX_CASE_BYTES:
         raise CaseFileError([Problem("", f"案件文件太大（{size} 字节，上限 {MAX_CASE_BYTES} 字节）")])
     raw = path.read_bytes()

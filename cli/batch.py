@@ -155,8 +155,9 @@ def find_case_files(inputs: Sequence[str]) -> list[Path]:
     for raw in inputs:
         p = Path(raw)
         if p.is_dir():
+            # every *.json entry but a folder: a dangling link or a FIFO gets its own rejected row, never dropped
             children = sorted(c for c in p.iterdir()
-                              if c.suffix.lower() == ".json" and not c.name.startswith(".") and c.is_file())
+                              if c.suffix.lower() == ".json" and not c.name.startswith(".") and not c.is_dir())
             for c in children:
                 found.setdefault(c.resolve(), c)
         else:
@@ -167,8 +168,10 @@ def find_case_files(inputs: Sequence[str]) -> list[Path]:
 
 
 def _raw_case_number(path: Path) -> str:
-    from respond.case.load import MAX_CASE_BYTES
+    from respond.case.load import MAX_CASE_BYTES, not_a_regular_file
 
+    if not_a_regular_file(path):
+        return ""  # a FIFO would block here; the case's row says why when it is drafted
     try:
         if path.stat().st_size > MAX_CASE_BYTES:
             return ""
@@ -210,6 +213,10 @@ def settings_fingerprint(*, today: dt.date, day_basis: int, templates_dir: str |
 
 
 def file_digest(path: str) -> str | None:
+    from respond.case.load import not_a_regular_file
+
+    if not_a_regular_file(path):
+        return None
     try:
         return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
     except OSError:

@@ -52,7 +52,7 @@ def contract_text(loaded: LoadedCase) -> str | None:
     if not name:
         return None
     path = (loaded.base_dir or Path(".")) / name
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():  # a dangling or looping link: read_contract_file says which
         raise InputError(f"loan.contract_text: 找不到合同文件 {name}（路径相对于案件文件所在的文件夹）")
     try:
         return read_contract_file(path)

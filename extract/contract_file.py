@@ -39,7 +39,14 @@ def _message(name: str, exc: ExtractError, limits: Limits) -> str:
 
 def read_contract_file(path: str | Path, limits: Limits = CONTRACT_LIMITS) -> str:
     """The text of a .pdf, .docx or .txt contract; a PDF through the sandboxed reader."""
+    from respond.case.load import not_a_regular_file
+
     path = Path(path)
+    why = not_a_regular_file(path)
+    if why:  # before opening: a FIFO or /dev/zero as the contract would block or never end
+        if why.startswith("找不到"):
+            raise ContractTextError(f"找不到合同文件 {path.name}")
+        raise ContractTextError(f"合同文件 {path.name} {why}")
     if path.suffix.lower() != ".pdf":
         try:
             if path.stat().st_size > limits.max_bytes:
