@@ -52,6 +52,7 @@ _MESSAGES = {
     "string_type": "应为文字",
     "string_too_short": "不能为空",
     "string_too_long": "太长（最多 {max_length} 个字符）",
+    "string_unicode": "含有无效的字符（不成对的代理字符，常见于复制粘贴出错），请重新输入",
     "int_type": "应为整数",
     "int_parsing": "应为整数",
     "int_from_float": "应为整数",

@@ -18,6 +18,7 @@ from enum import Enum
 from typing import Annotated, Any, Optional
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -69,6 +70,9 @@ def _parse_money(value: Any) -> Decimal:
     return amount.quantize(Decimal("0.01"))
 
 
+MIN_RATE = Decimal("1e-9")  # below a millionth of a percent: a slip, and a divisor of zero for the schedule
+
+
 def _parse_rate(value: Any) -> Decimal:
     """A rate as a decimal fraction (0.18 = 18%); JSON numbers arrive as Decimal."""
     if isinstance(value, bool) or value is None:
@@ -83,6 +87,8 @@ def _parse_rate(value: Any) -> Decimal:
         raise PydanticCustomError("rate", "利率应为有限的数字（收到的是 NaN 或无穷大）")
     if rate < 0:
         raise PydanticCustomError("rate", "利率不能为负数")
+    if 0 < rate < MIN_RATE:
+        raise PydanticCustomError("rate", "利率 {v} 小得不合理（是否写错了？无息借款请写 0）", {"v": str(value)[:40]})
     if rate > 10:
         raise PydanticCustomError("rate", "利率应写成小数（0.18 表示 18%），{v} 太大，是否写成了百分数？", {"v": str(value)})
     return rate
@@ -90,8 +96,35 @@ def _parse_rate(value: Any) -> Decimal:
 
 Money = Annotated[Decimal, BeforeValidator(_parse_money), PlainSerializer(lambda d: str(d), return_type=str)]
 Rate = Annotated[Decimal, BeforeValidator(_parse_rate), PlainSerializer(lambda d: float(d), return_type=float)]
-Text = Annotated[str, Field(max_length=2000)]
-LongText = Annotated[str, Field(max_length=200_000)]
+EARLIEST, LATEST = dt.date(1949, 10, 1), dt.date(2100, 12, 31)  # any date a loan suit can carry
+
+
+def _plausible_day(value: dt.date) -> dt.date:
+    if not EARLIEST <= value <= LATEST:
+        raise PydanticCustomError("date_range", "日期 {v} 不合理（应在 1949 年至 2100 年之间），请核对", {"v": value.isoformat()})
+    return value
+
+
+def _plausible_moment(value: dt.datetime) -> dt.datetime:
+    _plausible_day(value.date())
+    return value
+
+
+# control characters (NUL, escape …) and direction overrides can hide or reorder what a court reads
+_HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible_text(value: str) -> str:
+    if _HIDDEN.search(value):
+        raise PydanticCustomError("hidden_characters", "含有看不见的控制字符（例如 NUL 或文字方向控制符），请删掉后重新输入")
+    return value
+
+
+Day = Annotated[dt.date, AfterValidator(_plausible_day)]
+Moment = Annotated[dt.datetime, AfterValidator(_plausible_moment)]
+Text = Annotated[str, Field(max_length=2000), AfterValidator(_visible_text)]
+LongText = Annotated[str, Field(max_length=200_000), AfterValidator(_visible_text)]
+Name = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_visible_text)]
 
 
 class Strict(BaseModel):
@@ -139,22 +172,22 @@ class LenderKind(str, Enum):
 
 
 class Court(Strict):
-    name: Annotated[str, Field(min_length=1, max_length=200)]
+    name: Name
     case_number: Optional[Text] = None
     procedure: Optional[Procedure] = None
-    filed_on: Optional[dt.date] = None
-    hearing_at: Optional[dt.datetime] = None
+    filed_on: Optional[Day] = None
+    hearing_at: Optional[Moment] = None
 
 
 class Service(Strict):
     method: ServiceMethod
-    date: dt.date
+    date: Day
     answer_days: Optional[Annotated[int, Field(ge=1, le=366)]] = None
-    evidence_due: Optional[dt.date] = None
+    evidence_due: Optional[Day] = None
 
 
 class Plaintiff(Strict):
-    name: Annotated[str, Field(min_length=1, max_length=200)]
+    name: Name
     kind: Optional[LenderKind] = None
     credit_code: Optional[Text] = None
     address: Optional[Text] = None
@@ -162,10 +195,10 @@ class Plaintiff(Strict):
 
 
 class Defendant(Strict):
-    name: Annotated[str, Field(min_length=1, max_length=200)]
+    name: Name
     id_number: Optional[Text] = None
     gender: Optional[Text] = None
-    birth_date: Optional[dt.date] = None
+    birth_date: Optional[Day] = None
     ethnicity: Optional[Text] = None
     address: Optional[Text] = None
     residence: Optional[Text] = None
@@ -174,7 +207,7 @@ class Defendant(Strict):
 
 
 class Claims(Strict):
-    as_of: Optional[dt.date] = None
+    as_of: Optional[Day] = None
     principal: Optional[Money] = None
     interest: Optional[Money] = None
     penalty: Optional[Money] = None
@@ -185,7 +218,7 @@ class Claims(Strict):
 
 
 class Deduction(Strict):
-    name: Annotated[str, Field(min_length=1, max_length=200)]
+    name: Name
     amount: Money
 
 
@@ -218,10 +251,10 @@ class RateSpec(Strict):
 
 
 class Fee(Strict):
-    name: Annotated[str, Field(min_length=1, max_length=200)]
+    name: Name
     amount: Money
     per_installment: bool = False
-    date: Optional[dt.date] = None
+    date: Optional[Day] = None
 
     @model_validator(mode="after")
     def _not_both(self) -> "Fee":
@@ -231,14 +264,14 @@ class Fee(Strict):
 
 
 class Installment(Strict):
-    due: dt.date
+    due: Day
     principal: Money = Decimal("0.00")
     interest: Money = Decimal("0.00")
     fees: Money = Decimal("0.00")
 
 
 class Payment(Strict):
-    date: dt.date
+    date: Day
     amount: Money
 
 
@@ -295,17 +328,17 @@ class Rollover(Strict):
     """The IOU restates an earlier loan with its interest folded into the principal (利滚利; added:
     民间借贷规定第27条): the first loan's date and principal, and the interest folded in."""
 
-    original_date: dt.date
+    original_date: Day
     original_principal: Money
     folded_interest: Money
 
 
 class Loan(Strict):
-    lender: Optional[Annotated[str, Field(min_length=1, max_length=200)]] = None
+    lender: Optional[Name] = None
     product: Optional[Text] = None
     contract_number: Optional[Text] = None
-    contract_date: dt.date
-    disbursed_on: Optional[dt.date] = None
+    contract_date: Day
+    disbursed_on: Optional[Day] = None
     principal: Money
     upfront_deductions: list[Deduction] = Field(default_factory=list, max_length=100)
     rate: Optional[RateSpec] = None
@@ -321,7 +354,7 @@ class Loan(Strict):
     # added (docs/case-file.md): what the contract says about default, and facts about the lender
     penalty: Optional[PenaltyClause] = None  # 约定的违约金
     compound_interest: Optional[bool] = None  # 约定逾期后对未付利息计收复利
-    accelerated_on: Optional[dt.date] = None  # 宣布提前到期（或解除合同）之日
+    accelerated_on: Optional[Day] = None  # 宣布提前到期（或解除合同）之日
     professional_lending: Optional[ProfessionalLending] = None
     rollover: Optional[Rollover] = None  # 利滚利：本借条的本金含有前期借款的利息
 
@@ -337,7 +370,7 @@ class Loan(Strict):
 
 class Assignment(Strict):
     from_: Optional[Annotated[str, Field(max_length=200)]] = Field(default=None, alias="from")
-    date: Optional[dt.date] = None
+    date: Optional[Day] = None
     notified: Optional[bool] = None
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, str_strip_whitespace=True)

@@ -211,8 +211,8 @@ def test_console_shows_no_control_characters(tmp_path):
     cases = tmp_path / "cases"
     write_case(cases, "a.json", served("2026-11-06", "A\x1b]0;PWNED\x07\u202e1"))
     r = batch(cases, "--out", tmp_path / "out")
-    assert r.exit_code == 0, r.output
-    assert "A_]0;PWNED__1" in r.output
+    assert r.exit_code == 2, r.output  # refused: court.case_number has control characters
+    assert "a.json" in r.output
     assert not any(c in r.output for c in "\x1b\x07\u202e")
 
 

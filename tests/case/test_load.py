@@ -193,3 +193,28 @@ def test_hostile_json_is_a_problem_not_a_crash(tmp_path, text, words):
     with pytest.raises(CaseFileError) as info:
         load_case(p)
     assert words in str(info.value.problems[0])
+
+
+@pytest.mark.parametrize("where, value", [
+    ({"service": {"method": "direct", "date": "9999-12-30"}}, "9999-12-30"),  # overflowed deadline.py (issue 16)
+    ({"court": {"filed_on": "1900-01-01"}}, "1900-01-01"),
+    ({"court": {"hearing_at": "9999-01-01T09:00"}}, "9999-01-01"),
+])
+def test_a_date_no_loan_suit_can_carry_is_refused(where, value):
+    found = problems(case_dict(**where))
+    assert any(f"日期 {value} 不合理" in m for m in found.values()), found
+
+
+def test_a_rate_too_small_to_be_meant_is_refused():
+    """1e-400 divided by zero in schedule.py (issue 16); 0 is an interest-free loan."""
+    assert "小得不合理" in problems(case_dict(loan={"rate": {"annual": "1e-400"}}))["loan.rate.annual"]
+    assert parse_case(case_dict(loan={"rate": {"annual": 0}})).case.loan.rate.annual == 0
+
+
+@pytest.mark.parametrize("text", ["张\x00三", "张\u202e三", "张\x1b[31m三"])
+def test_hidden_control_characters_in_a_name_are_refused(text):
+    assert "看不见的控制字符" in problems(case_dict(defendant={"name": text}))["defendant.name"]
+
+
+def test_a_lone_surrogate_is_reported_in_chinese():
+    assert "无效的字符" in problems(case_dict(defendant={"name": "\ud800"}))["defendant.name"]

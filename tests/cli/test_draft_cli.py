@@ -142,11 +142,22 @@ def test_same_input_same_visible_text(tmp_path):
     assert (out_a / "report.json").read_bytes() == (out_b / "report.json").read_bytes()
 
 
-HOSTILE = 'A&B <x> "q" \x01\x07\x1b'
+HOSTILE = 'A&B <x> "q" {{ x }} {% if 1 %}'
+
+
+def test_control_characters_in_user_text_are_refused_naming_each_field(tmp_path):
+    """Control characters and direction overrides could hide or reorder what the court reads: refused."""
+    data = case_dict(court={"name": "某某法院\x01"}, defendant={"name": "张\u202e三", "address": "地址\x1b[2J"})
+    p = tmp_path / "case.json"
+    p.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    r, out = draft(tmp_path, p)
+    assert r.exit_code == 2 and not out.exists()
+    for field in ("court.name", "defendant.name", "defendant.address"):
+        assert f"{field}: 含有看不见的控制字符" in r.stderr
 
 
 def test_user_text_escaped_through_every_template(tmp_path):
-    """& < > " survive; control characters never break the document."""
+    """& < > " and template syntax survive as text, in every document."""
     data = case_dict(
         court={"name": "某某法院" + HOSTILE, "case_number": "（2026）" + HOSTILE},
         plaintiff={"name": "深圳" + HOSTILE + "网络科技有限公司"},
@@ -162,10 +173,9 @@ def test_user_text_escaped_through_every_template(tmp_path):
     assert r.exit_code == 0, r.stderr
     for name in ("答辩状.docx", "利息重算表.docx"):
         text = visible_text((out / name).read_bytes())
-        assert 'A&B <x> "q"' in text
-        assert "\x01" not in text and "\x1b" not in text
+        assert 'A&B <x> "q" {{ x }} {% if 1 %}' in text
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     assert report["case"]["court"].startswith('某某法院A&B <x> "q"')
     md = (out / "说明.md").read_text(encoding="utf-8")
     # user text is never backslash-escaped (escapes show in a plain-text viewer): markup goes in code spans
-    assert 'A&B `<x>` "q"' in md and "\\" not in md and "\x01" not in md and "\x1b" not in md
+    assert 'A&B `<x>` "q"' in md and "\\" not in md
