@@ -34,6 +34,7 @@ CASE_FILE_VERSION = 1
 MAX_MONEY = Decimal(10) ** 12  # 一万亿元: far above any consumer loan, far below Decimal's precision
 
 
+_NUMBERISH = re.compile(r"[0-9.,+\-eE ]{1,20}")
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+\.\d{1,2}")  # 12,345.67: thousands separators and a decimal point
 
 
@@ -56,7 +57,9 @@ def _parse_money(value: Any) -> Decimal:
         try:
             amount = Decimal(text)
         except InvalidOperation:
-            raise PydanticCustomError("money", "应为金额（数字或 \"12345.67\" 这样的字符串），收到 \"{v}\"", {"v": value[:40]})
+            if _NUMBERISH.fullmatch(value):  # quote only what looks like a mistyped number, never pasted text
+                raise PydanticCustomError("money", "应为金额（数字或 \"12345.67\" 这样的字符串），收到 \"{v}\"", {"v": value})
+            raise PydanticCustomError("money", "应为金额（数字或 \"12345.67\" 这样的字符串），收到的是文字")
     else:
         raise PydanticCustomError("money", "应为金额（数字或 \"12345.67\" 这样的字符串）")
     if not amount.is_finite():

@@ -45,12 +45,21 @@ class Engine:
 def contract_text(loaded: LoadedCase) -> str | None:
     """The text of ``loan.contract_text`` (a .txt, .docx or .pdf beside the case file), or None.
     A PDF is parsed in the sandboxed child process that reads the court's papers."""
-    from respond.checks.contract_text import ContractTextError
-    from respond.extract.contract_file import read_contract_file
-
     name = loaded.case.loan.contract_text
     if not name:
         return None
+    try:
+        return _read_contract(loaded, name)
+    except InputError as exc:  # the file's name may be the borrower's ID number, phone or address
+        from respond.case.privacy import scrub, sensitive_values
+
+        raise InputError(scrub(str(exc), sensitive_values(loaded.case.model_dump(mode="json")))) from None
+
+
+def _read_contract(loaded: LoadedCase, name: str) -> str:
+    from respond.checks.contract_text import ContractTextError
+    from respond.extract.contract_file import read_contract_file
+
     path = (loaded.base_dir or Path(".")) / name
     if not path.exists() and not path.is_symlink():  # a dangling or looping link: read_contract_file says which
         raise InputError(f"loan.contract_text: 找不到合同文件 {name}（路径相对于案件文件所在的文件夹）")

@@ -60,3 +60,21 @@ def test_a_fifo_and_a_dangling_link_among_the_cases_get_their_own_rows(tmp_path)
     assert "drafted" in rows["good.json"]
     assert "rejected" in rows["pipe.json"] and "是管道（FIFO）" in rows["pipe.json"]
     assert "rejected" in rows["dangling.json"] and "找不到这个文件" in rows["dangling.json"]
+
+
+@pytest.mark.parametrize("name", ["11010519900307123X.pdf", "13812345678.txt", "浙江省杭州市西湖区某某路12号.txt"])
+def test_a_missing_contract_named_after_personal_data_is_not_echoed(tmp_path, name):
+    """Issue 16: the contract's file name (an ID number, a phone, the borrower's address) was echoed."""
+    r = respond("check", "--case", case_with_contract(tmp_path, name))
+    assert r.returncode == 2 and "找不到合同文件" in r.stderr
+    assert name.rsplit(".", 1)[0] not in r.stderr and "***" in r.stderr
+
+
+def test_text_pasted_into_an_amount_is_not_quoted_back(tmp_path):
+    data = json.loads((EXAMPLES / "bank-within-cap.json").read_text(encoding="utf-8"))
+    data["claims"]["interest"] = "上海市徐汇区某某路300弄7号"  # an address, not the borrower's own field
+    path = tmp_path / "case.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    r = respond("check", "--case", path)
+    assert r.returncode == 2 and "claims.interest" in r.stderr and "收到的是文字" in r.stderr
+    assert "某某路300弄" not in r.stderr
