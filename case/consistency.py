@@ -116,6 +116,10 @@ def contradictions(case: CaseFile | Partial, bad_paths: Iterable[str] = ()) -> l
 def warnings_for(case: CaseFile) -> list[str]:
     """Problems that do not stop the analysis. Never quote the personal data itself."""
     out: list[str] = []
+    from respond.case.starter import NOT_FILLED_IN, is_unfilled_starter
+
+    if is_unfilled_starter(case):
+        out.append("court.case_number: " + NOT_FILLED_IN)
     if case.defendant.id_number and not id_number_check_ok(case.defendant.id_number):
         out.append("defendant.id_number: 身份证号码的校验位不正确，请与身份证原件核对（法院文书上的号码也可能有笔误）")
     return out

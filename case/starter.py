@@ -63,5 +63,15 @@ STARTER = {
 }
 
 
+STARTER_CASE_NUMBER = STARTER["court"]["case_number"]
+NOT_FILLED_IN = (f"这是 respond init 写的示例案件文件，示例内容还没有换成您的案件（court.case_number 仍是"
+                 f"“{STARTER_CASE_NUMBER}”）：请按法院文书逐项改成您自己的案件后再生成答辩材料")
+
+
+def is_unfilled_starter(case) -> bool:
+    """The starter's placeholder case number is still there: its sample values are not the user's case."""
+    return case.court.case_number == STARTER_CASE_NUMBER
+
+
 def starter_case_json() -> str:
     return json.dumps(STARTER, ensure_ascii=False, indent=2) + "\n"

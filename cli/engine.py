@@ -122,8 +122,11 @@ def render_package(analysis: Analysis, templates, *, pdf: bool = False,
     """Every file of the case's package; a template that needs data we do not have is rejected input.
     With ``pdf``, each .docx also as PDF by LibreOffice; when that fails the package is made without
     PDFs and ``warn`` gets the message."""
+    from respond.case.starter import NOT_FILLED_IN, is_unfilled_starter
     from respond.templates.package import finish_package
 
+    if is_unfilled_starter(analysis.case):  # `respond check` only warns; no answer is drafted from sample values
+        raise InputError(f"未生成任何文件：{NOT_FILLED_IN}")
     documents = render_documents_checked(analysis, templates)
     pdfs: dict[str, bytes] = {}
     if pdf:

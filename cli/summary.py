@@ -16,6 +16,10 @@ def text_summary(a: Analysis) -> str:
              f"被告：{case.defendant.name}",
              f"放贷主体：{case.lender_name}（{a.lender.lender.label}）→ 适用{_regime(a.lender.regime)}，案由 {a.lender.case_cause}",
              ""]
+    from respond.case.starter import NOT_FILLED_IN, is_unfilled_starter
+
+    if is_unfilled_starter(case):  # loud, first: these are sample figures, not the user's case
+        lines[:0] = [f"！！注意：{NOT_FILLED_IN}。下面的结果只是示例。", ""]
     left = f"还有 {d.days_left} 天" if d.days_left >= 0 else f"已过 {-d.days_left} 天"
     verified = "" if d.calendar_verified else "（节假日安排未收录，只按周末计算）"
     lines.append(f"答辩截止：{date_text(d.answer_due)}（{left}）{verified}；管辖权异议同日截止")

@@ -193,7 +193,7 @@ def test_init_starter_has_every_field_of_the_schema_and_validates(runner, tmp_pa
     starter = json.loads(target.read_text(encoding="utf-8"))
     assert _missing_fields(schema, starter, schema.get("$defs", {})) == []
     loaded = parse_case(starter)
-    assert loaded.warnings == []
+    assert [w.split(":")[0] for w in loaded.warnings] == ["court.case_number"]  # only: "not filled in yet"
     assert loaded.case.loan.schedule and loaded.case.assignment is not None
     r = runner.invoke(main, ["check", "--case", str(target), "--today", "2026-11-05"])
     assert r.exit_code == 0, r.stderr
@@ -247,3 +247,24 @@ def test_help_headings_are_in_chinese():
     r = CliRunner().invoke(main, ["check", "--help"])
     assert r.exit_code == 0 and "用法：" in r.stdout and "选项" in r.stdout and "[必填]" in r.stdout
     assert "Show this message" not in r.stdout
+
+
+def test_a_starter_not_yet_filled_in_is_warned_first_by_check_and_refused_by_draft(tmp_path):
+    """Issue 16: the starter of `respond init`, full of sample values, was analysed as a real case."""
+    from click.testing import CliRunner
+
+    from respond.cli.main import main
+
+    starter = tmp_path / "case.json"
+    assert CliRunner().invoke(main, ["init", str(starter)]).exit_code == 0
+    r = CliRunner().invoke(main, ["check", "--case", str(starter), "--today", "2026-11-21"])
+    assert r.exit_code == 0 and r.stdout.startswith("！！注意：这是 respond init 写的示例案件文件")
+    out = tmp_path / "out"
+    r = CliRunner().invoke(main, ["draft", "--case", str(starter), "--out", str(out), "--today", "2026-11-21"])
+    assert r.exit_code == 2 and "示例内容还没有换成您的案件" in r.stderr and not out.exists()
+    # once the case number is the user's own, it is their case
+    data = json.loads(starter.read_text(encoding="utf-8"))
+    data["court"]["case_number"] = "（2026）浙0106民初123号"
+    starter.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    r = CliRunner().invoke(main, ["draft", "--case", str(starter), "--out", str(out), "--today", "2026-11-21"])
+    assert r.exit_code == 0, r.stderr
