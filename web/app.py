@@ -201,7 +201,7 @@ def create_app(*, token: str, port: int, store: Store, today: Callable[[], dt.da
         digest = hashlib.sha256(json.dumps(facts, sort_keys=True).encode()).hexdigest()
         if interview not in cache or cache[interview][0] != digest:
             cache.clear()  # one package kept in memory at a time
-            cache[interview] = (digest, draft_files(checked["loaded"], today(), pdf=pdf, contract=contract_of(data)))
+            cache[interview] = (digest, draft_files(checked["analysis"], pdf=pdf))
         return cache[interview][1]
 
     async def one_file(request: Request) -> Response:
@@ -303,7 +303,7 @@ def check_answers(answers: dict[str, str], today: dt.date, contract: str | None 
     problems = [{"key": k, "page": PAGE_OF[k], "label": QUESTIONS[k].label, "message": m}
                 for k, m in conversion.problems.items()]
     result: dict[str, Any] = {"missing": missing, "problems": problems, "case_problems": [], "deadline": None,
-                              "findings": [], "court": "", "ready": False, "loaded": None, "documents": []}
+                              "findings": [], "court": "", "ready": False, "analysis": None, "documents": []}
     if missing or problems:
         return result
     try:
@@ -324,7 +324,7 @@ def check_answers(answers: dict[str, str], today: dt.date, contract: str | None 
     result.update(deadline={"answer_due": d.answer_due.isoformat(), "days_left": d.days_left,
                             "calendar_verified": d.calendar_verified},
                   court=analysis.case.court.name, findings=findings_in_plain_words(analysis),
-                  ready=True, loaded=loaded, documents=package_names(analysis))
+                  ready=True, analysis=analysis, documents=package_names(analysis))
     return result
 
 
@@ -352,11 +352,11 @@ def findings_in_plain_words(analysis) -> list[tuple[str, str]]:
     return blocks
 
 
-def draft_files(loaded, today: dt.date, *, pdf: bool, contract: str | None = None) -> dict[str, bytes]:
-    """The package ``respond draft`` would write for this case (with PDFs when LibreOffice is there)."""
-    from respond.cli.engine import load_template_set, make_engine, render_package
+def draft_files(analysis, *, pdf: bool) -> dict[str, bytes]:
+    """The package ``respond draft`` would write for the analysis the review made (with PDFs when
+    LibreOffice is there)."""
+    from respond.cli.engine import load_template_set, render_package
 
-    analysis = make_engine(today=today).run(loaded, contract)
     notes: list[str] = []
     files = render_package(analysis, load_template_set(None), pdf=pdf, warn=notes.append)
     if notes:

@@ -13,16 +13,17 @@ import os
 import tempfile
 from pathlib import Path
 
-from respond.web.prefill import MAX_FILE_BYTES, UploadRefused, _display
+from respond.web.prefill import MAX_FILE_BYTES, UploadRefused, _display, _kind
 
 
 def _suffix(data: bytes) -> str:
-    if b"%PDF-" in data[:1024]:
+    kind = _kind(data)  # the court papers' check: a PDF, or a JPEG or PNG photo
+    if kind == ".pdf":
         return ".pdf"
+    if kind or data.startswith((b"\x89PNG", b"GIF8", b"\xd0\xcf\x11\xe0")):
+        return ""  # a photo, or an old .doc: not a contract we can read
     if data.startswith(b"PK\x03\x04"):
         return ".docx"
-    if data.startswith((b"\xff\xd8\xff", b"\x89PNG", b"GIF8", b"\xd0\xcf\x11\xe0")):
-        return ""  # a photo, or an old .doc: not a contract we can read
     return ".txt"
 
 

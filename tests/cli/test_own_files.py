@@ -18,7 +18,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from factories import case_dict, merge  # noqa: E402
+from factories import case_dict  # noqa: E402
 from respond.cli.files import RECORD  # noqa: E402
 from respond.cli.main import main  # noqa: E402
 
@@ -37,7 +37,7 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 def case(folder: Path, name: str, number: str, date: str = "2026-11-06") -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / name
-    data = merge(case_dict(service={"method": "direct", "date": date}, court={"case_number": number}), {})
+    data = case_dict(service={"method": "direct", "date": date}, court={"case_number": number})
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     os.utime(path, (1_700_000_000,) * 2)
     return path
