@@ -33,6 +33,7 @@ the document properties (title, author …), which are copied unchanged.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import importlib.resources
@@ -234,10 +235,49 @@ class _Undefined(jinja2.StrictUndefined):
         return _join(base, name)
 
 
+#: Characters or items one ``*`` may make in a template (``'x' * 100000000`` is refused).
+MAX_REPEAT = 1_000_000
+#: Bits the result of one ``**`` may have (``10 ** 5000`` is refused; Python could not print it).
+MAX_POWER_BITS = 4096
+#: Characters one rendered part (the document's XML) may have: a court answer has a few hundred thousand.
+MAX_PART_CHARS = 50_000_000
+
+
+class TemplateTooLarge(TemplateError):
+    """A template asked for more than a document can need (a huge repetition, power or output)."""
+
+
+def _too_large(what: str) -> TemplateTooLarge:
+    return TemplateTooLarge(f"模板里的运算{what}，结果过大，已停止渲染。答辩文书用不到这样的运算，请检查模板。")
+
+
+class _BoundedSandbox(ImmutableSandboxedEnvironment):
+    """The sandbox with the operators that can make huge values checked before they run.
+
+    Intercepted operators are also not folded at compile time, so ``{{ 10 ** 10 ** 10 }}`` cannot
+    hang the compiler either.
+    """
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context, operator, left, right):
+        if operator == "*":
+            for seq, times in ((left, right), (right, left)):
+                if (isinstance(seq, (str, list, tuple)) and isinstance(times, int)
+                        and len(seq) * times > MAX_REPEAT):
+                    raise _too_large(f"（重复 {times} 次）")
+        elif operator == "**":
+            if (isinstance(left, int) and isinstance(right, int) and abs(left) > 1 and right > 0
+                    and right * abs(left).bit_length() > MAX_POWER_BITS):
+                raise _too_large("（乘方）")
+        return super().call_binop(context, operator, left, right)
+
+
 def _make_env() -> jinja2.Environment:
     # Sandboxed: a firm's template is user input, and a plain Environment lets a template reach
     # Python internals ({{ cycler.__init__.__globals__.os.popen(...) }}); this one refuses them.
-    return ImmutableSandboxedEnvironment(
+    # No loader: {% include %}/{% import %}/{% extends %} are refused when the template compiles.
+    return _BoundedSandbox(
         autoescape=True,
         undefined=_Undefined,
         finalize=_finalize,
@@ -390,11 +430,13 @@ class CompiledTemplate:
     new .docx.
     """
 
-    def __init__(self, name: str, order: list[str], static: dict[str, _ZipEntry], parts: dict[str, _Part]):
+    def __init__(self, name: str, order: list[str], static: dict[str, _ZipEntry], parts: dict[str, _Part],
+                 untrusted: bool = False):
         self.name = name
         self._order = order
         self._static = static
         self._parts = parts
+        self.untrusted = untrusted  # a firm's file: rendered within time and memory bounds
 
     # -- construction -------------------------------------------------------------------------
 
@@ -407,25 +449,44 @@ class CompiledTemplate:
             raise TemplateNotFoundError(f"找不到模板文件：{path}") from None
         except IsADirectoryError:
             raise TemplateNotFoundError(f"模板路径是目录而不是 .docx 文件：{path}") from None
-        return cls.from_bytes(data, name=path.name)
+        except OSError:
+            raise TemplateError(f"无法读取模板文件：{path.name}") from None
+        return cls.from_bytes(data, name=path.name, untrusted=True)
 
     @classmethod
-    def from_bytes(cls, data: bytes, name: str = "模板") -> "CompiledTemplate":
+    def from_bytes(cls, data: bytes, name: str = "模板", *, untrusted: bool = False) -> "CompiledTemplate":
+        """Compile a template; ``untrusted`` (a firm's file, not one shipped in this package): within
+        the bounds of :mod:`respond.templates.bounds`, every failure a :class:`TemplateError`."""
+        if not untrusted:
+            return cls._compile(data, name)
+        with _as_template_error(name, "读取"):
+            template = cls._compile(data, name)
+        template.untrusted = True
+        return template
+
+    @classmethod
+    def _compile(cls, data: bytes, name: str) -> "CompiledTemplate":
         try:
             zf = zipfile.ZipFile(io.BytesIO(data))
-        except zipfile.BadZipFile:
+        except (zipfile.BadZipFile, ValueError, EOFError):
             raise TemplateError(f"模板「{name}」不是有效的 .docx 文件（无法作为 zip 打开）。") from None
         with zf:
+            infos = [i for i in zf.infolist() if not i.is_dir()]
+            if (any(i.file_size > MAX_MEMBER_BYTES for i in infos)
+                    or sum(i.file_size for i in infos) > MAX_UNZIPPED_BYTES):
+                raise TemplateTooLarge(f"模板「{name}」解压后过大（超过 {MAX_UNZIPPED_BYTES // 1_000_000} MB），"
+                                       "不像是一份文书模板。")
             renderable = _renderable_parts(zf)
             if not any(n in renderable for n in zf.namelist()):
                 raise TemplateError(f"模板「{name}」不是有效的 .docx 文件（缺少正文 word/document.xml）。")
             order: list[str] = []
             static: dict[str, _ZipEntry] = {}
             parts: dict[str, _Part] = {}
-            for info in zf.infolist():
-                if info.is_dir():
-                    continue
-                raw = zf.read(info)
+            for info in infos:
+                try:
+                    raw = zf.read(info)
+                except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError):
+                    raise TemplateError(f"模板「{name}」已损坏（{info.filename} 无法解压）。") from None
                 order.append(info.filename)
                 if info.filename in renderable and b"{" in raw:
                     parts[info.filename] = cls._compile_part(name, info.filename, raw)
@@ -452,7 +513,9 @@ class CompiledTemplate:
                 source = source.replace(escaped_brace, "{{ %r }}" % literal)
         filename = f"{name}:{part_name}"
         try:
-            code = _ENV.compile(source, name=filename, filename=filename)
+            ast = _ENV.parse(source, name=filename, filename=filename)
+            _refuse_other_files(ast, name)
+            code = _ENV.compile(ast, name=filename, filename=filename)
         except jinja2.TemplateSyntaxError as exc:
             where = _visible_line(source, exc.lineno)
             raise TemplateSyntaxError(
@@ -467,6 +530,12 @@ class CompiledTemplate:
 
     def render(self, context: Mapping[str, Any]) -> bytes:
         """Render with ``context`` and return the bytes of the new .docx."""
+        if not self.untrusted:
+            return self._render(context)
+        with _as_template_error(self.name, "渲染"):
+            return self._render(context)
+
+    def _render(self, context: Mapping[str, Any]) -> bytes:
         ctx = clean_context(context)
         rendered: dict[str, _ZipEntry] = {}
         for part in self._parts.values():
@@ -498,6 +567,8 @@ class CompiledTemplate:
             raise TemplateError(
                 f"模板「{self.name}」渲染出错（{exc}）" + (f"，位置：“{where}”" if where else "") + "。"
             ) from None
+        if len(xml) > MAX_PART_CHARS:
+            raise _too_large(f"（{part.name} 超过 {MAX_PART_CHARS:,} 个字符）")
         xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
         data = (_XML_DECL + xml).encode("utf-8")
         try:
@@ -537,6 +608,45 @@ class CompiledTemplate:
                 if used.get(path) != "value":
                     used[path] = kind
         return used
+
+
+#: Bytes of one part, and of all parts, a template's zip may unpack to (a zip bomb stops here).
+MAX_MEMBER_BYTES = 50_000_000
+MAX_UNZIPPED_BYTES = 200_000_000
+
+_OTHER_FILES = (nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)
+
+
+def _refuse_other_files(ast: nodes.Template, name: str) -> None:
+    """A template is one file: {% include %}, {% import %}, {% extends %} could name any file."""
+    for node in ast.find_all(_OTHER_FILES):
+        tag = {"Include": "include", "Import": "import", "FromImport": "from … import",
+               "Extends": "extends"}[type(node).__name__]
+        raise TemplateError(f"模板「{name}」使用了 {{% {tag} %}}：模板不能引用其他文件，请把内容直接写在模板里。")
+
+
+@contextlib.contextmanager
+def _as_template_error(name: str, doing: str):
+    """A firm's template: within time and memory bounds, and whatever goes wrong a TemplateError."""
+    from respond.templates import bounds
+    from respond.templates.bounds import OutOfTime, bounded
+
+    try:
+        with bounded():
+            yield
+    except TemplateError:
+        raise
+    except OutOfTime:
+        raise TemplateError(f"{doing}模板「{name}」超过 {bounds.TEMPLATE_SECONDS:g} 秒仍未完成（可能是循环过多或无限递归），"
+                            "已停止。请检查模板里的 {% for %} 和宏。") from None
+    except MemoryError:
+        raise TemplateTooLarge(f"{doing}模板「{name}」所需内存过多，已停止。请检查模板里的循环、重复和过滤器参数。") from None
+    except OverflowError:  # the sandbox's range() above 100000 items, a float too large …
+        raise TemplateTooLarge(f"{doing}模板「{name}」时数值或循环范围过大（range 最多 100000 项），已停止。") from None
+    except RecursionError:
+        raise TemplateError(f"{doing}模板「{name}」时递归过深（宏调用自身或嵌套过多），已停止。") from None
+    except Exception as exc:  # a firm's template can make any Python operation fail: never a traceback
+        raise TemplateError(f"{doing}模板「{name}」失败（{type(exc).__name__}）。请检查模板里的标签和运算。") from None
 
 
 def _template_lineno(exc: BaseException, filename: str) -> Optional[int]:

@@ -1,0 +1,148 @@
+"""A firm's template is code a stranger wrote: each hostile one is a clear template error (exit 2,
+nothing written), never a hang, a gigabyte of memory, a file read from elsewhere, or a traceback.
+
+The payloads are those of issue 16's campaign (range(1e9), 10**5000, 'x' * 1e9, an include of
+/etc/passwd, …) plus their near relatives."""
+
+import io
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from respond.cli.main import main
+from respond.templates import bounds
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "microloan-fees.json"  # a 金融借款 case: the edited file is the one drafted
+NAMES = ("答辩状-金融借款.docx", "答辩状-民间借贷.docx", "利息重算表.docx", "管辖权异议申请书.docx")
+
+
+def firm_dir(tmp_path, payload=None, *, document_xml=None, raw=None):
+    """The package's templates copied, the 金融借款 answer edited: ``payload`` added after the court's
+    name, or its document.xml replaced, or the whole file replaced by ``raw`` bytes."""
+    d = tmp_path / "firm"
+    d.mkdir()
+    for name in NAMES:
+        shutil.copy(ROOT / "templates" / name, d / name)
+    target = d / NAMES[0]
+    if raw is not None:
+        target.write_bytes(raw)
+        return d
+    with zipfile.ZipFile(target) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    xml = parts["word/document.xml"].decode("utf-8")
+    if payload is not None:
+        assert "{{ court }}" in xml
+        xml = xml.replace("{{ court }}", "{{ court }}" + payload, 1)
+    if document_xml is not None:
+        xml = document_xml
+    parts["word/document.xml"] = xml.encode("utf-8")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for n, data in parts.items():
+            z.writestr(n, data)
+    target.write_bytes(buf.getvalue())
+    return d
+
+
+def draft(tmp_path, d):
+    out = tmp_path / "out"
+    r = CliRunner().invoke(main, ["draft", "--case", str(EXAMPLE), "--out", str(out), "--templates", str(d),
+                                  "--today", "2026-11-21"])
+    return r, out
+
+
+HOSTILE = {
+    "range_1e9": ("{% for i in range(1000000000) %}x{% endfor %}", "range"),
+    "power_10_5000": ("{{ 10 ** 5000 }}", "乘方"),
+    "string_times_1e9": ("{{ 'x' * 1000000000 }}", "重复"),
+    "list_times_1e9": ("{{ ([1] * 1000000000)|length }}", "重复"),
+    "include_etc_passwd": ("{% include '/etc/passwd' %}", "include"),
+    "import": ("{% import 'x.html' as x %}", "import"),
+    "from_import": ("{% from 'x.html' import y %}", "import"),
+    "extends": ("{% extends '/etc/passwd' %}", "extends"),
+    "format_width": ("{{ '{:>999999999}'.format(1) }}", "模板"),
+    "percent_width": ("{{ '%999999999s' % 'x' }}", "内存"),
+    "center_filter": ("{{ 'x'|center(999999999) }}", "内存"),
+    "join_huge": ("{{ range(100000)|join('x' * 900000) }}", "内存"),
+    "macro_recursion": ("{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}", "递归"),
+    "nested_output": ("{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}",
+                      "模板"),
+    "internals": ("{{ cycler.__init__.__globals__ }}", "不安全"),
+    "unknown_filter": ("{{ court|nosuch }}", "语法错误"),
+    "undefined_variable": ("{{ no_such_thing.x }}", "no_such_thing"),
+    "division_by_zero": ("{{ 1 // 0 }}", "模板"),
+    "unclosed_tag": ("{% if court %}", "语法错误"),
+}
+
+
+@pytest.mark.parametrize("key", sorted(HOSTILE))
+def test_hostile_template_is_a_template_error(tmp_path, key):
+    payload, said = HOSTILE[key]
+    r, out = draft(tmp_path, firm_dir(tmp_path, payload))
+    assert r.exit_code == 2, (r.exit_code, r.stderr)
+    assert "模板" in r.stderr and said in r.stderr, r.stderr
+    assert "Traceback" not in r.stderr and "内部错误" not in r.stderr
+    assert "root:" not in r.stderr  # nothing of /etc/passwd
+    assert not out.exists()
+
+
+def test_an_endless_loop_stops_at_the_time_bound(tmp_path, monkeypatch):
+    monkeypatch.setattr(bounds, "TEMPLATE_SECONDS", 1.0)
+    payload = "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"
+    r, out = draft(tmp_path, firm_dir(tmp_path, payload))
+    assert r.exit_code == 2 and "超过 1 秒" in r.stderr, r.stderr
+    assert not out.exists()
+
+
+def test_memory_limit_is_lifted_after_the_template(tmp_path):
+    """The bound is for the template only: afterwards the process may allocate as before."""
+    import resource
+
+    before = resource.getrlimit(resource.RLIMIT_AS)
+    r, _ = draft(tmp_path, firm_dir(tmp_path, "{{ 'x'|center(999999999) }}"))
+    assert r.exit_code == 2
+    assert resource.getrlimit(resource.RLIMIT_AS) == before
+    assert len(bytearray(1_000_000_000)) == 1_000_000_000
+
+
+def test_zip_bomb_template(tmp_path):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", b"\0" * 300_000_000)
+    r, out = draft(tmp_path, firm_dir(tmp_path, raw=buf.getvalue()))
+    assert r.exit_code == 2 and "过大" in r.stderr, r.stderr
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("raw", [b"", b"PK\x03\x04 truncated", b"not a zip at all"])
+def test_broken_zip_template(tmp_path, raw):
+    r, out = draft(tmp_path, firm_dir(tmp_path, raw=raw))
+    assert r.exit_code == 2 and "不是有效的 .docx" in r.stderr, r.stderr
+    assert not out.exists()
+
+
+def test_document_that_is_not_xml(tmp_path):
+    r, out = draft(tmp_path, firm_dir(tmp_path, document_xml="<w:document>{{ court }}"))
+    assert r.exit_code == 2 and "模板" in r.stderr and "Traceback" not in r.stderr, r.stderr
+    assert not out.exists()
+
+
+def test_a_sound_firm_template_still_renders(tmp_path):
+    """The bounds do not get in the way of an ordinary firm template (the case that must not trigger)."""
+    r, out = draft(tmp_path, firm_dir(tmp_path, "{% for i in range(3) %}·{% endfor %}{{ '—' * 3 }}"))
+    assert r.exit_code == 0, r.stderr
+    from docx_text import visible_text
+
+    assert "···———" in visible_text((out / "答辩状.docx").read_bytes())
+
+
+def test_templates_check_reports_a_hostile_template(tmp_path):
+    d = firm_dir(tmp_path, "{% include '/etc/passwd' %}")
+    r = CliRunner().invoke(main, ["templates", "check", str(d)])
+    assert r.exit_code == 2 and "include" in (r.stdout + r.stderr)
+    assert "root:" not in r.stdout + r.stderr
