@@ -167,10 +167,32 @@ def _contradictions_in_what_parsed(data: dict[str, Any], schema: list[Problem]) 
     return [p for p in contradictions(partial, bad) if p.path not in bad] if partial is not None else []
 
 
+class _Ambiguous(ValueError):
+    """A JSON text that could be read two ways (a key twice in one object) or is not JSON (NaN)."""
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            shown = key if len(key) <= 40 else key[:40] + "…"
+            raise _Ambiguous(f"字段 \"{shown}\" 在同一层出现了两次，无法确定以哪一个为准；请删去多余的一个")
+        out[key] = value
+    return out
+
+
+def _no_constant(name: str) -> Any:
+    raise _Ambiguous(f"JSON 里不能写 {name}（它不是数字）；请写出实际的数值")
+
+
 def decode_json(text: str) -> Any:
-    """JSON with exact decimals; errors become a Problem with line and column."""
+    """JSON with exact decimals; errors become a Problem with line and column. A key given twice
+    in one object (which value counts?) and NaN/Infinity (not JSON) are refused."""
     try:
-        return json.loads(text, parse_float=Decimal)
+        return json.loads(text, parse_float=Decimal, object_pairs_hook=_no_duplicate_keys,
+                          parse_constant=_no_constant)
+    except _Ambiguous as exc:
+        raise CaseFileError([Problem("", str(exc))]) from None
     except json.JSONDecodeError as exc:
         raise CaseFileError([Problem("", f"不是有效的 JSON：第 {exc.lineno} 行第 {exc.colno} 列附近有格式错误（{_json_hint(exc.msg)}）")]) from None
     except RecursionError:

@@ -180,20 +180,6 @@ def strip_page_furniture(page_text: str) -> str:
     return "\n".join(line for line in page_text.split("\n") if not _PAGE_FURNITURE.match(line))
 
 
-def text_from_bytes(data: bytes, name: str) -> str:
-    """Dispatch on the file name's suffix (.txt, .docx, .pdf); what the CLI calls."""
-    suffix = name.lower().rsplit(".", 1)[-1] if "." in name else ""
-    if suffix == "pdf":
-        return text_from_pdf(data)
-    if suffix == "docx":
-        return text_from_docx(data)
-    if suffix in ("txt", "text", "md"):
-        return text_from_txt(data)
-    if suffix == "doc":
-        raise ContractTextError("不支持旧版 Word（.doc）文件：请用 Word 另存为 .docx、PDF 或纯文本后再试")
-    raise ContractTextError(f"不支持的合同文件类型“.{suffix}”：请提供 .txt、.docx 或 .pdf 文件")
-
-
 # --- whitespace and width -----------------------------------------------------------------------
 
 _WS_RUN = re.compile(r"\s+")

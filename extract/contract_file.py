@@ -1,22 +1,25 @@
 """The contract file named by ``loan.contract_text``: its text, read as safely as the court's papers.
 
-A PDF is parsed by the same sandboxed child process as the summons and the complaint
-(:func:`respond.extract.pdftext.read_pdf_text`: a time limit, a CPU and memory limit, pypdf's
-decompression limits, a page cap), with a contract's own limits (:data:`CONTRACT_LIMITS`: a long
-bank contract may run to many pages). A .docx is unzipped with a size cap against zip bombs and a
-.txt is decoded (``respond.checks.contract_text``), in process: neither runs a parser that a
-crafted file can hang. Every failure is a :class:`~respond.checks.contract_text.ContractTextError`
-with a Chinese message that names the file, never its content.
+Every kind is parsed in a child process with its own time, CPU and memory limits, so a crafted file
+can at worst make that process fail: a PDF by the same sandboxed reader as the summons and the
+complaint (:func:`respond.extract.pdftext.read_pdf_text`: pypdf's decompression limits, a page cap),
+with a contract's own limits (:data:`CONTRACT_LIMITS`: a long bank contract may run to many pages); a
+.docx (unzipped with a size cap against zip bombs, then python-docx) or a .txt (decoded) by
+:mod:`respond.extract._contract_worker`. Every failure is a
+:class:`~respond.checks.contract_text.ContractTextError` with a Chinese message that names the file,
+never its content.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from respond.checks.contract_text import (MAX_PDF_BYTES, MAX_PDF_PAGES, ContractTextError, clean_text,
-                                          strip_page_furniture, text_from_bytes)
+import json
+
+from respond.checks.contract_text import (MAX_DOCX_BYTES, MAX_PDF_BYTES, MAX_PDF_PAGES, MAX_TXT_BYTES,
+                                          ContractTextError, clean_text, strip_page_furniture)
 from respond.extract.pdftext import (Encrypted, ExtractError, Garbled, Limits, NoTextLayer, NotAPdf, TimedOut,
-                                     TooLarge, read_pdf_text)
+                                     TooLarge, read_pdf_text, run_child)
 
 CONTRACT_LIMITS = Limits(max_bytes=MAX_PDF_BYTES, max_pages=MAX_PDF_PAGES, timeout=30.0)
 
@@ -48,17 +51,7 @@ def read_contract_file(path: str | Path, limits: Limits = CONTRACT_LIMITS) -> st
             raise ContractTextError(f"找不到合同文件 {path.name}")
         raise ContractTextError(f"合同文件 {path.name} {why}")
     if path.suffix.lower() != ".pdf":
-        try:
-            if path.stat().st_size > limits.max_bytes:
-                raise ContractTextError(f"合同文件 {path.name} 太大（上限 {limits.max_bytes / 1048576:.0f} MB）")
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise ContractTextError(f"找不到合同文件 {path.name}") from None
-        except IsADirectoryError:
-            raise ContractTextError(f"{path.name} 是文件夹，不是合同文件") from None
-        except OSError:
-            raise ContractTextError(f"无法读取合同文件 {path.name}") from None
-        return text_from_bytes(data, path.name)
+        return _read_in_child(path, limits)
     if path.is_dir():
         raise ContractTextError(f"{path.name} 是文件夹，不是合同文件")
     if not path.exists():
@@ -68,3 +61,60 @@ def read_contract_file(path: str | Path, limits: Limits = CONTRACT_LIMITS) -> st
     except ExtractError as exc:
         raise ContractTextError(_message(path.name, exc, limits)) from None
     return clean_text("\n".join(strip_page_furniture(p) for p in pages))
+
+
+_TEXT_SUFFIXES = ("txt", "text", "md")
+
+
+def _kind(name: str) -> str:
+    """``docx`` or ``txt`` from the file name; any other suffix refused with what to do."""
+    suffix = name.lower().rsplit(".", 1)[-1] if "." in name else ""
+    if suffix == "docx":
+        return "docx"
+    if suffix in _TEXT_SUFFIXES:
+        return "txt"
+    if suffix == "doc":
+        raise ContractTextError("不支持旧版 Word（.doc）文件：请用 Word 另存为 .docx、PDF 或纯文本后再试")
+    raise ContractTextError(f"不支持的合同文件类型“.{suffix}”：请提供 .txt、.docx 或 .pdf 文件")
+
+
+def _read_in_child(path: Path, limits: Limits) -> str:
+    """A .docx or .txt contract, parsed by :mod:`respond.extract._contract_worker` within ``limits``."""
+    name = path.name
+    kind = _kind(name)
+    cap = min(limits.max_bytes, MAX_DOCX_BYTES if kind == "docx" else MAX_TXT_BYTES)
+    try:
+        if path.stat().st_size > cap:
+            raise ContractTextError(f"合同文件 {name} 太大（上限 {cap / 1_000_000:.0f} MB）")
+        with path.open("rb") as fh:
+            data = fh.read(cap + 1)
+    except FileNotFoundError:
+        raise ContractTextError(f"找不到合同文件 {name}") from None
+    except IsADirectoryError:
+        raise ContractTextError(f"{name} 是文件夹，不是合同文件") from None
+    except OSError:
+        raise ContractTextError(f"无法读取合同文件 {name}") from None
+    if len(data) > cap:  # grew while we looked
+        raise ContractTextError(f"合同文件 {name} 太大（上限 {cap / 1_000_000:.0f} MB）")
+    args = [kind, str(cap), str(limits.memory_bytes), str(int(limits.timeout) + 2)]
+    try:
+        out, returncode = run_child(name, "respond.extract._contract_worker", args, data, limits.timeout,
+                                    what="读取合同", timed_out=f"读取合同文件 {name} 超时")
+    except TimedOut:
+        raise ContractTextError(f"读取合同文件 {name} 超时（文件过于复杂）；请另存为 PDF 或纯文本后再试，"
+                                "或把相关条款粘贴到 loan.clauses") from None
+    except ExtractError as exc:
+        raise ContractTextError(str(exc)) from None
+    try:
+        reply = json.loads(out.decode("ascii"))
+        result = reply["result"]
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        result, reply = "failed", {}
+    if result == "ok" and isinstance(reply.get("text"), str):
+        return reply["text"]
+    if result == "refused" and isinstance(reply.get("message"), str):
+        raise ContractTextError(reply["message"])
+    if result == "too_large" or (returncode is not None and returncode < 0):
+        raise ContractTextError(f"合同文件 {name} 解析时超出内存或时间上限（文件过大或被恶意构造）；"
+                                "请另存为 PDF 或纯文本后再试，或把相关条款粘贴到 loan.clauses")
+    raise ContractTextError(f"无法读取合同文件 {name}；请另存为 PDF 或纯文本后再试，或把相关条款粘贴到 loan.clauses")

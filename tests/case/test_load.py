@@ -218,3 +218,20 @@ def test_hidden_control_characters_in_a_name_are_refused(text):
 
 def test_a_lone_surrogate_is_reported_in_chinese():
     assert "无效的字符" in problems(case_dict(defendant={"name": "\ud800"}))["defendant.name"]
+
+
+@pytest.mark.parametrize("text, words", [
+    ('{"version": 1, "loan": {"principal": "1000", "principal": "9000"}}', '"principal" 在同一层出现了两次'),
+    ('{"version": 1, "loan": {"rate": {"annual": NaN}}}', "不能写 NaN"),
+    ('{"version": 1, "loan": {"principal": Infinity}}', "不能写 Infinity"),
+    ('{"version": 1, "loan": {"principal": -Infinity}}', "不能写 -Infinity"),
+])
+def test_json_that_could_be_read_two_ways_or_is_not_json_is_refused(text, words):
+    """json.loads keeps the last of two equal keys and reads NaN; both were accepted silently (issue 16)."""
+    with pytest.raises(CaseFileError) as info:
+        decode_json(text)
+    assert words in str(info.value.problems[0])
+
+
+def test_the_same_key_in_two_different_objects_is_fine():
+    assert decode_json('{"a": {"x": 1}, "b": {"x": 2}}') == {"a": {"x": 1}, "b": {"x": 2}}

@@ -18,7 +18,6 @@ from respond.checks.contract_text import (
     split_articles,
     split_sentences,
     strip_page_furniture,
-    text_from_bytes,
     text_from_docx,
     text_from_pdf,
     text_from_txt,
@@ -117,14 +116,6 @@ def test_pdf_without_text_is_called_a_scan(pdf_maker):
 
 def test_page_furniture_only_whole_lines():
     assert strip_page_furniture("甲方\n第 2 页 共 9 页\n- 3 -\n4/9\n第2页\n乙方住12/3号楼") == "甲方\n乙方住12/3号楼"
-
-
-def test_dispatch_by_suffix():
-    assert text_from_bytes(SAMPLE.encode(), "合同.TXT") == SAMPLE
-    with pytest.raises(ContractTextError, match=r"\.doc"):
-        text_from_bytes(b"", "合同.doc")
-    with pytest.raises(ContractTextError, match="不支持"):
-        text_from_bytes(b"", "合同.jpg")
 
 
 # --- whitespace and width -----------------------------------------------------------------------

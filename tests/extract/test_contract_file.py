@@ -62,11 +62,61 @@ def test_a_scan_a_fake_pdf_and_a_page_cap_get_a_clear_answer(tmp_path):
         read_contract_file(long, Limits(max_bytes=30_000_000, max_pages=2, timeout=30.0))
 
 
-def test_txt_and_docx_are_read_in_process_with_their_limits(tmp_path):
+def test_txt_and_docx_are_read_in_the_child_process_with_their_limits(tmp_path, child_processes):
     txt = tmp_path / "c.txt"
     txt.write_bytes("第一条 争议由甲方住所地人民法院管辖。".encode("gb18030"))
     assert read_contract_file(txt) == "第一条 争议由甲方住所地人民法院管辖。"
+    docx = tmp_path / "c.docx"
+    docx.write_bytes(_docx("第一条 借款金额为人民币一万元。"))
+    assert read_contract_file(docx) == "第一条 借款金额为人民币一万元。"
+    assert [c[1:3] for c in child_processes] == [["-m", "respond.extract._contract_worker"]] * 2
     with pytest.raises(ContractTextError, match="找不到"):
         read_contract_file(tmp_path / "missing.txt")
     with pytest.raises(ContractTextError, match="文件夹"):
         read_contract_file(tmp_path)
+
+
+def test_docx_zip_bomb_and_broken_files_are_refused_by_the_child(tmp_path):
+    import zipfile
+
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", b" " * 150_000_000)
+    with pytest.raises(ContractTextError, match="解压后过大"):
+        read_contract_file(bomb)
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"PK\x03\x04 not really")
+    with pytest.raises(ContractTextError, match="不是有效的 Word"):
+        read_contract_file(broken)
+    binary = tmp_path / "c.txt"
+    binary.write_bytes(bytes(range(256)) * 40)
+    with pytest.raises(ContractTextError, match="编码"):
+        read_contract_file(binary)
+
+
+def test_a_contract_that_takes_too_long_is_stopped(tmp_path):
+    docx = tmp_path / "c.docx"
+    docx.write_bytes(_docx("第一条 借款"))
+    with pytest.raises(ContractTextError, match="超时"):
+        read_contract_file(docx, Limits(max_bytes=30_000_000, max_pages=2, timeout=0.001))
+
+
+@pytest.mark.parametrize("name, said", [("合同.doc", r"\.doc"), ("合同.jpg", "不支持"), ("合同", "不支持")])
+def test_unsupported_kinds_are_refused_before_reading(tmp_path, name, said, child_processes):
+    path = tmp_path / name
+    path.write_bytes(b"x")
+    with pytest.raises(ContractTextError, match=said):
+        read_contract_file(path)
+    assert child_processes == []
+
+
+def _docx(text: str) -> bytes:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(text)
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
