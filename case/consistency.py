@@ -79,7 +79,9 @@ def contradictions(case: CaseFile | Partial, bad_paths: Iterable[str] = ()) -> l
             if fee is not None and fee.date and fee.date < start:
                 out.append(Problem(f"loan.fees[{i}].date", f"费用日期 {fee.date} 早于放款日 {start}"))
     if filed_on and service is not None and service.date and service.date < filed_on:
-        out.append(Problem("service.date", f"送达日 {service.date} 早于立案日 {filed_on}"))
+        # either may be the one mistyped: name both, blame neither (issue 16)
+        out.append(Problem("service.date", f"送达日 {service.date} 早于立案日 {filed_on}（court.filed_on）："
+                                           "两者至少有一个写错了，请对照传票、应诉通知书核对送达日和立案日"))
     if filed_on and loan.contract_date and filed_on < loan.contract_date:
         out.append(Problem("court.filed_on", "立案日早于合同成立日"))
     if (service is not None and service.answer_days and service.answer_days > 15

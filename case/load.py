@@ -217,6 +217,15 @@ def _json_hint(msg: str) -> str:
     return "格式错误"
 
 
+def resolved(path: str | Path) -> Path:
+    """``path`` with its links followed, to tell two names of one file apart; a symlink loop (on
+    which ``Path.resolve`` raises RuntimeError) stays as it is, for not_a_regular_file to explain."""
+    try:
+        return Path(path).resolve()
+    except (OSError, RuntimeError, ValueError):
+        return Path(path).absolute()
+
+
 def not_a_regular_file(path: str | Path) -> str | None:
     """Why ``path`` cannot be read as a file (in Chinese, without the name), or None for a regular
     file. Asked before a file is opened: a FIFO or a device would block or never end."""

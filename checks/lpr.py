@@ -72,12 +72,19 @@ def parse_lpr_csv(text: str, origin: str = "LPR 文件") -> dict[dt.date, Decima
             continue
         parts = [p.strip() for p in line.split(",")]
         try:
+            if len(parts) not in (2, 3):
+                raise ValueError
             day = dt.date.fromisoformat(parts[0])
-            pct = Decimal(parts[1])
+            rates = [Decimal(p) for p in parts[1:]]
         except (ValueError, IndexError, InvalidOperation):
             raise ValueError(f"{origin} 第 {n} 行格式应为 “YYYY-MM-DD,3.10”（公布日, 一年期 LPR 百分数）") from None
-        if not (Decimal("0") < pct < Decimal("20")):
-            raise ValueError(f"{origin} 第 {n} 行：一年期 LPR {pct} 不是合理的百分数")
+        for r in rates:
+            # The 1-year LPR has been 3.0–4.31 % since 2019: below 1 it was written as a fraction
+            # (0.031 for 3.1 %), a comma inside a number ("3,10") splits it into two columns.
+            if not r.is_finite() or not (Decimal("1") <= r < Decimal("20")):
+                raise ValueError(f"{origin} 第 {n} 行：LPR {parts[1 + rates.index(r)][:20]} 不是合理的百分数"
+                                 "（应写百分数，如 3.10 表示 3.10%；小数点用“.”，不用逗号）")
+        pct = rates[0]
         if day < FIRST_FIXING:
             raise ValueError(f"{origin} 第 {n} 行：LPR 报价始于 2019-08-20")
         out[day] = pct / 100

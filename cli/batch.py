@@ -148,6 +148,14 @@ class Task:
     case_number: str  # from a plain read, for rejected rows ("" when absent)
 
 
+def _same_file_key(p: Path) -> Path:
+    """One key for two names of one case file (a folder and a file in it both given); anything
+    that is not a regular file keeps its own name, so five dangling links give five rejected rows."""
+    from respond.case.load import not_a_regular_file, resolved
+
+    return resolved(p) if not_a_regular_file(p) is None else p.absolute()
+
+
 def find_case_files(inputs: Sequence[str]) -> list[Path]:
     """Each input is a case file, or a folder whose ``*.json`` files (not sub-folders, not hidden
     ones such as the batch manifest or macOS ``._*`` copies) are cases. Sorted by path, each once."""
@@ -156,12 +164,12 @@ def find_case_files(inputs: Sequence[str]) -> list[Path]:
         p = Path(raw)
         if p.is_dir():
             # every *.json entry but a folder: a dangling link or a FIFO gets its own rejected row, never dropped
-            children = sorted(c for c in p.iterdir()
-                              if c.suffix.lower() == ".json" and not c.name.startswith(".") and not c.is_dir())
+            # (a folder named x.json too: it is listed as not a file rather than silently left out)
+            children = sorted(c for c in p.iterdir() if c.suffix.lower() == ".json" and not c.name.startswith("."))
             for c in children:
-                found.setdefault(c.resolve(), c)
+                found.setdefault(_same_file_key(c), c)
         else:
-            found.setdefault(p.resolve(), p)
+            found.setdefault(_same_file_key(p), p)
     if not found:
         raise InputError("没有找到案件文件（文件夹里应有 .json 文件）：" + "、".join(inputs))
     return sorted(found.values(), key=lambda p: str(p))
@@ -186,7 +194,9 @@ def plan(paths: Sequence[Path]) -> list[Task]:
     numbers = [_raw_case_number(p) for p in paths]
     bases = [safe_folder_name(n) if n else safe_folder_name(p.stem) for p, n in zip(paths, numbers)]
     folders = assign_folders(bases)
-    return [Task(str(p), str(p.resolve()), f, n) for p, f, n in zip(paths, folders, numbers)]
+    from respond.case.load import resolved
+
+    return [Task(str(p), str(resolved(p)), f, n) for p, f, n in zip(paths, folders, numbers)]
 
 
 def settings_fingerprint(*, today: dt.date, day_basis: int, templates_dir: str | None,
@@ -634,35 +644,19 @@ def summary_csv(rows: Iterable[dict[str, Any]]) -> bytes:
     return "".join(csv_lines(rows)).encode("utf-8-sig")
 
 
-def write_summary(out_dir: Path, rows: Iterable[dict[str, Any]]) -> None:
-    """Stream ``summary.csv`` (UTF-8 with BOM) into a temporary file beside it, then replace it."""
-    import tempfile
+def refuse_foreign_summary(out_dir: Path, force: bool) -> None:
+    """Before any case is drafted: summary.csv may be replaced (cli/files.py decides whose it is)."""
+    from respond.cli.files import refuse_replacing
 
-    target = out_dir / SUMMARY
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{SUMMARY}.", suffix=".tmp", dir=out_dir)
-    except OSError as exc:
-        raise InputError(f"无法写入 {target}：{exc.strerror or type(exc).__name__}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as fh:
-            for line in csv_lines(rows):
-                fh.write(line)
-            fh.flush()
-            os.fsync(fh.fileno())
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)
-        os.replace(tmp, target)
-    except BaseException as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if isinstance(exc, OSError):
-            raise InputError(f"无法写入 {target}（是否正在 Excel/WPS 中打开？）："
-                             f"{exc.strerror or type(exc).__name__}") from None
-        raise
+    refuse_replacing(out_dir, SUMMARY, force=force, legacy_marker=MANIFEST, before="未处理任何案件")
+
+
+def write_summary(out_dir: Path, rows: Iterable[dict[str, Any]]) -> None:
+    """Stream ``summary.csv`` (UTF-8 with BOM, memory flat in the rows) into place."""
+    from respond.cli.files import write_streamed
+
+    write_streamed(out_dir, SUMMARY, csv_lines(rows), encoding="utf-8-sig",
+                   busy_hint="是否正在 Excel/WPS 中打开？")
 
 
 def printable(text: str) -> str:
@@ -762,6 +756,7 @@ def run_batch(inputs: Sequence[str], out_dir: str, *, jobs: int | None, force: b
     engine = make_engine(**engine_kwargs)
     templates = load_template_set(templates_dir)
 
+    refuse_foreign_summary(out, force)
     tasks = plan(find_case_files(inputs))
     settings = settings_fingerprint(today=today, day_basis=int(day_basis), templates_dir=templates_dir,
                                     holidays_file=holidays_file, lpr_file=lpr_file, pdf=pdf)

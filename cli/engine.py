@@ -69,11 +69,28 @@ def _read_contract(loaded: LoadedCase, name: str) -> str:
         raise InputError(f"loan.contract_text: {exc}") from None
 
 
+MAX_SUPPLEMENT_BYTES = 1 << 20  # a holiday or LPR supplement is a few kilobytes
+
+
 def _read_text(path: str, what: str) -> str:
+    """A supplement file (holidays, LPR): a regular file (a FIFO would block, /dev/zero never end),
+    at most 1 MiB, UTF-8."""
+    from respond.case.load import not_a_regular_file
+
+    why = not_a_regular_file(path)
+    if why:
+        raise InputError(f"无法读取{what} {Path(path).name}：{why}")
     try:
-        return Path(path).read_text(encoding="utf-8-sig")
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_SUPPLEMENT_BYTES + 1)
+        if len(data) > MAX_SUPPLEMENT_BYTES:
+            raise InputError(f"{what} {Path(path).name} 过大（超过 1 MB），不像节假日或 LPR 数据")
+        text = data.decode("utf-8-sig")
     except (OSError, UnicodeDecodeError):
         raise InputError(f"无法读取{what}：{Path(path).name}（应为 UTF-8 文本）") from None
+    if not text.strip():
+        raise InputError(f"{what} {Path(path).name} 是空的（如不需要补充，请不要给出这个文件）")
+    return text
 
 
 def make_engine(*, today: dt.date, day_basis: str | int = 360, holidays_file: str | None = None,

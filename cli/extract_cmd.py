@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import click
 
-from respond.cli.options import force_option
+from respond.cli.options import FilePath, force_option
 
 SERVICE_METHODS = ("direct", "mail", "electronic", "public_notice")
 MAX_FILES = 20
@@ -27,8 +27,8 @@ def _parse_served_on(ctx: click.Context, param: click.Parameter, value: str | No
 
 
 @click.command("extract")
-@click.argument("files", nargs=-1, required=True, type=click.Path())
-@click.option("-o", "--out", required=True, type=click.Path(dir_okay=False), metavar="FILE",
+@click.argument("files", nargs=-1, required=True, type=FilePath())
+@click.option("-o", "--out", required=True, type=FilePath(dir_okay=False), metavar="FILE",
               help="写入的案件文件（JSON），例如 case.json。")
 @click.option("--served-on", callback=_parse_served_on, metavar="YYYY-MM-DD",
               help="送达日：签收日、邮件回执上的收件日、电子送达到达日或公告发出日（文书上一般没有）。")
@@ -79,7 +79,9 @@ def _run(files, out, served_on, service_method, force) -> None:
     target = Path(out)
     if existing(target.parent, [target.name]) and not force:
         raise InputError(f"输出文件已存在，未写入任何文件（如确需覆盖，请加 --force）：\n  - {target}")
-    if any(Path(f).resolve() == target.resolve() for f in files):
+    from respond.case.load import resolved
+
+    if any(resolved(f) == resolved(target) for f in files):
         raise InputError(f"输出文件 {target.name} 与输入的文书是同一个文件，请换一个输出文件名（例如 case.json）。")
 
     reading = read_documents(list(files))

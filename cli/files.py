@@ -164,6 +164,83 @@ def remove_leftovers(directory: str | Path, names: Iterable[str]) -> list[Path]:
     return removed
 
 
+def refused_names(out: Path, names: Iterable[str], record: dict[str, list[str]], *, force: bool,
+                  replace_unchanged: bool) -> tuple[list[str], list[str]]:
+    """Of ``names`` already in ``out``: those respond did not write (never replaced) and those it
+    wrote that may not be replaced now (without ``force``: all of them, or with ``replace_unchanged``
+    those changed since)."""
+    foreign, edited = [], []
+    for name in names:
+        current = _current_digest(out / name)
+        if current is None and not (out / name).exists() and not (out / name).is_symlink():
+            continue
+        if name not in record or current is None:
+            foreign.append(name)
+        elif not force and not (replace_unchanged and current in record[name]):
+            edited.append(name)
+    return foreign, edited
+
+
+def _record_digests(out: Path, name: str, digests: list[str]) -> None:
+    record = read_record(out)
+    record[name] = digests
+    _write_record(out, record, sync=True)
+
+
+def refuse_replacing(directory: str | Path, name: str, *, force: bool, legacy_marker: str | None = None,
+                     before: str = "未写入任何文件") -> None:
+    """Raise unless ``name`` in ``directory`` may be replaced by :func:`write_streamed`: absent, or
+    respond's (its record) and unchanged since, or changed and ``force``. A file respond did not
+    write is never replaced. ``legacy_marker``: a file whose presence (with no record) shows the
+    folder is respond's from before records existed; ``name`` there is then adopted as respond's."""
+    out = Path(directory)
+    record = read_record(out)
+    if not record and legacy_marker and (out / legacy_marker).is_file():
+        digest = _current_digest(out / name)
+        if digest:
+            _record_digests(out, name, [digest])
+            record = read_record(out)
+    foreign, edited = refused_names(out, [name], record, force=force, replace_unchanged=True)
+    if foreign:
+        raise InputError(f"输出文件夹里已有 {name}，不是 respond 生成的，{before}（加 --force 也不会覆盖它；"
+                         f"请换一个输出文件夹，或先把它移走）：{out / name}")
+    if edited:
+        raise InputError(f"{name} 在上次生成后被改动过（例如在 Excel/WPS 中编辑后保存），{before}。"
+                         f"如确需覆盖，请加 --force，或先把它另存为别的文件名：{out / name}")
+
+
+def write_streamed(directory: str | Path, name: str, chunks: Iterable[str], *, encoding: str = "utf-8",
+                   busy_hint: str = "") -> None:
+    """Write a large text file from ``chunks`` without holding it in memory: a temporary file
+    beside it, fsync, then ``os.replace``; recorded as respond's (both digests while it moves into
+    place, so a crash leaves it respond's). Call :func:`refuse_replacing` first."""
+    out = Path(directory)
+    target = out / name
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        remove_leftovers(out, [name])
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out)
+    except OSError as exc:
+        raise InputError(f"无法写入 {target}：{exc.strerror or type(exc).__name__}") from None
+    try:
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as fh:
+            for chunk in chunks:
+                fh.write(chunk)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())
+        old, new = _current_digest(target), _current_digest(Path(tmp))
+        _record_digests(out, name, [d for d in (old, new) if d])
+        os.replace(tmp, target)
+        _record_digests(out, name, [new] if new else [])
+    except BaseException as exc:
+        _unlink_all([tmp])
+        if isinstance(exc, OSError):
+            hint = f"（{busy_hint}）" if busy_hint else ""
+            raise InputError(f"无法写入 {target}{hint}：{exc.strerror or type(exc).__name__}") from None
+        raise
+
+
 def write_package(directory: str | Path, files: Mapping[str, bytes], *, force: bool,
                   replace_unchanged: bool = False, sync: bool = True) -> tuple[list[Path], list[Path]]:
     """Write a package into ``directory``; return (written, removed).
@@ -177,15 +254,8 @@ def write_package(directory: str | Path, files: Mapping[str, bytes], *, force: b
     out = Path(directory)
     remove_leftovers(out, files)
     record = read_record(out)
-    foreign, edited, stale = [], [], []
-    for name in files:
-        current = _current_digest(out / name)
-        if current is None and not (out / name).exists() and not (out / name).is_symlink():
-            continue
-        if name not in record or current is None:
-            foreign.append(name)
-        elif not force and not (replace_unchanged and current in record[name]):
-            edited.append(name)
+    foreign, edited = refused_names(out, files, record, force=force, replace_unchanged=replace_unchanged)
+    stale = []
     if foreign:
         raise InputError("输出文件夹里已有同名文件，且不是 respond 生成的，未写入任何文件（加 --force 也不会覆盖它们；"
                          "请换一个输出文件夹，或先把它们移走）：\n" + "\n".join(f"  - {out / n}" for n in foreign))
@@ -199,17 +269,30 @@ def write_package(directory: str | Path, files: Mapping[str, bytes], *, force: b
         current = _current_digest(out / name)
         if current is not None and (force or (replace_unchanged and current in digests)):
             stale.append(name)
+    created = not out.exists()
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InputError(f"无法创建输出文件夹 {out}：{_why_not_a_folder(out, exc)}") from None
-    _refuse_locked(out, [*files, RECORD])
     new = {name: _digest(data) for name, data in files.items()}
     # first the record names both digests: a run killed half-way leaves files respond still knows as its own
     during = {n: sorted(set(record.get(n, [])) | {d}) for n, d in new.items()}
     during.update({n: record[n] for n in stale})
-    _write_record(out, during, sync=sync)
-    written = _stage_and_replace(out, dict(files), sync=sync)
+    try:
+        _refuse_locked(out, [*files, RECORD])
+        _write_record(out, during, sync=sync)
+        written = _stage_and_replace(out, dict(files), sync=sync)
+    except InputError:  # a full disk, a locked file: leave the folder as it was, when nothing was replaced
+        if any(_current_digest(out / n) == d for n, d in new.items()):
+            raise  # some files were replaced: the record (both digests) keeps them respond's own
+        if created or not record:
+            _unlink_all([str(out / RECORD)])
+        if created:
+            try:
+                out.rmdir()
+            except OSError:
+                pass
+        raise
     removed = []
     for name in stale:
         try:

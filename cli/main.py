@@ -12,7 +12,7 @@ from typing import Callable
 import click
 
 from respond.cli import zh
-from respond.cli.options import engine_options, force_option
+from respond.cli.options import FilePath, engine_options, force_option
 
 zh.install()  # click's usage errors and help headings in Chinese
 
@@ -37,7 +37,11 @@ def guarded(f: Callable) -> Callable:
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(0)
         except InputError as exc:
-            click.echo(str(exc), err=True)
+            from respond.case.privacy import scrub
+
+            # the case's own ID, phone and address are scrubbed where the message is made; anything
+            # shaped like an ID or mobile number (a file named by one) is scrubbed here, for every command
+            click.echo(scrub(str(exc)), err=True)
             sys.exit(EXIT_INPUT)
         except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
             raise
@@ -64,7 +68,7 @@ def main() -> None:
 
 
 @main.command()
-@click.option("--case", "case_path", required=True, type=click.Path(dir_okay=False), help="案件文件（JSON）。")
+@click.option("--case", "case_path", required=True, type=FilePath(dir_okay=False), help="案件文件（JSON）。")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text：给人看的中文摘要；json：report.json 的格式。")
 @engine_options
@@ -101,9 +105,9 @@ def rules(code):
 
 
 @main.command()
-@click.option("--case", "case_path", required=True, type=click.Path(dir_okay=False), help="案件文件（JSON）。")
-@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False), help="输出文件夹。")
-@click.option("--templates", "templates_dir", type=click.Path(file_okay=False, exists=True),
+@click.option("--case", "case_path", required=True, type=FilePath(dir_okay=False), help="案件文件（JSON）。")
+@click.option("--out", "out_dir", required=True, type=FilePath(file_okay=False), help="输出文件夹。")
+@click.option("--templates", "templates_dir", type=FilePath(file_okay=False, exists=True),
               help="使用自己的模板（文件名须与内置模板相同）。")
 @click.option("--pdf", is_flag=True, help="同时生成每份文书的 PDF（需要 LibreOffice；没有时照常生成 .docx 并提示）。")
 @force_option
@@ -139,7 +143,7 @@ def templates():
 
 
 @templates.command("check")
-@click.argument("directory", type=click.Path(exists=True))
+@click.argument("directory", type=FilePath(exists=True))
 @guarded
 def templates_check_cmd(directory):
     """检查自定义模板：列出模板里用到但数据中没有的变量，以及数据中有但模板没用到的变量。"""
@@ -163,12 +167,12 @@ def templates_check_cmd(directory):
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True), metavar="DIR|FILES...")
-@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False),
+@click.argument("inputs", nargs=-1, required=True, type=FilePath(), metavar="DIR|FILES...")
+@click.option("--out", "out_dir", required=True, type=FilePath(file_okay=False),
               help="输出文件夹：每个案件一个子文件夹，另有 summary.csv。")
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
               help="并行进程数（默认 CPU 核数）；1 表示不开子进程，便于排查问题。")
-@click.option("--templates", "templates_dir", type=click.Path(file_okay=False, exists=True),
+@click.option("--templates", "templates_dir", type=FilePath(file_okay=False, exists=True),
               help="使用自己的模板（文件名须与内置模板相同）。")
 @click.option("--pdf", is_flag=True, help="同时生成每份文书的 PDF（需要 LibreOffice；没有时照常生成 .docx，原因写在 summary.csv 的“错误”栏）。")
 @force_option
@@ -188,7 +192,7 @@ def batch(inputs, out_dir, jobs, templates_dir, pdf, force, today, day_basis, ho
 
 
 @main.command()
-@click.option("--dir", "folder", type=click.Path(file_okay=False), default=None,
+@click.option("--dir", "folder", type=FilePath(file_okay=False), default=None,
               help="保存填写进度的文件夹（默认 ~/.local/share/respond/interviews，只有您本人可读）。")
 @click.option("--no-browser", is_flag=True, help="不自动打开浏览器，只显示地址。")
 @click.option("--no-pdf", is_flag=True, help="下载的材料里不附 PDF（不调用 LibreOffice）。")
@@ -230,7 +234,7 @@ def schema():
 
 
 @main.command()
-@click.argument("path", type=click.Path(dir_okay=False), default="case.json")
+@click.argument("path", type=FilePath(dir_okay=False), default="case.json")
 @force_option
 @guarded
 def init(path, force):

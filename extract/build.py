@@ -325,7 +325,9 @@ def read_documents(paths: list[str], limits: Limits | None = None) -> Reading:
 
     from respond.extract.ocr import IMAGE_SUFFIXES, NoOcr, OcrText, read_ocr
 
-    unique = list(dict.fromkeys(str(Path(p).resolve()) for p in paths))
+    from respond.case.load import resolved
+
+    unique = list(dict.fromkeys(str(resolved(p)) for p in paths))
     pdfs = [p for p in unique if Path(p).suffix.lower() not in IMAGE_SUFFIXES]
     read: dict[str, Any] = dict(zip(pdfs, read_pdf_texts(pdfs, limits or DEFAULT_LIMITS)))
 

@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from factories import DELETE, case_dict, merge
 from respond.cli.batch import HEADER, KEYS, MANIFEST
+from respond.cli.files import RECORD
 from respond.cli.main import main
 
 TODAY = ["--today", "2026-11-21"]
@@ -97,7 +98,7 @@ def test_good_and_bad_cases(mixed, tmp_path):
     for secret in (ID_NUMBER, PHONE, ADDRESS, "1101051990"):
         assert secret not in text and secret not in r.output
     # nothing was written for a rejected case
-    assert sorted(p.name for p in out.iterdir()) == sorted([row["folder"] for row in good] + ["summary.csv", MANIFEST])
+    assert sorted(p.name for p in out.iterdir()) == sorted([row["folder"] for row in good] + ["summary.csv", MANIFEST, RECORD])
     # the console: the most urgent first, and which files were not drafted
     assert r.stdout.index("民初1号") < r.stdout.index("民初2号") < r.stdout.index("民初3号")
     assert "被拒绝 3" in r.stdout and "z-broken.json" in r.stdout

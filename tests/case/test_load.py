@@ -235,3 +235,9 @@ def test_json_that_could_be_read_two_ways_or_is_not_json_is_refused(text, words)
 
 def test_the_same_key_in_two_different_objects_is_fine():
     assert decode_json('{"a": {"x": 1}, "b": {"x": 2}}') == {"a": {"x": 1}, "b": {"x": 2}}
+
+
+def test_a_service_date_before_the_filing_date_names_both_and_blames_neither():
+    """A wrong filing date (2027 for 2026) was reported as a wrong service date (issue 16)."""
+    message = problems(case_dict(court={"filed_on": "2027-01-01"}))["service.date"]
+    assert "court.filed_on" in message and "2027-01-01" in message and "至少有一个写错了" in message

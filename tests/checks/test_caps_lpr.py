@@ -63,7 +63,11 @@ def test_user_can_add_newer_fixings():
     assert not table.in_force(dt.date(2026, 11, 1)).stale
 
 
-@pytest.mark.parametrize("text", ["2026-10-20;2.9", "2026-13-20,2.9", "2026-10-20,29", "2018-01-01,4.35"])
+@pytest.mark.parametrize("text", ["2026-10-20;2.9", "2026-13-20,2.9", "2026-10-20,29", "2018-01-01,4.35",
+                                  # issue 16's campaign: NaN crashed; "3,0" (a decimal comma) and 0.03 (a
+                                  # fraction for a percent) were read as 3 % and 0.03 %
+                                  "2026-10-20,NaN", "2026-10-20,Infinity", "2026-10-20,3,0", "2026-10-20,0.03",
+                                  "2026-10-20,3.0,3.5,4"])
 def test_bad_lpr_file_rejected(text):
     with pytest.raises(ValueError, match="LPR"):
         parse_lpr_csv(text)
