@@ -62,8 +62,14 @@ def contradictions(case: CaseFile | Partial, bad_paths: Iterable[str] = ()) -> l
     if loan is None:
         return out
     filed_on = court.filed_on if court is not None else None
-    deducted = sum((d.amount for d in loan.upfront_deductions or () if d is not None and d.amount is not None), 0)
-    if loan.principal is not None and deducted > loan.principal:
+    deductions = [(i, d.amount) for i, d in enumerate(loan.upfront_deductions or ())
+                  if d is not None and d.amount is not None]
+    deducted = sum((a for _, a in deductions), 0)
+    too_big = [(i, a) for i, a in deductions if loan.principal is not None and a > loan.principal]
+    if too_big:  # one item is itself larger than the loan: name it, not the list
+        for i, a in too_big:
+            out.append(Problem(f"loan.upfront_deductions[{i}].amount", f"预扣金额 {a} 元大于借款本金 {loan.principal} 元"))
+    elif loan.principal is not None and deducted > loan.principal:
         out.append(Problem("loan.upfront_deductions", f"预扣合计 {deducted} 元大于借款本金 {loan.principal} 元"))
     if loan.disbursed_on and loan.contract_date and loan.disbursed_on < loan.contract_date:
         out.append(Problem("loan.disbursed_on", "放款日早于合同成立日"))

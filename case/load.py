@@ -238,6 +238,8 @@ def not_a_regular_file(path: str | Path) -> str | None:
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             return "是循环的符号链接，不是文件"
+        if exc.errno == errno.ENAMETOOLONG:
+            return "文件名过长，不是有效的文件名"
         return "无法读取（没有权限或磁盘错误）"
     if stat.S_ISREG(mode):
         return None

@@ -61,7 +61,11 @@ def _read_contract(loaded: LoadedCase, name: str) -> str:
     from respond.extract.contract_file import read_contract_file
 
     path = (loaded.base_dir or Path(".")) / name
-    if not path.exists() and not path.is_symlink():  # a dangling or looping link: read_contract_file says which
+    try:
+        missing = not path.exists() and not path.is_symlink()  # a dangling or looping link: read_contract_file says which
+    except (OSError, ValueError):  # a name too long for the file system
+        raise InputError("loan.contract_text: 合同文件名过长或含有不允许的字符，不是有效的文件名") from None
+    if missing:
         raise InputError(f"loan.contract_text: 找不到合同文件 {name}（路径相对于案件文件所在的文件夹）")
     try:
         return read_contract_file(path)

@@ -90,9 +90,15 @@ def test_contradictions_name_their_paths():
         loan={"upfront_deductions": [{"name": "服务费", "amount": "20000"}],
               "payments": [{"date": "2024-01-01", "amount": "10"}]},
         court={"filed_on": "2026-11-05"}))
-    assert "大于借款本金" in found["loan.upfront_deductions"]
+    assert "预扣金额 20000.00 元大于借款本金" in found["loan.upfront_deductions[0].amount"]
     assert "早于放款日" in found["loan.payments[0].date"]
     assert "早于立案日" in found["service.date"]
+
+
+def test_deductions_larger_than_the_loan_only_together_name_the_list():
+    found = problems(case_dict(loan={"principal": "10000.00", "upfront_deductions": [
+        {"name": "服务费", "amount": "6000"}, {"name": "利息", "amount": "5000"}]}))
+    assert "预扣合计 11000.00 元大于借款本金 10000.00 元" in found["loan.upfront_deductions"]
 
 
 def test_small_claims_period_above_15_rejected():
@@ -156,7 +162,7 @@ def test_schema_problems_and_contradictions_listed_together():
               "claims.until_paid", "loan.rate", "loan.term_months", "loan.method", "loan.payments[1].amount",
               "typo_top"}
     assert schema <= set(found)
-    assert "大于借款本金" in found["loan.upfront_deductions"]
+    assert "大于借款本金" in found["loan.upfront_deductions[0].amount"]
     assert "早于放款日" in found["loan.payments[0].date"]
     assert "早于立案日" in found["service.date"]
     assert len(info.value.problems) == len(schema) + 3, found

@@ -124,7 +124,7 @@ def test_rejected_case_lists_schema_problems_and_contradictions_and_writes_nothi
     case.write_text(json.dumps(bad, ensure_ascii=False), encoding="utf-8")
     r = draft(case, tmp_path / "out")
     assert r.exit_code == 2
-    for path in ("court.name", "service.method", "loan.term_months", "loan.upfront_deductions",
+    for path in ("court.name", "service.method", "loan.term_months", "loan.upfront_deductions[0].amount",
                  "loan.payments[0].date", "service.date"):
         assert f"  - {path}: " in r.stderr, path
     assert "案件文件有 6 处问题" in r.stderr and "Traceback" not in r.output

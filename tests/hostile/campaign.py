@@ -85,6 +85,7 @@ class Probe:
     files: Files = dc_field(default_factory=dict)
     expect: str = "either"  # "reject" (must exit 2), "accept" (must exit 0) or "either"
     field: str | None = None  # the field a refusal must name
+    any_field: tuple[str, ...] = ()  # … or one of these
     shows: str | None = None  # text the drafted documents must show verbatim when accepted
     replaceable: tuple[str, ...] = ()  # files existing before the run that respond may replace
     mounts: tuple[tuple[str, str], ...] = ()  # (folder, tmpfs options) mounted before the run
@@ -235,6 +236,50 @@ def leaf_probes() -> Iterator[Probe]:
                 yield p
 
 
+def _delete_at(data: Any, path: str) -> Any:
+    out = copy.deepcopy(data)
+    node = out
+    steps = _steps(path)
+    for st in steps[:-1]:
+        node = node[st]
+    del node[steps[-1]]
+    return out
+
+
+def missing_probes() -> Iterator[Probe]:
+    """Each key and list item of each example deleted in turn (a required one must be named)."""
+    for ex in EXAMPLES:
+        data = example(ex)
+        paths = sorted({p for p, _ in leaves(data)} | {p for p in objects(data) if p})
+        for path in paths:
+            if path.startswith("notes"):
+                continue
+            p = case_probe("missing", f"{ex}:-{path}", _delete_at(data, path))
+            p.field = path
+            yield p
+
+
+def combo_probes(n: int = 600, seed: int = 1616) -> Iterator[Probe]:
+    """Two to four leaves of one example mutated or deleted at once: one message must list them."""
+    rng = random.Random(seed)
+    mutations = list(_LEAF_MUTATIONS.items()) + [("delete", None)]
+    for k in range(n):
+        ex = rng.choice(EXAMPLES)
+        data = example(ex)
+        paths = rng.sample([p for p, _ in leaves(data) if not p.startswith("notes")], rng.randint(2, 4))
+        labels = []
+        for path in sorted(paths, key=_steps, reverse=True):  # later list items first: indices stay true
+            mname, value = rng.choice(mutations)
+            try:
+                data = _delete_at(data, path) if mname == "delete" else set_at(data, path, value)
+            except (KeyError, IndexError, TypeError):
+                continue  # an earlier deletion took its parent
+            labels.append(f"{path}={mname}")
+        p = case_probe("combo", f"{ex}:{k}:" + ",".join(labels), data, command="draft" if k % 3 == 0 else "check")
+        p.any_field = tuple(paths)
+        yield p
+
+
 def markup_shown(ex: str, original: str) -> Callable[[Probe, Path, int | None], list[tuple[str, str]]]:
     def check(probe: Probe, work: Path, code: int | None) -> list[tuple[str, str]]:
         if code != 0 or original not in _baseline_text(ex):
@@ -266,7 +311,7 @@ def _date_paths(data: dict[str, Any]) -> list[str]:
 def must_reject_probes() -> Iterator[Probe]:
     money = ["1,000", "1,00", "1.000,00", "1，000", "NaN", "Infinity", "-Infinity", -5, [100], {"amount": 1}, True,
              "1e400", "12元"]
-    rates = [18, 24, 36.5, "NaN", "Infinity", -0.1, True, "18%", [0.1], 1e-400]
+    rates = [18, 24, 36.5, "NaN", "Infinity", -0.1, True, "18%", [0.1], "1e-400"]  # (1e-400 as a float is 0.0)
     dates = ["2026-02-30", "2026-13-01", "2026-04-31", "2023-02-29", "10000-01-01", "9999-12-31", "1900-01-01",
              "2026/11/16", "20261116", 20261116, True, "2026-11-16T25:00", ""]
     for ex in EXAMPLES:
@@ -709,16 +754,19 @@ def _batch_killed_and_rerun(work: Path) -> tuple[int | None, str, str]:
 
 
 FAMILIES: dict[str, Callable[[], Iterator[Probe]]] = {
-    "leaf": leaf_probes, "reject": must_reject_probes, "whole": whole_file_probes, "path": path_probes,
+    "leaf": leaf_probes, "missing": missing_probes, "combo": combo_probes, "reject": must_reject_probes, "whole": whole_file_probes, "path": path_probes,
     "extract": extract_probes, "template": template_probes, "own": own_file_probes, "fs": fs_probes,
     "batch": batch_probes, "special": special_probes,
 }
 
 
+BIG = frozenset({"leaf", "missing", "combo", "reject"})  # sampled when a selection is asked for
+
+
 def probes(n: int | None = None, *, seed: int = 16, quick: bool = False,
            families: tuple[str, ...] | None = None) -> list[Probe]:
     """All probes (``n`` None), or a deterministic selection of about ``n``: every probe of the
-    small families, the rest from the leaf and must-reject mutations. ``quick`` leaves out the slow
+    small families, the rest from the mutations (``BIG``). ``quick`` leaves out the slow
     and root-only probes."""
     chosen: list[Probe] = []
     big: list[Probe] = []
@@ -726,7 +774,7 @@ def probes(n: int | None = None, *, seed: int = 16, quick: bool = False,
         if families and name not in families:
             continue
         items = [p for p in family() if not (quick and p.slow)]
-        (big if name in ("leaf", "reject") else chosen).extend(items)
+        (big if name in BIG else chosen).extend(items)
     if n is None:
         return chosen + big
     rng = random.Random(seed)
@@ -916,14 +964,12 @@ _FIELD = re.compile(r"[a-z_]+(?:\[\d+\])?(?:\.[a-z_]+(?:\[\d+\])?)+")
 
 
 def names_field(text: str, path: str) -> bool:
-    """The message names ``path``, one of its ancestors (two steps at most) or, for an option, it."""
-    candidates = [path]
+    """The message names ``path``, the list it is an item of, or its parent object when that is
+    itself a nested path (``loan.fees[0]`` for ``loan.fees[0].amount``, never just ``loan``)."""
+    candidates = [path, re.sub(r"\[\d+\]$", "", path)]
     steps = path.split(".")
-    for k in (1, 2):
-        if len(steps) > k:
-            candidates.append(".".join(steps[:-k]))
-    bare = re.sub(r"\[\d+\]$", "", path)
-    candidates.append(bare)
+    if len(steps) >= 3:
+        candidates.append(".".join(steps[:-1]))
     return any(c and c in text for c in candidates)
 
 
@@ -963,6 +1009,8 @@ def classify(probe: Probe, work: Path, before: dict[str, str], code: int | None,
             faults.append(("unclear", f"no Chinese: {said.strip()[:160]}"))
         elif probe.field and not names_field(said, probe.field):
             faults.append(("unclear", f"{probe.field} not named: {said.strip()[:160]}"))
+        elif probe.any_field and not any(names_field(said, f) for f in probe.any_field):
+            faults.append(("unclear", f"none of {probe.any_field} named: {said.strip()[:160]}"))
     if probe.check:
         faults.extend(probe.check(probe, work, code))
     return faults
