@@ -156,6 +156,22 @@ def test_a_full_or_read_only_disk_leaves_nothing(name, by_name, tmp_path):
     assert outcome.faults == [], (outcome.code, outcome.stderr[-500:])
 
 
+def test_a_batch_killed_mid_run_and_run_again_drafts_every_case_once_and_leaves_no_tmp(tmp_path):
+    """600 cases, SIGKILL after the first 50 reports, the same command again: 600 folders, 600 rows
+    drafted or skipped, no ``*.tmp`` anywhere (half-written files were left before, issue 16)."""
+    probe = next(p for p in campaign.special_probes() if p.name == "batch_sigkill_and_rerun")
+    [outcome] = campaign.run([probe], tmp_path / "runs")
+    assert outcome.code == 0 and outcome.faults == [], (outcome.stderr[-500:], outcome.faults)
+
+
+def test_a_draft_with_no_network_at_all(tmp_path):
+    if subprocess.run(["unshare", "-n", "true"], capture_output=True).returncode != 0:
+        pytest.skip("unshare -n needs root")
+    probe = next(p for p in campaign.special_probes() if p.name == "draft_without_network")
+    [outcome] = campaign.run([probe], tmp_path / "runs")
+    assert outcome.code == 0 and outcome.faults == [], (outcome.stderr[-500:], outcome.faults)
+
+
 # --- a quick sample of everything -----------------------------------------------------------
 
 def test_a_quick_sample_of_the_campaign_is_clean(tmp_path):
