@@ -250,8 +250,10 @@ def init(path, force):
 
 
 from respond.cli.extract_cmd import extract  # noqa: E402  (a click command; its work is imported lazily)
+from respond.cli.debts_cmd import debts  # noqa: E402
 
 main.add_command(extract)
+main.add_command(debts)
 
 
 def run() -> None:  # pragma: no cover - console entry for python -m

@@ -1,0 +1,116 @@
+"""``respond debts``: all of one person's debts in one list (issue 14). Reads the debts file,
+analyses each loan with the engine ``respond check`` uses, writes 债务清单.md, 债务清单.xlsx and
+debts.json; ``--cases DIR`` also writes the case file of each loan not sued."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from respond.cli.main import guarded
+from respond.cli.options import FilePath, engine_options, force_option
+
+MARKDOWN, WORKBOOK, DATA = "债务清单.md", "债务清单.xlsx", "debts.json"
+
+
+@click.command()
+@click.argument("debts_file", type=FilePath(dir_okay=False), required=False)
+@click.option("--out", "out_dir", type=FilePath(file_okay=False), help="输出文件夹。")
+@click.option("--form", "form_path", type=FilePath(dir_okay=False),
+              help="只写一个空白的债务清单表格（CSV，Excel/WPS 可直接打开填写），例如 债务清单.csv。")
+@click.option("--cases", "cases_dir", type=FilePath(file_okay=False),
+              help="另把每笔没有被起诉的借款写成案件文件（可用 respond check 复核）。")
+@force_option
+@engine_options
+@guarded
+def debts(debts_file, out_dir, form_path, cases_dir, force, today, day_basis, holidays_file, lpr_file):
+    """把一个人的全部借款列成一张清单：每笔的综合年化利率、利率上限、依法应还金额、超出法律的部分、
+    被起诉的答辩截止日；按紧急程度排序，附合计和“先做什么”。
+
+    DEBTS_FILE 是 JSON（格式见 docs/debts-file.md），或者 .csv/.xlsx 表格（用 --form 生成模板，
+    每行一笔借款）。输出 债务清单.md、债务清单.xlsx 和 debts.json。
+
+    示例：
+      respond debts --form 债务清单.csv
+      respond debts 债务清单.csv --out 清单
+    """
+    from respond.checks.report import build_report
+    from respond.cli.engine import InputError, make_engine
+    from respond.cli.files import write_package
+    from respond.debts import render, table
+    from respond.debts.load import DebtsFileError, read_debts
+
+    if form_path:
+        from respond.cli.files import write_files
+        from respond.debts.form import template
+
+        target = Path(form_path)
+        write_files(target.parent, {target.name: template().encode("utf-8")}, force=force)
+        click.echo(f"已写入 {target}：第 1 行填姓名，第 3 行起每行一笔借款（示例行请改成自己的），"
+                   "然后运行 respond debts {target.name} --out 清单".replace("{target.name}", target.name))
+        return
+    if not debts_file or not out_dir:
+        raise InputError("请给出债务清单文件和 --out 输出文件夹（或用 --form 生成空白表格）")
+    engine = make_engine(today=today, day_basis=day_basis, holidays_file=holidays_file, lpr_file=lpr_file)
+    try:
+        person, items = read_debts(Path(debts_file), today=today)
+    except DebtsFileError as exc:
+        raise InputError(exc.render()) from None
+    rows, problems = [], []
+    for d in items:
+        try:
+            report = build_report(engine.run(d.loaded))
+        except InputError as exc:
+            problems.append(f"  - debts[{d.index}]（{d.platform}）: {str(exc).splitlines()[-1].strip(' -')}")
+            continue
+        rows.append(table.row(d.index, d.platform, d.sued, d.days_overdue, report))
+    if problems:
+        raise InputError(f"债务清单文件有 {len(problems)} 处问题，未生成任何文件：\n" + "\n".join(problems))
+    rows = table.sort_rows(rows)
+    totals = table.totals(rows)
+    files = {
+        MARKDOWN: render.markdown(person, rows, totals, today).encode("utf-8"),
+        WORKBOOK: render.xlsx(person, rows, totals, today),
+        DATA: json.dumps({"version": 1, "today": today.isoformat(), "rows": [_row_json(r) for r in rows],
+                          "totals": _row_json(totals)}, ensure_ascii=False, indent=2).encode("utf-8"),
+    }
+    cases = {f"debt-{d.index + 1:02d}.json": json.dumps(_moved(d.case_data, Path(debts_file).parent, cases_dir),
+                                                       ensure_ascii=False, indent=2, default=_number).encode("utf-8")
+             for d in items if d.case_data is not None} if cases_dir else {}
+    if cases_dir and cases:
+        write_package(cases_dir, cases, force=force)
+    written, _ = write_package(out_dir, files, force=force)
+    click.echo(f"已生成 {len(written)} 个文件到 {out_dir}：" + "、".join(p.name for p in written))
+    for i, line in enumerate(render.advice(rows, totals, today)[:3], start=1):
+        click.echo(f"{i}. {line}")
+
+
+def _moved(case: dict, base: Path, cases_dir: str) -> dict:
+    """The case file as it reads from ``cases_dir``: its contract's path relative to there."""
+    import copy
+    import os
+
+    out = copy.deepcopy(case)
+    ref = out["loan"].get("contract_text") if isinstance(out.get("loan"), dict) else None
+    if isinstance(ref, str) and ref:
+        out["loan"]["contract_text"] = os.path.relpath(os.path.abspath(base / ref), os.path.abspath(cases_dir))
+    return out
+
+
+def _number(value):
+    """A JSON number of the debts file (read as Decimal) written back as the same number."""
+    from decimal import Decimal
+
+    if isinstance(value, Decimal):
+        as_float = float(value)
+        return as_float if Decimal(repr(as_float)) == value else str(value)
+    raise TypeError(type(value).__name__)
+
+
+def _row_json(obj) -> dict:
+    from dataclasses import asdict
+    from decimal import Decimal
+
+    return {k: (str(v) if isinstance(v, Decimal) else v) for k, v in asdict(obj).items()}

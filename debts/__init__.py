@@ -1,0 +1,1 @@
+"""All of one person's debts in one list (issue 14): the debts file, its rows, its documents."""

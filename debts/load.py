@@ -1,0 +1,214 @@
+"""The debts file (docs/debts-file.md): one person's loans, each a case file of its own.
+
+A loan that is being sued is the case file the person already has (``case_file``, a path relative
+to the debts file). A loan not sued is written as the case file's ``loan`` with the lender
+(``creditor``) and what the platform asks for (``demanded``); it is turned into a case file v1 with
+the suit assumed filed and served today (``court.name`` "（尚未起诉）"), so that ``respond check``
+gives the same figures on it (``respond debts --cases DIR`` writes those files). Every problem of
+every loan is reported at once, with its path in the debts file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from respond.case.load import (MAX_CASE_BYTES, CaseFileError, LoadedCase, Problem, decode_json, load_case,
+                               not_a_regular_file, parse_case)
+
+DEBTS_FILE_VERSION = 1
+MAX_DEBTS = 200
+NOT_SUED_COURT = "（尚未起诉）"
+_DEBT_KEYS = {"platform", "case_file", "creditor", "loan", "demanded", "days_overdue", "notes"}
+_TOP_KEYS = {"version", "person", "debts", "notes"}
+# where a synthesized case's paths come from in the debts file
+_CASE_TO_DEBT = {"loan": "loan", "claims": "demanded", "plaintiff": "creditor"}
+
+
+class DebtsFileError(Exception):
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("; ".join(str(p) for p in problems))
+        self.problems = problems
+
+    def render(self) -> str:
+        return f"债务清单文件有 {len(self.problems)} 处问题，未生成任何文件：\n" + \
+            "\n".join(f"  - {p.path}: {p.message}" if p.path else f"  - {p.message}" for p in self.problems)
+
+
+@dataclass(frozen=True)
+class Debt:
+    index: int
+    platform: str
+    sued: bool
+    loaded: LoadedCase
+    days_overdue: int | None
+    case_data: dict[str, Any] | None  # the synthesized case file of a loan not sued (None when sued)
+
+
+def read_debts(path: Path, *, today: dt.date) -> tuple[str, list[Debt]]:
+    """The person's name and their debts, or DebtsFileError listing every problem. A ``.csv`` or
+    ``.xlsx`` is the spreadsheet form (:mod:`respond.debts.form`): problems by row and column."""
+    if path.suffix.lower() in (".csv", ".xlsx"):
+        return _read_form(path, today=today)
+    why = not_a_regular_file(path)
+    if why:
+        raise DebtsFileError([Problem("", f"债务清单文件 {path.name} {why}")])
+    try:
+        raw = path.read_bytes()[: MAX_CASE_BYTES * 4 + 1]
+    except OSError as exc:
+        raise DebtsFileError([Problem("", f"无法读取债务清单文件 {path.name}：{exc.strerror}")]) from None
+    if len(raw) > MAX_CASE_BYTES * 4:
+        raise DebtsFileError([Problem("", f"债务清单文件 {path.name} 过大（超过 20 MB）")])
+    try:
+        data = decode_json(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise DebtsFileError([Problem("", f"债务清单文件 {path.name} 不是 UTF-8 编码的文本")]) from None
+    except CaseFileError as exc:
+        raise DebtsFileError(exc.problems) from None
+    return parse_debts(data, base_dir=path.parent, today=today)
+
+
+def _form_rows(path: Path) -> list[list[str]]:
+    from respond.debts.form import rows_of
+
+    why = not_a_regular_file(path)
+    if why:
+        raise DebtsFileError([Problem("", f"债务清单 {path.name} {why}")])
+    if path.stat().st_size > MAX_CASE_BYTES:
+        raise DebtsFileError([Problem("", f"债务清单 {path.name} 过大（超过 5 MB）")])
+    if path.suffix.lower() == ".csv":
+        try:
+            return rows_of(path.read_bytes().decode("utf-8"))
+        except UnicodeDecodeError:
+            raise DebtsFileError([Problem("", f"{path.name} 不是 UTF-8 编码：在 Excel 中请选“CSV UTF-8（逗号分隔）”另存，"
+                                              "WPS 中选“UTF-8”编码")]) from None
+    try:
+        from openpyxl import load_workbook
+
+        ws = load_workbook(path, read_only=True, data_only=True).worksheets[0]
+        return [[_xlsx_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
+    except DebtsFileError:
+        raise
+    except Exception:  # not a workbook, a broken zip, …
+        raise DebtsFileError([Problem("", f"{path.name} 不是能读取的 Excel 工作簿（.xlsx）")]) from None
+
+
+def _xlsx_text(value: Any) -> str:
+    """A cell as the text the person typed: a date cell as YYYY-MM-DD, 10000.0 as 10000."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return repr(value)[:-2] if value.is_integer() else repr(value)
+    return str(value)
+
+
+def _read_form(path: Path, *, today: dt.date) -> tuple[str, list[Debt]]:
+    from respond.debts.form import FormError, locate, read_form
+
+    try:
+        data, row_of = read_form(_form_rows(path))
+    except FormError as exc:
+        raise DebtsFileError([Problem("", p) for p in exc.problems]) from None
+    try:
+        return parse_debts(data, base_dir=path.parent, today=today)
+    except DebtsFileError as exc:
+        out = []
+        for p in exc.problems:
+            m = re.match(r"debts\[(\d+)\]\.?(.*)", p.path)
+            if m and int(m.group(1)) in row_of:
+                out.append(Problem("", f"{locate(m.group(2), row_of[int(m.group(1))])}: {p.message}"))
+            elif p.path == "person.name":
+                out.append(Problem("", f"第 1 行 B 列（借款人）: {p.message}"))
+            else:
+                out.append(p)
+        raise DebtsFileError(out) from None
+
+
+def parse_debts(data: Any, *, base_dir: Path, today: dt.date) -> tuple[str, list[Debt]]:
+    problems: list[Problem] = []
+    if not isinstance(data, dict):
+        raise DebtsFileError([Problem("", "债务清单文件应是一个 JSON 对象（{…}）")])
+    if data.get("version") != DEBTS_FILE_VERSION:
+        raise DebtsFileError([Problem("version", f"应为 {DEBTS_FILE_VERSION}（债务清单文件的版本）")])
+    problems += [Problem(k, "未知字段（是否拼写错误？自由备注请写在 notes 下）") for k in data if k not in _TOP_KEYS]
+    person = data.get("person")
+    if not isinstance(person, dict) or not isinstance(person.get("name"), str) or not person["name"].strip():
+        problems.append(Problem("person.name", "必填：借款人姓名"))
+        person = {"name": "借款人"}
+    debts = data.get("debts")
+    if not isinstance(debts, list) or not debts:
+        raise DebtsFileError(problems + [Problem("debts", "必填：至少列出一笔借款")])
+    if len(debts) > MAX_DEBTS:
+        raise DebtsFileError(problems + [Problem("debts", f"最多 {MAX_DEBTS} 笔借款")])
+    out: list[Debt] = []
+    for i, item in enumerate(debts):
+        where = f"debts[{i}]"
+        try:
+            out.append(_debt(i, item, person, base_dir, today))
+        except DebtsFileError as exc:
+            problems += [Problem(f"{where}.{p.path}" if p.path else where, p.message) for p in exc.problems]
+    if problems:
+        raise DebtsFileError(problems)
+    return person["name"].strip(), out
+
+
+def _debt(i: int, item: Any, person: dict[str, Any], base_dir: Path, today: dt.date) -> Debt:
+    if not isinstance(item, dict):
+        raise DebtsFileError([Problem("", "每笔借款应是一个 JSON 对象（{…}）")])
+    problems = [Problem(k, "未知字段（是否拼写错误？自由备注请写在 notes 下）") for k in item if k not in _DEBT_KEYS]
+    platform = item.get("platform")
+    if not isinstance(platform, str) or not platform.strip() or len(platform) > 100:
+        problems.append(Problem("platform", "必填：平台或借款产品的名称（100 字以内）"))
+    overdue = item.get("days_overdue")
+    if overdue is not None and (isinstance(overdue, bool) or not isinstance(overdue, int) or not 0 <= overdue <= 36600):
+        problems.append(Problem("days_overdue", "应为 0 或正整数（逾期天数）"))
+    if ("case_file" in item) == ("loan" in item):
+        problems.append(Problem("", "被起诉的借款写 case_file（案件文件），没有被起诉的写 loan（借款情况），二者写且只写一个"))
+    if problems:
+        raise DebtsFileError(problems)
+    if "case_file" in item:
+        name = item["case_file"]
+        if not isinstance(name, str) or not name.strip():
+            raise DebtsFileError([Problem("case_file", "应为案件文件的路径（相对于债务清单文件）")])
+        if item.get("creditor") is not None or item.get("demanded") is not None:
+            raise DebtsFileError([Problem("", "被起诉的借款，原告和诉讼请求写在案件文件里，这里不写 creditor、demanded")])
+        try:
+            loaded = load_case(base_dir / name)
+        except CaseFileError as exc:
+            raise DebtsFileError([Problem("case_file", f"{name}：{p.path + '：' if p.path else ''}{p.message}")
+                                  for p in exc.problems]) from None
+        return Debt(i, platform.strip(), True, loaded, overdue, None)
+    case = {
+        "version": 1,
+        "court": {"name": NOT_SUED_COURT, "filed_on": today.isoformat()},
+        "service": {"method": "direct", "date": today.isoformat()},
+        "plaintiff": item.get("creditor") if item.get("creditor") is not None else {},
+        "defendant": {"name": person["name"]},
+        "claims": {"as_of": today.isoformat(), **(item.get("demanded") or {})}
+        if isinstance(item.get("demanded") or {}, dict) else item.get("demanded"),
+        "loan": item["loan"],
+        "notes": {"respond debts": "未起诉：立案日、送达日按今天假设，只用于计算依法应还金额"},
+    }
+    try:
+        loaded = parse_case(case, base_dir=base_dir)
+    except CaseFileError as exc:
+        raise DebtsFileError([_from_case(p) for p in exc.problems]) from None
+    return Debt(i, platform.strip(), False, loaded, overdue, case)
+
+
+def _from_case(p: Problem) -> Problem:
+    """A problem of the synthesized case file, at its place in the debts file."""
+    head, _, rest = p.path.partition(".")
+    stem = head.split("[", 1)[0]
+    if stem in _CASE_TO_DEBT:
+        return Problem(_CASE_TO_DEBT[stem] + head[len(stem):] + ("." + rest if rest else ""), p.message)
+    if stem == "defendant":
+        return Problem("person" + ("." + rest if rest else ""), p.message)
+    return Problem(p.path, p.message)
