@@ -18,6 +18,7 @@ from typing import Any
 
 from respond.case.load import (MAX_CASE_BYTES, CaseFileError, LoadedCase, Problem, decode_json, load_case,
                                not_a_regular_file, parse_case)
+from respond.case.model import HIDDEN_MESSAGE, has_hidden_characters
 
 DEBTS_FILE_VERSION = 1
 MAX_DEBTS = 200
@@ -142,6 +143,10 @@ def parse_debts(data: Any, *, base_dir: Path, today: dt.date) -> tuple[str, list
     if not isinstance(person, dict) or not isinstance(person.get("name"), str) or not person["name"].strip():
         problems.append(Problem("person.name", "必填：借款人姓名"))
         person = {"name": "借款人"}
+    elif has_hidden_characters(person["name"]) or len(person["name"]) > 200:
+        problems.append(Problem("person.name", HIDDEN_MESSAGE if has_hidden_characters(person["name"])
+                                else "过长（200 字以内）"))
+        person = {"name": "借款人"}
     debts = data.get("debts")
     if not isinstance(debts, list) or not debts:
         raise DebtsFileError(problems + [Problem("debts", "必填：至少列出一笔借款")])
@@ -166,6 +171,8 @@ def _debt(i: int, item: Any, person: dict[str, Any], base_dir: Path, today: dt.d
     platform = item.get("platform")
     if not isinstance(platform, str) or not platform.strip() or len(platform) > 100:
         problems.append(Problem("platform", "必填：平台或借款产品的名称（100 字以内）"))
+    elif has_hidden_characters(platform):
+        problems.append(Problem("platform", HIDDEN_MESSAGE))
     overdue = item.get("days_overdue")
     if overdue is not None and (isinstance(overdue, bool) or not isinstance(overdue, int) or not 0 <= overdue <= 36600):
         problems.append(Problem("days_overdue", "应为 0 或正整数（逾期天数）"))

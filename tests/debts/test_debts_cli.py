@@ -159,3 +159,15 @@ def test_rerun_without_force_refuses_and_with_force_replaces(listed, tmp_path):
     assert again.exit_code == 2 and "--force" in again.stderr
     assert run("debts", EXAMPLE, "--out", out, "--today", TODAY, "--force").exit_code == 0
     assert io.BytesIO((out / "债务清单.xlsx").read_bytes()).read(2) == b"PK"
+
+
+@pytest.mark.parametrize("where, path", [("platform", "debts[2].platform"), ("person", "person.name")])
+def test_hidden_control_characters_in_a_name_are_refused_naming_it(tmp_path, where, path):
+    """A BEL in a platform name crashed the workbook writer (openpyxl IllegalCharacterError, exit 1)."""
+    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    if where == "platform":
+        data["debts"][2]["platform"] = "某某\x07分期"
+    else:
+        data["person"]["name"] = "张\x07三"
+    r = run("debts", _write(tmp_path, data), "--out", tmp_path / "out", "--today", TODAY)
+    assert r.exit_code == 2 and f"  - {path}: 含有看不见的控制字符" in r.stderr, r.output

@@ -696,6 +696,57 @@ def _every_case_listed(n: int, drafted: int | None = None) -> Callable[[Probe, P
     return check
 
 
+def debts_probes() -> Iterator[Probe]:
+    """respond debts: the debts example (its files beside it) with each field mutated, and its
+    spreadsheet form with each cell mutated."""
+    folder = ROOT / "examples" / "debts"
+    data = json.loads((folder / "debts.json").read_text(encoding="utf-8"))
+    for debt in data["debts"]:
+        if "loan" in debt:
+            debt.setdefault("creditor", {})["address"] = ADDRESS  # personal data planted, as in the cases
+    data["person"]["id_number"] = ID_NUMBER
+    beside = {"jurisdiction-objection.json": dump(example("jurisdiction-objection")),
+              "microloan-fees-contract.txt": (ROOT / "examples" / "microloan-fees-contract.txt").read_bytes()}
+    argv = ["debts", "d/debts.json", "--out", "out", "--today", TODAY]
+    mutations = {k: v for k, v in _LEAF_MUTATIONS.items() if k in (
+        "null", "list", "object", "true", "empty", "huge_text", "markup", "bell", "1e308", "minus_one",
+        "nan_text", "id_number")}
+    rng = random.Random(14)
+    paths = [p for p, _ in leaves(data)]
+    for path in rng.sample(paths, min(40, len(paths))):
+        for mname, value in mutations.items():
+            p = Probe("debts", f"json:{path}={mname}", argv, {"d/debts.json": dump(set_at(data, path, value)),
+                                                                **beside})
+            p.field = path
+            yield p
+    from respond.debts.form import rows_of, template
+
+    rows = rows_of(template())
+    for col in range(len(rows[1])):
+        for mname, value in (("markup", MARKUP), ("comma", "1,000"), ("percent", "18"), ("date", "2026-02-30"),
+                             ("huge", "长" * 5000), ("formula", "=1+1"), ("id_number", ID_NUMBER)):
+            mutated = [list(r) for r in rows]
+            mutated[2][col] = value
+            import csv
+            import io
+
+            buf = io.StringIO()
+            csv.writer(buf).writerows(mutated)
+            yield Probe("debts", f"form:{rows[1][col]}={mname}", ["debts", "f.csv", "--out", "out", "--today", TODAY],
+                        {"f.csv": buf.getvalue().encode("utf-8"), **beside})
+    for name, files in {"dir": {"d/debts.json": DIR}, "fifo": {"d/debts.json": FIFO},
+                        "dev_zero": {"d/debts.json": Link("/dev/zero")}, "loop": {"d/debts.json": Link("debts.json")},
+                        "not_json": {"d/debts.json": b"{"}, "case_file_loop": {
+                            "d/debts.json": dump(set_at(data, "debts[0].case_file", "loop.json")),
+                            "d/loop.json": Link("loop.json"), **beside},
+                        "case_file_fifo": {"d/debts.json": dump(set_at(data, "debts[0].case_file", "f.json")),
+                                           "d/f.json": FIFO, **beside},
+                        "xlsx_broken": {"d/debts.xlsx": b"PK\x03\x04broken"}}.items():
+        target = "d/debts.xlsx" if name.startswith("xlsx") else "d/debts.json"
+        yield Probe("debts", f"path:{name}", ["debts", target, "--out", "out", "--today", TODAY], files,
+                    expect="reject")
+
+
 def special_probes() -> Iterator[Probe]:
     yield Probe("special", "draft_without_network", [], custom=_draft_without_network, slow=True)
     yield Probe("special", "batch_sigkill_and_rerun", [], custom=_batch_killed_and_rerun, slow=True, timeout=300)
@@ -758,7 +809,7 @@ def _batch_killed_and_rerun(work: Path) -> tuple[int | None, str, str]:
 FAMILIES: dict[str, Callable[[], Iterator[Probe]]] = {
     "leaf": leaf_probes, "missing": missing_probes, "combo": combo_probes, "reject": must_reject_probes, "whole": whole_file_probes, "path": path_probes,
     "extract": extract_probes, "template": template_probes, "own": own_file_probes, "fs": fs_probes,
-    "batch": batch_probes, "special": special_probes,
+    "batch": batch_probes, "debts": debts_probes, "special": special_probes,
 }
 
 
