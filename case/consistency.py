@@ -128,6 +128,10 @@ def warnings_for(case: CaseFile) -> list[str]:
 
     if is_unfilled_starter(case):
         out.append("court.case_number: " + NOT_FILLED_IN)
+    from respond.case.not_sued import NOT_SUED, is_not_sued
+
+    if is_not_sued(case):
+        out.append("court.name: " + NOT_SUED)
     if case.defendant.id_number and not id_number_check_ok(case.defendant.id_number):
         out.append("defendant.id_number: 身份证号码的校验位不正确，请与身份证原件核对（法院文书上的号码也可能有笔误）")
     return out

@@ -148,6 +148,10 @@ def render_package(analysis: Analysis, templates, *, pdf: bool = False,
 
     if is_unfilled_starter(analysis.case):  # `respond check` only warns; no answer is drafted from sample values
         raise InputError(f"未生成任何文件：{NOT_FILLED_IN}")
+    from respond.case.not_sued import NOT_SUED, is_not_sued
+
+    if is_not_sued(analysis.case):  # respond debts --cases: assumed dates, no suit to answer
+        raise InputError(f"未生成任何文件：{NOT_SUED}")
     documents = render_documents_checked(analysis, templates)
     pdfs: dict[str, bytes] = {}
     if pdf:

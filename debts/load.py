@@ -19,10 +19,10 @@ from typing import Any
 from respond.case.load import (MAX_CASE_BYTES, CaseFileError, LoadedCase, Problem, decode_json, load_case,
                                not_a_regular_file, parse_case)
 from respond.case.model import HIDDEN_MESSAGE, has_hidden_characters
+from respond.case.not_sued import NOT_SUED_COURT
 
 DEBTS_FILE_VERSION = 1
 MAX_DEBTS = 200
-NOT_SUED_COURT = "（尚未起诉）"
 _DEBT_KEYS = {"platform", "case_file", "creditor", "loan", "demanded", "days_overdue", "notes"}
 _TOP_KEYS = {"version", "person", "debts", "notes"}
 # where a synthesized case's paths come from in the debts file

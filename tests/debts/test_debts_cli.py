@@ -59,6 +59,16 @@ def test_the_loans_not_sued_are_case_files_respond_check_reads(listed):
     assert (tmp / "cases" / case["loan"]["contract_text"]).is_file()  # the contract found from there
 
 
+def test_a_loan_not_sued_is_checked_but_never_answered(listed, tmp_path):
+    """Its filing and service dates are assumed: check says so, draft refuses (nothing written)."""
+    cases, _ = listed
+    checked = run("check", "--case", cases / "cases" / "debt-02.json", "--today", TODAY)
+    assert checked.exit_code == 0 and "尚未被起诉" in checked.output
+    drafted = run("draft", "--case", cases / "cases" / "debt-02.json", "--out", tmp_path / "a", "--today", TODAY)
+    assert drafted.exit_code == 2 and "不能据此生成答辩状" in drafted.stderr
+    assert not (tmp_path / "a").exists()
+
+
 def test_sued_first_then_the_costliest_to_leave_waiting(listed):
     """Daily cost by hand, lawful principal × min(apr, cap) / 365:
     李建国 41,767.34 × 12.40% / 365 = 14.1896… → 14.19; the bank 60,070.43 × 7.20% / 365 = 11.8494… → 11.85;
