@@ -1,7 +1,7 @@
 """Issue 16's hostile-input and fault campaign: run N probes (tests/hostile/campaign.py) and print
 what respond did with them, one line of figures, then each fault found.
 
-    python bench/hostile.py               # every probe the families generate (about 6,000; 5 minutes on 2 cores)
+    python bench/hostile.py               # every probe the families generate (about 6,700; 3 minutes on 2 cores)
     python bench/hostile.py -n 900        # a deterministic selection of 900
     python bench/hostile.py --family path --family batch -v
 
