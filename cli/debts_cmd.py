@@ -22,15 +22,18 @@ MARKDOWN, WORKBOOK, DATA = "债务清单.md", "债务清单.xlsx", "debts.json"
               help="只写一个空白的债务清单表格（CSV，Excel/WPS 可直接打开填写），例如 债务清单.csv。")
 @click.option("--cases", "cases_dir", type=FilePath(file_okay=False),
               help="另把每笔没有被起诉的借款写成案件文件（可用 respond check 复核）。")
+@click.option("--letters", is_flag=True,
+              help="同时为每笔没有被起诉的借款写一份协商还款函（.docx）：依法应还金额、不予认可的部分及依据、还款方案。")
 @force_option
 @engine_options
 @guarded
-def debts(debts_file, out_dir, form_path, cases_dir, force, today, day_basis, holidays_file, lpr_file):
+def debts(debts_file, out_dir, form_path, cases_dir, letters, force, today, day_basis, holidays_file, lpr_file):
     """把一个人的全部借款列成一张清单：每笔的综合年化利率、利率上限、依法应还金额、超出法律的部分、
     被起诉的答辩截止日；按紧急程度排序，附合计和“先做什么”。
 
     DEBTS_FILE 是 JSON（格式见 docs/debts-file.md），或者 .csv/.xlsx 表格（用 --form 生成模板，
-    每行一笔借款）。输出 债务清单.md、债务清单.xlsx 和 debts.json。
+    每行一笔借款）。输出 债务清单.md、债务清单.xlsx 和 debts.json；加 --letters 另有每笔没有被起诉的
+    借款的协商还款函（债务清单文件写了 person.monthly 时，按每月能还的金额提出分期方案）。
 
     示例：
       respond debts --form 债务清单.csv
@@ -55,16 +58,17 @@ def debts(debts_file, out_dir, form_path, cases_dir, force, today, day_basis, ho
         raise InputError("请给出债务清单文件和 --out 输出文件夹（或用 --form 生成空白表格）")
     engine = make_engine(today=today, day_basis=day_basis, holidays_file=holidays_file, lpr_file=lpr_file)
     try:
-        person, items = read_debts(Path(debts_file), today=today)
+        person, items, capacity = read_debts(Path(debts_file), today=today)
     except DebtsFileError as exc:
         raise InputError(exc.render()) from None
-    rows, problems = [], []
+    rows, problems, reports = [], [], {}
     for d in items:
         try:
             report = build_report(engine.run(d.loaded))
         except InputError as exc:
             problems.append(f"  - debts[{d.index}]（{d.platform}）: {str(exc).splitlines()[-1].strip(' -')}")
             continue
+        reports[d.index] = report
         rows.append(table.row(d.index, d.platform, d.sued, d.days_overdue, report))
     if problems:
         raise InputError(f"债务清单文件有 {len(problems)} 处问题，未生成任何文件：\n" + "\n".join(problems))
@@ -76,6 +80,8 @@ def debts(debts_file, out_dir, form_path, cases_dir, force, today, day_basis, ho
         DATA: json.dumps({"version": 1, "today": today.isoformat(), "rows": [_row_json(r) for r in rows],
                           "totals": _row_json(totals)}, ensure_ascii=False, indent=2).encode("utf-8"),
     }
+    if letters:
+        files.update(_letters(person, items, rows, reports, capacity, today))
     cases = {f"debt-{d.index + 1:02d}.json": json.dumps(_moved(d.case_data, Path(debts_file).parent, cases_dir),
                                                        ensure_ascii=False, indent=2, default=_number).encode("utf-8")
              for d in items if d.case_data is not None} if cases_dir else {}
@@ -85,6 +91,28 @@ def debts(debts_file, out_dir, form_path, cases_dir, force, today, day_basis, ho
     click.echo(f"已生成 {len(written)} 个文件到 {out_dir}：" + "、".join(p.name for p in written))
     for i, line in enumerate(render.advice(rows, totals, today)[:3], start=1):
         click.echo(f"{i}. {line}")
+
+
+def _letters(person, items, rows, reports, capacity, today) -> dict[str, bytes]:
+    """协商还款函-NN-平台.docx for each loan not sued whose lawful total is known; the month's
+    capacity shared among them (debts/plan.py)."""
+    from respond.cli.batch import safe_folder_name
+    from respond.debts.plan import offered, proposal, shares
+    from respond.templates.letter import letter_context
+    from respond.templates.render import letter_template
+
+    by_index = {d.index: d for d in items}
+    open_rows = [r for r in rows if not r.sued and r.lawful_total is not None and r.lawful_total > 0]
+    offers = [offered(r.lawful_total, r.claimed_total) for r in open_rows]
+    split = shares(offers, capacity) if capacity else [None] * len(open_rows)
+    out = {}
+    for r, offer, share in zip(open_rows, offers, split):
+        d = by_index[r.index]
+        context = letter_context(reports[r.index], d.loaded.case.model_dump(mode="json"), person=person,
+                                 platform=r.platform, proposal=proposal(offer, share), capacity=capacity,
+                                 shared=len(open_rows) > 1, today=today)
+        out[f"协商还款函-{r.index + 1:02d}-{safe_folder_name(r.platform)}.docx"] = letter_template().render(context)
+    return out
 
 
 def _moved(case: dict, base: Path, cases_dir: str) -> dict:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -49,8 +50,9 @@ class Debt:
     case_data: dict[str, Any] | None  # the synthesized case file of a loan not sued (None when sued)
 
 
-def read_debts(path: Path, *, today: dt.date) -> tuple[str, list[Debt]]:
-    """The person's name and their debts, or DebtsFileError listing every problem. A ``.csv`` or
+def read_debts(path: Path, *, today: dt.date) -> tuple[str, list[Debt], Decimal | None]:
+    """The person's name, their debts and what they can pay a month (``person.monthly``, or None),
+    or DebtsFileError listing every problem. A ``.csv`` or
     ``.xlsx`` is the spreadsheet form (:mod:`respond.debts.form`): problems by row and column."""
     if path.suffix.lower() in (".csv", ".xlsx"):
         return _read_form(path, today=today)
@@ -110,7 +112,7 @@ def _xlsx_text(value: Any) -> str:
     return str(value)
 
 
-def _read_form(path: Path, *, today: dt.date) -> tuple[str, list[Debt]]:
+def _read_form(path: Path, *, today: dt.date) -> tuple[str, list[Debt], Decimal | None]:
     from respond.debts.form import FormError, locate, read_form
 
     try:
@@ -132,7 +134,7 @@ def _read_form(path: Path, *, today: dt.date) -> tuple[str, list[Debt]]:
         raise DebtsFileError(out) from None
 
 
-def parse_debts(data: Any, *, base_dir: Path, today: dt.date) -> tuple[str, list[Debt]]:
+def parse_debts(data: Any, *, base_dir: Path, today: dt.date) -> tuple[str, list[Debt], Decimal | None]:
     problems: list[Problem] = []
     if not isinstance(data, dict):
         raise DebtsFileError([Problem("", "债务清单文件应是一个 JSON 对象（{…}）")])
@@ -142,10 +144,15 @@ def parse_debts(data: Any, *, base_dir: Path, today: dt.date) -> tuple[str, list
     person = data.get("person")
     if not isinstance(person, dict) or not isinstance(person.get("name"), str) or not person["name"].strip():
         problems.append(Problem("person.name", "必填：借款人姓名"))
-        person = {"name": "借款人"}
     elif has_hidden_characters(person["name"]) or len(person["name"]) > 200:
         problems.append(Problem("person.name", HIDDEN_MESSAGE if has_hidden_characters(person["name"])
                                 else "过长（200 字以内）"))
+    if isinstance(person, dict):
+        problems += [Problem(f"person.{k}", "未知字段（借款人只写 name 和 monthly）") for k in person
+                     if k not in ("name", "monthly")]
+        if person.get("monthly") is not None:
+            problems += _money_problem("person.monthly", person["monthly"])
+    if problems and any(p.path == "person.name" for p in problems):
         person = {"name": "借款人"}
     debts = data.get("debts")
     if not isinstance(debts, list) or not debts:
@@ -161,7 +168,31 @@ def parse_debts(data: Any, *, base_dir: Path, today: dt.date) -> tuple[str, list
             problems += [Problem(f"{where}.{p.path}" if p.path else where, p.message) for p in exc.problems]
     if problems:
         raise DebtsFileError(problems)
-    return person["name"].strip(), out
+    return person["name"].strip(), out, monthly_capacity(data)
+
+
+def _money_problem(path: str, value: Any) -> list[Problem]:
+    """The case file's money rules (a comma refused, two decimals at most), for a field of the debts file."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from respond.case.load import problems_from_validation
+    from respond.case.model import Money
+
+    try:
+        if TypeAdapter(Money).validate_python(value) <= 0:
+            return [Problem(path, "应大于 0")]
+    except ValidationError as exc:
+        return [Problem(path, p.message) for p in problems_from_validation(exc)]
+    return []
+
+
+def monthly_capacity(data: dict[str, Any]) -> Decimal | None:
+    from pydantic import TypeAdapter
+
+    from respond.case.model import Money
+
+    value = (data.get("person") or {}).get("monthly")
+    return None if value is None else TypeAdapter(Money).validate_python(value)
 
 
 def _debt(i: int, item: Any, person: dict[str, Any], base_dir: Path, today: dt.date) -> Debt:

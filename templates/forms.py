@@ -230,6 +230,9 @@ ANSWER_FILES: dict[str, str] = {
 ANNEX_FILE = "利息重算表.docx"
 OBJECTION_FILE = "管辖权异议申请书.docx"
 OBJECTION_TITLE = "管辖权异议申请书"
+# 协商还款函 (respond debts --letters, issue 14): not part of a firm's --templates set
+LETTER_FILE = "协商还款函.docx"
+LETTER_TITLE = "协商还款函"
 TEMPLATE_FILES: dict[str, str] = {**ANSWER_FILES, "annex": ANNEX_FILE, "objection": OBJECTION_FILE}
 
 # 利息重算表: one row per ledger step; (key, column heading), in column order.
@@ -310,6 +313,12 @@ def objection_paths() -> frozenset[str]:
                       "request", "reasons[]", "closing", "court", "signed_date"})
 
 
+def letter_paths() -> frozenset[str]:
+    """Every context path the negotiation letter (协商还款函) uses."""
+    return frozenset({"creditor", "opening", "sections[]", "sections[].heading", "sections[].lines[]", "closing",
+                      "signed_date"})
+
+
 def context_paths(form: str) -> frozenset[str]:
     """The full context the case's context builder must produce for ``form``: answer + annex."""
     return answer_paths(form) | annex_paths()
@@ -324,4 +333,6 @@ def template_paths(file_name: str) -> frozenset[str]:
         return annex_paths()
     if file_name == OBJECTION_FILE:
         return objection_paths()
+    if file_name == LETTER_FILE:
+        return letter_paths()
     raise KeyError(file_name)

@@ -857,6 +857,17 @@ def _package_templates() -> dict[str, CompiledTemplate]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def letter_template() -> CompiledTemplate:
+    """The package's 协商还款函 (respond debts --letters), compiled once per process."""
+    from respond.templates.forms import LETTER_FILE
+
+    resource = importlib.resources.files("respond.templates").joinpath(LETTER_FILE)
+    if not resource.is_file():
+        raise TemplateNotFoundError(f"内置模板缺少 {LETTER_FILE}，请先运行 python -m respond.templates.build 生成模板。")
+    return CompiledTemplate.from_bytes(resource.read_bytes(), name=LETTER_FILE)
+
+
 def load_templates(directory: Optional[Path] = None) -> dict[str, CompiledTemplate]:
     """The compiled templates keyed ``"financial"``, ``"private"``, ``"annex"``.
 

@@ -704,7 +704,6 @@ def debts_probes() -> Iterator[Probe]:
     for debt in data["debts"]:
         if "loan" in debt:
             debt.setdefault("creditor", {})["address"] = ADDRESS  # personal data planted, as in the cases
-    data["person"]["id_number"] = ID_NUMBER
     beside = {"jurisdiction-objection.json": dump(example("jurisdiction-objection")),
               "microloan-fees-contract.txt": (ROOT / "examples" / "microloan-fees-contract.txt").read_bytes()}
     argv = ["debts", "d/debts.json", "--out", "out", "--today", TODAY]

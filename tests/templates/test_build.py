@@ -19,7 +19,7 @@ from respond.templates import build, forms
 
 PACKAGE_DIR = Path(forms.__file__).parent
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-FILES = list(forms.TEMPLATE_FILES.values())
+FILES = list(forms.TEMPLATE_FILES.values()) + [forms.LETTER_FILE]
 TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 
 
@@ -120,7 +120,7 @@ def test_every_tag_is_alone_in_its_run(name):
         if "{" in text or "}" in text:
             assert len(found) == 1 and found[0] == text, f"run {text!r}"
             tags += 1
-    assert tags > 10
+    assert tags >= 10  # the letter has exactly 10
 
 
 @pytest.mark.parametrize("name", FILES)
