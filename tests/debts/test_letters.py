@@ -115,3 +115,30 @@ def test_person_monthly_follows_the_money_rules(tmp_path):
     p.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     r = run("debts", p, "--out", tmp_path / "out", "--today", TODAY)
     assert r.exit_code == 2 and "person.monthly: 金额中的逗号" in r.stderr
+
+
+def test_the_letter_opens_in_libreoffice_as_one_a4_page_with_its_text(tmp_path):
+    """Real LibreOffice (no mock): the letter converts, A4, one page, the figures in the PDF's text."""
+    import os
+    import re
+
+    from pypdf import PdfReader
+
+    from respond.convert.libreoffice import soffice, to_pdf
+
+    if soffice() is None:
+        if os.environ.get("RESPOND_REQUIRE_LIBREOFFICE"):
+            raise RuntimeError("RESPOND_REQUIRE_LIBREOFFICE is set but soffice is not installed")
+        pytest.skip("LibreOffice (soffice) is not installed")
+    out = tmp_path / "out"
+    assert run("debts", EXAMPLE, "--out", out, "--letters", "--today", TODAY).exit_code == 0
+    name = "协商还款函-03-某某分期.docx"
+    pdf = to_pdf({name: (out / name).read_bytes()})
+    [data] = pdf.values()
+    (tmp_path / "l.pdf").write_bytes(data)
+    reader = PdfReader(tmp_path / "l.pdf")
+    size = sorted((float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)))
+    assert abs(size[0] - 595.3) < 1 and abs(size[1] - 841.9) < 1
+    assert len(reader.pages) <= 2
+    text = re.sub(r"\s+", "", "".join(p.extract_text() or "" for p in reader.pages))
+    assert "协商还款函" in text and "16,925.71" in text and "189.97" in text
