@@ -229,8 +229,7 @@ def _debt(i: int, item: Any, person: dict[str, Any], base_dir: Path, today: dt.d
         "service": {"method": "direct", "date": today.isoformat()},
         "plaintiff": item.get("creditor") if item.get("creditor") is not None else {},
         "defendant": {"name": person["name"]},
-        "claims": {"as_of": today.isoformat(), **(item.get("demanded") or {})}
-        if isinstance(item.get("demanded") or {}, dict) else item.get("demanded"),
+        "claims": _demanded(item.get("demanded"), today),
         "loan": item["loan"],
         "notes": {"respond debts": "未起诉：立案日、送达日按今天假设，只用于计算依法应还金额"},
     }
@@ -239,6 +238,19 @@ def _debt(i: int, item: Any, person: dict[str, Any], base_dir: Path, today: dt.d
     except CaseFileError as exc:
         raise DebtsFileError([_from_case(p) for p in exc.problems]) from None
     return Debt(i, platform.strip(), False, loaded, overdue, case)
+
+
+def _demanded(demanded: Any, today: dt.date) -> Any:
+    """The case file's claims: what the platform asks for, as of its date (``--today`` when the date
+    is not given or null). Not an object: passed on, for the case file's own message."""
+    if demanded is None:
+        demanded = {}
+    if not isinstance(demanded, dict):
+        return demanded
+    out = dict(demanded)
+    if out.get("as_of") is None:
+        out["as_of"] = today.isoformat()
+    return out
 
 
 def _from_case(p: Problem) -> Problem:
