@@ -186,6 +186,12 @@ def category_label(category: Union[LenderKind, str]) -> str:
     return _category(category)["label"]
 
 
+def licensed_by(category: Union[LenderKind, str]) -> str | None:
+    """Who licenses and supervises a category (lenders.md: 国家金融监督管理总局, 地方金融管理部门), or
+    None (a person, an unlicensed lender)."""
+    return _category(category).get("licensed_by") or None
+
+
 def regime_label(regime: str) -> str:
     """The Chinese name of a regime (``private`` → 民间借贷)."""
     return _regime(regime)["label"]

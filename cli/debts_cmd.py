@@ -13,6 +13,7 @@ from respond.cli.main import guarded
 from respond.cli.options import FilePath, engine_options, force_option
 
 MARKDOWN, WORKBOOK, DATA = "债务清单.md", "债务清单.xlsx", "debts.json"
+GUIDE, LOG = "遭遇催收怎么办.md", "催收记录表.csv"
 
 
 @click.command()
@@ -24,10 +25,13 @@ MARKDOWN, WORKBOOK, DATA = "债务清单.md", "债务清单.xlsx", "debts.json"
               help="另把每笔没有被起诉的借款写成案件文件（可用 respond check 复核）。")
 @click.option("--letters", is_flag=True,
               help="同时为每笔没有被起诉的借款写一份协商还款函（.docx）：依法应还金额、不予认可的部分及依据、还款方案。")
+@click.option("--collection", is_flag=True,
+              help="同时写“遭遇催收怎么办.md”（报警、留证据、哪些做法违法及依据、每笔借款向谁投诉）和空白的催收记录表.csv。")
 @force_option
 @engine_options
 @guarded
-def debts(debts_file, out_dir, form_path, cases_dir, letters, force, today, day_basis, holidays_file, lpr_file):
+def debts(debts_file, out_dir, form_path, cases_dir, letters, collection, force, today, day_basis, holidays_file,
+          lpr_file):
     """把一个人的全部借款列成一张清单：每笔的综合年化利率、利率上限、依法应还金额、超出法律的部分、
     被起诉的答辩截止日；按紧急程度排序，附合计和“先做什么”。
 
@@ -82,6 +86,11 @@ def debts(debts_file, out_dir, form_path, cases_dir, letters, force, today, day_
     }
     if letters:
         files.update(_letters(person, items, rows, reports, capacity, today))
+    if collection:
+        from respond.templates.collection import collection_guide, evidence_log
+
+        files[GUIDE] = collection_guide(person, rows).encode("utf-8")
+        files[LOG] = evidence_log().encode("utf-8")
     cases = {f"debt-{d.index + 1:02d}.json": json.dumps(_moved(d.case_data, Path(debts_file).parent, cases_dir),
                                                        ensure_ascii=False, indent=2, default=_number).encode("utf-8")
              for d in items if d.case_data is not None} if cases_dir else {}

@@ -706,7 +706,7 @@ def debts_probes() -> Iterator[Probe]:
             debt.setdefault("creditor", {})["address"] = ADDRESS  # personal data planted, as in the cases
     beside = {"jurisdiction-objection.json": dump(example("jurisdiction-objection")),
               "microloan-fees-contract.txt": (ROOT / "examples" / "microloan-fees-contract.txt").read_bytes()}
-    argv = ["debts", "d/debts.json", "--out", "out", "--letters", "--today", TODAY]
+    argv = ["debts", "d/debts.json", "--out", "out", "--letters", "--collection", "--today", TODAY]
     mutations = {k: v for k, v in _LEAF_MUTATIONS.items() if k in (
         "null", "list", "object", "true", "empty", "huge_text", "markup", "bell", "1e308", "minus_one",
         "nan_text", "id_number")}
