@@ -4,23 +4,11 @@ the log a spreadsheet opens, user text escaped."""
 
 import csv
 import io
-import json
 import re
-from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
+from debts_support import EXAMPLE, TODAY, example_data, run, write_debts
 from respond.checks.findings import citations
-from respond.cli.main import main
-
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = ROOT / "examples" / "debts" / "debts.json"
-TODAY = "2026-11-20"
-
-
-def run(*args):
-    return CliRunner().invoke(main, [str(a) for a in args])
 
 
 @pytest.fixture(scope="module")
@@ -59,13 +47,9 @@ def test_the_log_opens_as_a_spreadsheet_with_its_columns(out):
 
 
 def test_user_text_is_escaped_in_the_guide(tmp_path):
-    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    data = example_data()
     data["debts"][1]["platform"] = "快|贷<script>"
-    (tmp_path / "d").mkdir()
-    p = tmp_path / "d" / "debts.json"
-    p.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    for name in ("jurisdiction-objection.json", "microloan-fees-contract.txt"):
-        (tmp_path / name).write_bytes((ROOT / "examples" / name).read_bytes())
+    p = write_debts(tmp_path, data)
     assert run("debts", p, "--out", tmp_path / "out", "--collection", "--today", TODAY).exit_code == 0
     text = (tmp_path / "out" / "遭遇催收怎么办.md").read_text(encoding="utf-8")
     assert r"快\|贷\<script\>" in text and "<script>" not in text

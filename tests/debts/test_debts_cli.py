@@ -7,20 +7,9 @@ import copy
 import io
 import json
 from decimal import Decimal as D
-from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
-from respond.cli.main import main
-
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = ROOT / "examples" / "debts" / "debts.json"
-TODAY = "2026-11-20"
-
-
-def run(*args):
-    return CliRunner().invoke(main, [str(a) for a in args])
+from debts_support import EXAMPLE, ROOT, TODAY, run, write_debts
 
 
 @pytest.fixture(scope="module")
@@ -112,22 +101,13 @@ def test_the_workbook_opens_with_openpyxl(listed):
     assert rows[7][0] == "合计" and rows[7][12] == pytest.approx(161107.21)
 
 
-def _write(tmp_path, data):
-    (tmp_path / "d").mkdir()
-    p = tmp_path / "d" / "debts.json"  # the example names its files as ../x
-    p.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    for name in ("jurisdiction-objection.json", "microloan-fees-contract.txt"):
-        (tmp_path / name).write_bytes((ROOT / "examples" / name).read_bytes())
-    return p
-
-
 def test_user_text_is_escaped_and_never_a_formula(tmp_path):
     from openpyxl import load_workbook
 
     data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
     data["debts"][1]["platform"] = "=HYPERLINK(\"x\")"
     data["debts"][2]["platform"] = "<b>快|贷</b>"
-    r = run("debts", _write(tmp_path, data), "--out", tmp_path / "out", "--today", TODAY)
+    r = run("debts", write_debts(tmp_path, data), "--out", tmp_path / "out", "--today", TODAY)
     assert r.exit_code == 0, r.output
     text = (tmp_path / "out" / "债务清单.md").read_text(encoding="utf-8")
     assert r"\<b\>快\|贷\</b\>" in text and "<b>" not in text
@@ -144,7 +124,7 @@ def test_bad_input_one_message_per_problem_with_its_place_and_nothing_written(tm
     bad["debts"][3]["demanded"]["interest"] = "NaN"
     bad["debts"][4]["creditor"] = {}
     bad["debts"][0]["case_file"] = "../nowhere.json"
-    r = run("debts", _write(tmp_path, bad), "--out", tmp_path / "out", "--today", TODAY)
+    r = run("debts", write_debts(tmp_path, bad), "--out", tmp_path / "out", "--today", TODAY)
     assert r.exit_code == 2
     for where in ("debts[1].loan.principal", "debts[2]:", "debts[3].demanded.interest", "debts[4].creditor.name",
                   "debts[0].case_file"):
@@ -179,5 +159,5 @@ def test_hidden_control_characters_in_a_name_are_refused_naming_it(tmp_path, whe
         data["debts"][2]["platform"] = "某某\x07分期"
     else:
         data["person"]["name"] = "张\x07三"
-    r = run("debts", _write(tmp_path, data), "--out", tmp_path / "out", "--today", TODAY)
+    r = run("debts", write_debts(tmp_path, data), "--out", tmp_path / "out", "--today", TODAY)
     assert r.exit_code == 2 and f"  - {path}: 含有看不见的控制字符" in r.stderr, r.output

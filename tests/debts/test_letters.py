@@ -3,22 +3,11 @@ to data/statutes.json, verified text), the proposal worked by hand, user text sh
 (escaped, never run as template markup), and no letter for the loan being sued."""
 
 import json
-from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
+from debts_support import EXAMPLE, TODAY, example_data, run, write_debts
 from docx_text import visible_text
 from respond.checks.findings import citations
-from respond.cli.main import main
-
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = ROOT / "examples" / "debts" / "debts.json"
-TODAY = "2026-11-20"
-
-
-def run(*args):
-    return CliRunner().invoke(main, [str(a) for a in args])
 
 
 @pytest.fixture(scope="module")
@@ -80,27 +69,19 @@ def test_every_citation_in_the_letters_is_in_the_verified_index(letters):
 
 
 def test_one_payment_without_a_monthly_capacity(tmp_path):
-    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    data = example_data()
     del data["person"]["monthly"]
-    (tmp_path / "d").mkdir()
-    p = tmp_path / "d" / "debts.json"
-    p.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    for name in ("jurisdiction-objection.json", "microloan-fees-contract.txt"):
-        (tmp_path / name).write_bytes((ROOT / "examples" / name).read_bytes())
+    p = write_debts(tmp_path, data)
     assert run("debts", p, "--out", tmp_path / "out", "--letters", "--today", TODAY).exit_code == 0
     text = visible_text((tmp_path / "out" / "协商还款函-04-某某借钱.docx").read_bytes())
     assert "本人愿意一次性偿还上述 8,023.02 元" in text and "分期" not in text
 
 
 def test_user_text_is_shown_verbatim_never_run_as_markup(tmp_path):
-    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    data = example_data()
     data["debts"][3]["platform"] = "某{{ 1+1 }}<b>&借"
     data["person"]["name"] = "张{% if 1 %}三"
-    (tmp_path / "d").mkdir()
-    p = tmp_path / "d" / "debts.json"
-    p.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    for name in ("jurisdiction-objection.json", "microloan-fees-contract.txt"):
-        (tmp_path / name).write_bytes((ROOT / "examples" / name).read_bytes())
+    p = write_debts(tmp_path, data)
     r = run("debts", p, "--out", tmp_path / "out", "--letters", "--today", TODAY)
     assert r.exit_code == 0, r.output
     [letter] = (tmp_path / "out").glob("协商还款函-04-*.docx")
@@ -109,7 +90,7 @@ def test_user_text_is_shown_verbatim_never_run_as_markup(tmp_path):
 
 
 def test_person_monthly_follows_the_money_rules(tmp_path):
-    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    data = example_data()
     data["person"]["monthly"] = "1,500"
     p = tmp_path / "debts.json"
     p.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
