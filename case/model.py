@@ -117,16 +117,16 @@ def _plausible_moment(value: dt.datetime) -> dt.datetime:
 _HIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 
+HIDDEN_MESSAGE = "含有看不见的控制字符（例如 NUL 或文字方向控制符），请删掉后重新输入"
+
+
 def has_hidden_characters(value: str) -> bool:
     return bool(_HIDDEN.search(value))
 
 
-HIDDEN_MESSAGE = "含有看不见的控制字符（例如 NUL 或文字方向控制符），请删掉后重新输入"
-
-
 def _visible_text(value: str) -> str:
     if has_hidden_characters(value):
-        raise PydanticCustomError("hidden_characters", "含有看不见的控制字符（例如 NUL 或文字方向控制符），请删掉后重新输入")
+        raise PydanticCustomError("hidden_characters", HIDDEN_MESSAGE)
     return value
 
 

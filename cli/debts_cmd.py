@@ -56,7 +56,7 @@ def debts(debts_file, out_dir, form_path, cases_dir, letters, collection, force,
         target = Path(form_path)
         write_files(target.parent, {target.name: template().encode("utf-8")}, force=force)
         click.echo(f"已写入 {target}：第 1 行填姓名，第 3 行起每行一笔借款（示例行请改成自己的），"
-                   "然后运行 respond debts {target.name} --out 清单".replace("{target.name}", target.name))
+                   f"然后运行 respond debts {target.name} --out 清单")
         return
     if not debts_file or not out_dir:
         raise InputError("请给出债务清单文件和 --out 输出文件夹（或用 --form 生成空白表格）")
@@ -94,7 +94,7 @@ def debts(debts_file, out_dir, form_path, cases_dir, letters, collection, force,
     cases = {f"debt-{d.index + 1:02d}.json": json.dumps(_moved(d.case_data, Path(debts_file).parent, cases_dir),
                                                        ensure_ascii=False, indent=2, default=_number).encode("utf-8")
              for d in items if d.case_data is not None} if cases_dir else {}
-    if cases_dir and cases:
+    if cases:
         write_package(cases_dir, cases, force=force)
     written, _ = write_package(out_dir, files, force=force)
     click.echo(f"已生成 {len(written)} 个文件到 {out_dir}：" + "、".join(p.name for p in written))

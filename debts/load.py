@@ -27,7 +27,7 @@ MAX_DEBTS = 200
 _DEBT_KEYS = {"platform", "case_file", "creditor", "loan", "demanded", "days_overdue", "notes"}
 _TOP_KEYS = {"version", "person", "debts", "notes"}
 # where a synthesized case's paths come from in the debts file
-_CASE_TO_DEBT = {"loan": "loan", "claims": "demanded", "plaintiff": "creditor"}
+_CASE_TO_DEBT = {"loan": "loan", "claims": "demanded", "plaintiff": "creditor", "defendant": "person"}
 
 
 class DebtsFileError(Exception):
@@ -60,7 +60,8 @@ def read_debts(path: Path, *, today: dt.date) -> tuple[str, list[Debt], Decimal 
     if why:
         raise DebtsFileError([Problem("", f"债务清单文件 {path.name} {why}")])
     try:
-        raw = path.read_bytes()[: MAX_CASE_BYTES * 4 + 1]
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_CASE_BYTES * 4 + 1)
     except OSError as exc:
         raise DebtsFileError([Problem("", f"无法读取债务清单文件 {path.name}：{exc.strerror}")]) from None
     if len(raw) > MAX_CASE_BYTES * 4:
@@ -150,9 +151,11 @@ def parse_debts(data: Any, *, base_dir: Path, today: dt.date) -> tuple[str, list
     if isinstance(person, dict):
         problems += [Problem(f"person.{k}", "未知字段（借款人只写 name 和 monthly）") for k in person
                      if k not in ("name", "monthly")]
-        if person.get("monthly") is not None:
-            problems += _money_problem("person.monthly", person["monthly"])
-    if problems and any(p.path == "person.name" for p in problems):
+        monthly, wrong = _positive_money("person.monthly", person.get("monthly"))
+        problems += wrong
+    else:
+        monthly = None
+    if any(p.path == "person.name" for p in problems):
         person = {"name": "借款人"}
     debts = data.get("debts")
     if not isinstance(debts, list) or not debts:
@@ -168,31 +171,24 @@ def parse_debts(data: Any, *, base_dir: Path, today: dt.date) -> tuple[str, list
             problems += [Problem(f"{where}.{p.path}" if p.path else where, p.message) for p in exc.problems]
     if problems:
         raise DebtsFileError(problems)
-    return person["name"].strip(), out, monthly_capacity(data)
+    return person["name"].strip(), out, monthly
 
 
-def _money_problem(path: str, value: Any) -> list[Problem]:
-    """The case file's money rules (a comma refused, two decimals at most), for a field of the debts file."""
+def _positive_money(path: str, value: Any) -> tuple[Decimal | None, list[Problem]]:
+    """``value`` by the case file's money rules (a comma refused, two decimals at most) and above
+    zero, or its problems; None when not given."""
     from pydantic import TypeAdapter, ValidationError
 
     from respond.case.load import problems_from_validation
     from respond.case.model import Money
 
+    if value is None:
+        return None, []
     try:
-        if TypeAdapter(Money).validate_python(value) <= 0:
-            return [Problem(path, "应大于 0")]
+        amount = TypeAdapter(Money).validate_python(value)
     except ValidationError as exc:
-        return [Problem(path, p.message) for p in problems_from_validation(exc)]
-    return []
-
-
-def monthly_capacity(data: dict[str, Any]) -> Decimal | None:
-    from pydantic import TypeAdapter
-
-    from respond.case.model import Money
-
-    value = (data.get("person") or {}).get("monthly")
-    return None if value is None else TypeAdapter(Money).validate_python(value)
+        return None, [Problem(path, p.message) for p in problems_from_validation(exc)]
+    return (amount, []) if amount > 0 else (None, [Problem(path, "应大于 0")])
 
 
 def _debt(i: int, item: Any, person: dict[str, Any], base_dir: Path, today: dt.date) -> Debt:
@@ -259,6 +255,4 @@ def _from_case(p: Problem) -> Problem:
     stem = head.split("[", 1)[0]
     if stem in _CASE_TO_DEBT:
         return Problem(_CASE_TO_DEBT[stem] + head[len(stem):] + ("." + rest if rest else ""), p.message)
-    if stem == "defendant":
-        return Problem("person" + ("." + rest if rest else ""), p.message)
     return Problem(p.path, p.message)

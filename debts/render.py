@@ -18,7 +18,7 @@ COLUMNS = ("序号", "平台", "放款机构", "机构类别", "是否被起诉"
            "依法每天最多增加（元，估算）")
 
 
-def _md(text: str) -> str:
+def md_plain(text: str) -> str:
     """Plain text in a Markdown table cell: no markup, no line breaks, no cell breaks."""
     text = re.sub(r"\s+", " ", text)
     return re.sub(r"([\\`*_\[\]<>#|~])", r"\\\1", text)
@@ -81,12 +81,12 @@ def advice(rows: list[Row], t: Totals, today: dt.date, esc=lambda s: s) -> list[
 
 
 def markdown(person: str, rows: list[Row], t: Totals, today: dt.date) -> str:
-    lines = [f"# {_md(person)} 的债务清单", "", f"按 {today.isoformat()} 计算。共 {t.loans} 笔借款，其中 {t.sued} 笔已被起诉。"
+    lines = [f"# {md_plain(person)} 的债务清单", "", f"按 {today.isoformat()} 计算。共 {t.loans} 笔借款，其中 {t.sued} 笔已被起诉。"
              "排序：已被起诉的按答辩截止日在前；其余按依法每天最多增加的金额从高到低。", "", "## 先做什么", ""]
-    lines += [f"{i}. {a}" for i, a in enumerate(advice(rows, t, today, _md), start=1)]
+    lines += [f"{i}. {a}" for i, a in enumerate(advice(rows, t, today, md_plain), start=1)]
     lines += ["", "## 清单", "", "| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
     for n, r in enumerate(rows, start=1):
-        lines.append("| " + " | ".join(_md(c) for c in cells(n, r, today)) + " |")
+        lines.append("| " + " | ".join(md_plain(c) for c in cells(n, r, today)) + " |")
     lines.append("| 合计 | | | | " + f"{t.sued} 笔 | | | | | | | | {_money(t.claimed_total)} | {_money(t.lawful_total)} | "
                  f"{_money(t.excess)} | {_money(t.daily_cost)} |")
     lines += ["", "说明：", "",

@@ -7,18 +7,14 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 
 from respond.checks.findings import basis_text
 from respond.checks.lenders import licensed_by
+from respond.debts.render import md_plain as _md
 from respond.debts.table import Row
 
 LOG_HEADERS = ("日期", "时间", "对方号码", "对方自称（姓名、机构）", "方式（电话/短信/微信/上门/联系亲友）",
                "对方说了什么（尽量写原话）", "是否联系了您的亲友、同事", "录音或截图的文件名", "备注")
-
-
-def _md(text: str) -> str:
-    return re.sub(r"([\\`*_\[\]<>#|~])", r"\\\1", re.sub(r"\s+", " ", text))
 
 
 def _complain_to(category: str | None) -> str:

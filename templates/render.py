@@ -843,18 +843,17 @@ def templates_check(
 # Loading the template set
 
 
+def _shipped(name: str) -> CompiledTemplate:
+    """A template shipped in this package, compiled."""
+    resource = importlib.resources.files("respond.templates").joinpath(name)
+    if not resource.is_file():
+        raise TemplateNotFoundError(f"内置模板缺少 {name}，请先运行 python -m respond.templates.build 生成模板。")
+    return CompiledTemplate.from_bytes(resource.read_bytes(), name=name)
+
+
 @functools.lru_cache(maxsize=1)
 def _package_templates() -> dict[str, CompiledTemplate]:
-    root = importlib.resources.files("respond.templates")
-    out: dict[str, CompiledTemplate] = {}
-    for key, name in TEMPLATE_FILES.items():
-        resource = root.joinpath(name)
-        if not resource.is_file():
-            raise TemplateNotFoundError(
-                f"内置模板缺少 {name}，请先运行 python -m respond.templates.build 生成模板。"
-            )
-        out[key] = CompiledTemplate.from_bytes(resource.read_bytes(), name=name)
-    return out
+    return {key: _shipped(name) for key, name in TEMPLATE_FILES.items()}
 
 
 @functools.lru_cache(maxsize=1)
@@ -862,10 +861,7 @@ def letter_template() -> CompiledTemplate:
     """The package's 协商还款函 (respond debts --letters), compiled once per process."""
     from respond.templates.forms import LETTER_FILE
 
-    resource = importlib.resources.files("respond.templates").joinpath(LETTER_FILE)
-    if not resource.is_file():
-        raise TemplateNotFoundError(f"内置模板缺少 {LETTER_FILE}，请先运行 python -m respond.templates.build 生成模板。")
-    return CompiledTemplate.from_bytes(resource.read_bytes(), name=LETTER_FILE)
+    return _shipped(LETTER_FILE)
 
 
 def load_templates(directory: Optional[Path] = None) -> dict[str, CompiledTemplate]:

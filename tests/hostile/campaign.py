@@ -718,6 +718,9 @@ def debts_probes() -> Iterator[Probe]:
                                                                 **beside})
             p.field = path
             yield p
+    import csv
+    import io
+
     from respond.debts.form import rows_of, template
 
     rows = rows_of(template())
@@ -726,9 +729,6 @@ def debts_probes() -> Iterator[Probe]:
                              ("huge", "长" * 5000), ("formula", "=1+1"), ("id_number", ID_NUMBER)):
             mutated = [list(r) for r in rows]
             mutated[2][col] = value
-            import csv
-            import io
-
             buf = io.StringIO()
             csv.writer(buf).writerows(mutated)
             yield Probe("debts", f"form:{rows[1][col]}={mname}", ["debts", "f.csv", "--out", "out", "--today", TODAY],
