@@ -36,7 +36,8 @@ def debts(debts_file, out_dir, form_path, cases_dir, letters, collection, force,
     被起诉的答辩截止日；按紧急程度排序，附合计和“先做什么”。
 
     DEBTS_FILE 是 JSON（格式见 docs/debts-file.md），或者 .csv/.xlsx 表格（用 --form 生成模板，
-    每行一笔借款）。输出 债务清单.md、债务清单.xlsx 和 debts.json；加 --letters 另有每笔没有被起诉的
+    每行一笔借款）。输出 债务清单.md、债务清单.xlsx、债务清单.png（每笔平台主张与依法应还的对比图）
+    和 debts.json；加 --letters 另有每笔没有被起诉的
     借款的协商还款函（债务清单文件写了 person.monthly 时，按每月能还的金额提出分期方案）。
 
     示例：
@@ -46,7 +47,7 @@ def debts(debts_file, out_dir, form_path, cases_dir, letters, collection, force,
     from respond.checks.report import build_report
     from respond.cli.engine import InputError, make_engine
     from respond.cli.files import write_package
-    from respond.debts import render, table
+    from respond.debts import chart, render, table
     from respond.debts.load import DebtsFileError, read_debts
 
     if form_path:
@@ -78,12 +79,15 @@ def debts(debts_file, out_dir, form_path, cases_dir, letters, collection, force,
         raise InputError(f"债务清单文件有 {len(problems)} 处问题，未生成任何文件：\n" + "\n".join(problems))
     rows = table.sort_rows(rows)
     totals = table.totals(rows)
+    picture = chart.png(person, rows, today.isoformat())
     files = {
-        MARKDOWN: render.markdown(person, rows, totals, today).encode("utf-8"),
+        MARKDOWN: render.markdown(person, rows, totals, today, chart.FILE if picture else None).encode("utf-8"),
         WORKBOOK: render.xlsx(person, rows, totals, today),
         DATA: json.dumps({"version": 1, "today": today.isoformat(), "rows": [_row_json(r) for r in rows],
                           "totals": _row_json(totals)}, ensure_ascii=False, indent=2).encode("utf-8"),
     }
+    if picture:
+        files[chart.FILE] = picture
     if letters:
         files.update(_letters(person, items, rows, reports, capacity, today))
     if collection:
@@ -98,6 +102,8 @@ def debts(debts_file, out_dir, form_path, cases_dir, letters, collection, force,
         write_package(cases_dir, cases, force=force)
     written, _ = write_package(out_dir, files, force=force)
     click.echo(f"已生成 {len(written)} 个文件到 {out_dir}：" + "、".join(p.name for p in written))
+    if rows and not picture:
+        click.echo(f"提示：这台电脑没有中文字体（例如 Noto Sans CJK），没有画 {chart.FILE}；清单本身不受影响。")
     for i, line in enumerate(render.advice(rows, totals, today)[:3], start=1):
         click.echo(f"{i}. {line}")
 

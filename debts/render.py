@@ -80,10 +80,13 @@ def advice(rows: list[Row], t: Totals, today: dt.date, esc=lambda s: s) -> list[
     return out
 
 
-def markdown(person: str, rows: list[Row], t: Totals, today: dt.date) -> str:
+def markdown(person: str, rows: list[Row], t: Totals, today: dt.date, chart: str | None = None) -> str:
+    """``chart``: the file name of the bar chart beside the list, shown under 先做什么."""
     lines = [f"# {md_plain(person)} 的债务清单", "", f"按 {today.isoformat()} 计算。共 {t.loans} 笔借款，其中 {t.sued} 笔已被起诉。"
              "排序：已被起诉的按答辩截止日在前；其余按依法每天最多增加的金额从高到低。", "", "## 先做什么", ""]
     lines += [f"{i}. {a}" for i, a in enumerate(advice(rows, t, today, md_plain), start=1)]
+    if chart:
+        lines += ["", f"![各笔借款：平台主张与依法应还]({chart})"]
     lines += ["", "## 清单", "", "| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
     for n, r in enumerate(rows, start=1):
         lines.append("| " + " | ".join(md_plain(c) for c in cells(n, r, today)) + " |")

@@ -949,9 +949,20 @@ def _read(p: Path) -> str:
         return ""
 
 
+def _warm() -> None:
+    """Import in the parent what every child would import again: the CLI and the chart's canvas."""
+    from matplotlib.backends import backend_agg  # noqa: F401
+
+    from respond.cli.main import main  # noqa: F401
+    from respond.debts import chart
+
+    chart.cjk_font()
+
+
 def run(selected: list[Probe], root: Path, *, jobs: int = 2,
         progress: Callable[[Outcome], None] | None = None) -> list[Outcome]:
     """Run the probes, ``jobs`` at a time (custom probes one by one after), each in ``root/NNNN``."""
+    _warm()
     root.mkdir(parents=True, exist_ok=True)
     logs = root / "_logs"
     logs.mkdir(exist_ok=True)
