@@ -14,6 +14,7 @@ from respond.cli.options import FilePath, engine_options, force_option
 
 MARKDOWN, WORKBOOK, DATA = "债务清单.md", "债务清单.xlsx", "debts.json"
 GUIDE, LOG = "遭遇催收怎么办.md", "催收记录表.csv"
+DISPUTE_GUIDE = "征信异议怎么做.md"
 
 
 @click.command()
@@ -27,11 +28,13 @@ GUIDE, LOG = "遭遇催收怎么办.md", "催收记录表.csv"
               help="同时为每笔没有被起诉的借款写一份协商还款函（.docx）：依法应还金额、不予认可的部分及依据、还款方案。")
 @click.option("--collection", is_flag=True,
               help="同时写“遭遇催收怎么办.md”（报警、留证据、哪些做法违法及依据、每笔借款向谁投诉）和空白的催收记录表.csv。")
+@click.option("--disputes", is_flag=True,
+              help="同时为每笔写了 credit_record 的借款写一份征信异议申请书（.docx）和“征信异议怎么做.md”。")
 @force_option
 @engine_options
 @guarded
-def debts(debts_file, out_dir, form_path, cases_dir, letters, collection, force, today, day_basis, holidays_file,
-          lpr_file):
+def debts(debts_file, out_dir, form_path, cases_dir, letters, collection, disputes, force, today, day_basis,
+          holidays_file, lpr_file):
     """把一个人的全部借款列成一张清单：每笔的综合年化利率、利率上限、依法应还金额、超出法律的部分、
     被起诉的答辩截止日；按紧急程度排序，附合计和“先做什么”。
 
@@ -46,6 +49,7 @@ def debts(debts_file, out_dir, form_path, cases_dir, letters, collection, force,
     """
     from respond.checks.report import build_report
     from respond.cli.engine import InputError, make_engine
+    from respond.checks.credit_record import grounds as credit_grounds
     from respond.cli.files import write_package
     from respond.debts import chart, render, table
     from respond.debts.load import DebtsFileError, read_debts
@@ -66,15 +70,28 @@ def debts(debts_file, out_dir, form_path, cases_dir, letters, collection, force,
         person, items, capacity = read_debts(Path(debts_file), today=today)
     except DebtsFileError as exc:
         raise InputError(exc.render()) from None
-    rows, problems, reports = [], [], {}
+    rows, problems, reports, stops = [], [], {}, {}
     for d in items:
         try:
-            report = build_report(engine.run(d.loaded))
+            analysis = engine.run(d.loaded)
+            report, stops[d.index] = build_report(analysis), analysis.stop
         except InputError as exc:
             problems.append(f"  - debts[{d.index}]（{d.platform}）: {str(exc).splitlines()[-1].strip(' -')}")
             continue
         reports[d.index] = report
         rows.append(table.row(d.index, d.platform, d.sued, d.days_overdue, report))
+    found = {}
+    for d in items:
+        if d.credit_record is not None and d.index in reports:
+            try:
+                at_report = build_report(engine.run(_as_of(d.loaded, d.credit_record.report_date)))
+            except InputError as exc:
+                problems.append(f"  - debts[{d.index}].credit_record.report_date（{d.platform}）: "
+                                f"{str(exc).splitlines()[-1].strip(' -')}")
+                continue
+            holds, refused = credit_grounds(d.credit_record, at_report, d.credit_record.report_date, today)
+            problems += [f"  - debts[{d.index}].credit_record.{r.field}（{d.platform}）: {r.message}" for r in refused]
+            found[d.index] = holds
     if problems:
         raise InputError(f"债务清单文件有 {len(problems)} 处问题，未生成任何文件：\n" + "\n".join(problems))
     rows = table.sort_rows(rows)
@@ -95,6 +112,8 @@ def debts(debts_file, out_dir, form_path, cases_dir, letters, collection, force,
 
         files[GUIDE] = collection_guide(person, rows).encode("utf-8")
         files[LOG] = evidence_log().encode("utf-8")
+    if disputes:
+        files.update(_disputes(person, items, rows, found, today))
     cases = {f"debt-{d.index + 1:02d}.json": json.dumps(_moved(d.case_data, Path(debts_file).parent, cases_dir),
                                                        ensure_ascii=False, indent=2, default=_number).encode("utf-8")
              for d in items if d.case_data is not None} if cases_dir else {}
@@ -127,6 +146,37 @@ def _letters(person, items, rows, reports, capacity, today) -> dict[str, bytes]:
                                  platform=r.platform, proposal=proposal(offer, share), capacity=capacity,
                                  shared=len(open_rows) > 1, today=today)
         out[f"协商还款函-{r.index + 1:02d}-{safe_folder_name(r.platform)}.docx"] = letter_template().render(context)
+    return out
+
+
+def _as_of(loaded, day):
+    """The loan's case with its amounts run to ``day`` (the credit report's date)."""
+    from respond.case.load import LoadedCase
+
+    case = loaded.case.model_copy(update={"claims": loaded.case.claims.model_copy(update={"as_of": day})})
+    return LoadedCase(case, list(loaded.warnings), loaded.base_dir)
+
+
+def _disputes(person, items, rows, found, today) -> dict[str, bytes]:
+    """征信异议申请书-NN-平台.docx for each debt with a credit record, and 征信异议怎么做.md."""
+    from respond.cli.batch import safe_folder_name
+    from respond.templates.credit_dispute import dispute_context, dispute_guide
+    from respond.templates.render import letter_template
+
+    by_index = {d.index: d for d in items}
+    out, listed = {}, []
+    for r in rows:
+        d = by_index[r.index]
+        if d.credit_record is None:
+            continue
+        name = f"征信异议申请书-{r.index + 1:02d}-{safe_folder_name(r.platform)}.docx"
+        context = dispute_context(d.credit_record, found[r.index], d.loaded.case.model_dump(mode="json"),
+                                  person=person, platform=r.platform,
+                                  reported_by=d.credit_record.reported_by or r.creditor, today=today)
+        out[name] = letter_template("credit_dispute").render(context)
+        listed.append((r.platform, name, found[r.index]))
+    if listed:
+        out[DISPUTE_GUIDE] = dispute_guide(person, listed).encode("utf-8")
     return out
 
 

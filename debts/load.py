@@ -14,17 +14,22 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Optional
+
+from pydantic import Field
 
 from respond.case.load import (MAX_CASE_BYTES, CaseFileError, LoadedCase, Problem, decode_json, load_case,
                                not_a_regular_file, parse_case)
-from respond.case.model import HIDDEN_MESSAGE, has_hidden_characters
+from respond.case.model import HIDDEN_MESSAGE, Day, Money, Name, Strict, Text, has_hidden_characters
 from respond.case.not_sued import NOT_SUED_COURT
+from respond.checks.credit_record import (AMOUNT_ABOVE_LAWFUL, NO_PRIOR_NOTICE, NOT_MY_LOAN, OLDER_THAN_FIVE_YEARS,
+                                          REPAID, CreditRecord)
 
 DEBTS_FILE_VERSION = 1
 MAX_DEBTS = 200
-_DEBT_KEYS = {"platform", "case_file", "creditor", "loan", "demanded", "days_overdue", "notes"}
+_DEBT_KEYS = {"platform", "case_file", "creditor", "loan", "demanded", "days_overdue", "credit_record", "notes"}
 _TOP_KEYS = {"version", "person", "debts", "notes"}
 # where a synthesized case's paths come from in the debts file
 _CASE_TO_DEBT = {"loan": "loan", "claims": "demanded", "plaintiff": "creditor", "defendant": "person"}
@@ -48,6 +53,43 @@ class Debt:
     loaded: LoadedCase
     days_overdue: int | None
     case_data: dict[str, Any] | None  # the synthesized case file of a loan not sued (None when sued)
+    credit_record: CreditRecord | None = None  # what the person's credit report shows, to dispute
+
+
+class DisputeGround(str, Enum):
+    not_my_loan = NOT_MY_LOAN
+    repaid = REPAID
+    amount_above_lawful = AMOUNT_ABOVE_LAWFUL
+    no_prior_notice = NO_PRIOR_NOTICE
+    older_than_five_years = OLDER_THAN_FIVE_YEARS
+
+
+class CreditRecordInput(Strict):
+    """``credit_record`` of one debt (docs/debts-file.md): the record the person disputes."""
+    report_date: Day
+    grounds: Annotated[list[DisputeGround], Field(min_length=1, max_length=5)]
+    reported_by: Optional[Name] = None
+    amount_shown: Optional[Money] = None
+    settled_on: Optional[Day] = None
+    ended_on: Optional[Day] = None
+    statement: Optional[Annotated[Text, Field(max_length=500)]] = None
+
+
+def _credit_record(value: Any) -> tuple[CreditRecord | None, list[Problem]]:
+    from pydantic import ValidationError
+
+    from respond.case.load import problems_from_validation
+
+    if value is None:
+        return None, []
+    try:
+        r = CreditRecordInput.model_validate(value)
+    except ValidationError as exc:
+        return None, [Problem(f"credit_record.{p.path}" if p.path else "credit_record", p.message)
+                      for p in problems_from_validation(exc)]
+    grounds = tuple(dict.fromkeys(g.value for g in r.grounds))
+    return CreditRecord(report_date=r.report_date, grounds=grounds, reported_by=r.reported_by, amount_shown=r.amount_shown,
+                        settled_on=r.settled_on, ended_on=r.ended_on, statement=r.statement or None), []
 
 
 def read_debts(path: Path, *, today: dt.date) -> tuple[str, list[Debt], Decimal | None]:
@@ -203,6 +245,8 @@ def _debt(i: int, item: Any, person: dict[str, Any], base_dir: Path, today: dt.d
     overdue = item.get("days_overdue")
     if overdue is not None and (isinstance(overdue, bool) or not isinstance(overdue, int) or not 0 <= overdue <= 36600):
         problems.append(Problem("days_overdue", "应为 0 或正整数（逾期天数）"))
+    record, wrong = _credit_record(item.get("credit_record"))
+    problems += wrong
     if ("case_file" in item) == ("loan" in item):
         problems.append(Problem("", "被起诉的借款写 case_file（案件文件），没有被起诉的写 loan（借款情况），二者写且只写一个"))
     if problems:
@@ -218,7 +262,7 @@ def _debt(i: int, item: Any, person: dict[str, Any], base_dir: Path, today: dt.d
         except CaseFileError as exc:
             raise DebtsFileError([Problem("case_file", f"{name}：{p.path + '：' if p.path else ''}{p.message}")
                                   for p in exc.problems]) from None
-        return Debt(i, platform.strip(), True, loaded, overdue, None)
+        return Debt(i, platform.strip(), True, loaded, overdue, None, record)
     case = {
         "version": 1,
         "court": {"name": NOT_SUED_COURT, "filed_on": today.isoformat()},
@@ -233,7 +277,7 @@ def _debt(i: int, item: Any, person: dict[str, Any], base_dir: Path, today: dt.d
         loaded = parse_case(case, base_dir=base_dir)
     except CaseFileError as exc:
         raise DebtsFileError([_from_case(p) for p in exc.problems]) from None
-    return Debt(i, platform.strip(), False, loaded, overdue, case)
+    return Debt(i, platform.strip(), False, loaded, overdue, case, record)
 
 
 def _demanded(demanded: Any, today: dt.date) -> Any:

@@ -640,12 +640,13 @@ def build_objection() -> DocumentObject:
     return doc
 
 
-def build_letter() -> DocumentObject:
-    """协商还款函: to the creditor, the sections the context gives (each a heading and its lines),
-    the closing, signature and date. Every sentence comes from the context (templates/letter.py)."""
-    doc = _new_document(forms.LETTER_TITLE, forms.LETTER_TITLE)
+def build_letter(letter: forms.Letter = forms.LETTERS["negotiation"]) -> DocumentObject:
+    """A letter of respond debts (协商还款函, 征信异议申请书): to its addressee, the sections the
+    context gives (each a heading and its lines), the closing, signature and date. Every sentence
+    comes from the context (templates/letter.py, templates/credit_dispute.py)."""
+    doc = _new_document(letter.title, letter.title)
     _page(doc)
-    _para(doc, forms.LETTER_TITLE, STYLE_TITLE)
+    _para(doc, letter.title, STYLE_TITLE)
     _para(doc, "", STYLE_BODY)
     _para(doc, "致：{{ creditor }}", STYLE_BODY)
     p = _para(doc, "{{ opening }}", STYLE_BODY)
@@ -660,7 +661,7 @@ def build_letter() -> DocumentObject:
     p = _para(doc, "{{ closing }}", STYLE_BODY)
     p.paragraph_format.first_line_indent = Pt(BODY_PT * 2)
     _para(doc, "", STYLE_BODY)
-    _para(doc, "借款人（签字）：", STYLE_SIGNATURE)
+    _para(doc, letter.signer, STYLE_SIGNATURE)
     _para(doc, forms.DATE_LABEL + "{{ signed_date }}", STYLE_SIGNATURE)
     return doc
 
@@ -697,7 +698,7 @@ def build_all() -> dict[str, bytes]:
     out = {forms.ANSWER_FILES[key]: _docx_bytes(build_answer(form)) for key, form in forms.FORMS.items()}
     out[forms.ANNEX_FILE] = _docx_bytes(build_annex())
     out[forms.OBJECTION_FILE] = _docx_bytes(build_objection())
-    out[forms.LETTER_FILE] = _docx_bytes(build_letter())
+    out.update({letter.file: _docx_bytes(build_letter(letter)) for letter in forms.LETTERS.values()})
     return out
 
 

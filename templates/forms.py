@@ -230,9 +230,23 @@ ANSWER_FILES: dict[str, str] = {
 ANNEX_FILE = "利息重算表.docx"
 OBJECTION_FILE = "管辖权异议申请书.docx"
 OBJECTION_TITLE = "管辖权异议申请书"
-# 协商还款函 (respond debts --letters, issue 14): not part of a firm's --templates set
-LETTER_FILE = "协商还款函.docx"
-LETTER_TITLE = "协商还款函"
+
+
+@dataclass(frozen=True)
+class Letter:
+    """A letter of respond debts (issue 14): a title, an addressee, sections, a signature."""
+    file: str
+    title: str
+    signer: str  # the signature line's label
+
+
+# respond debts' letters: not part of a firm's --templates set
+LETTERS: dict[str, Letter] = {
+    "negotiation": Letter("协商还款函.docx", "协商还款函", "借款人（签字）："),  # --letters
+    "credit_dispute": Letter("征信异议申请书.docx", "征信异议申请书", "申请人（签字）："),  # --disputes
+}
+LETTER_FILE = LETTERS["negotiation"].file
+LETTER_TITLE = LETTERS["negotiation"].title
 TEMPLATE_FILES: dict[str, str] = {**ANSWER_FILES, "annex": ANNEX_FILE, "objection": OBJECTION_FILE}
 
 # 利息重算表: one row per ledger step; (key, column heading), in column order.
@@ -314,7 +328,7 @@ def objection_paths() -> frozenset[str]:
 
 
 def letter_paths() -> frozenset[str]:
-    """Every context path the negotiation letter (协商还款函) uses."""
+    """Every context path a letter of respond debts (协商还款函, 征信异议申请书) uses."""
     return frozenset({"creditor", "opening", "sections[]", "sections[].heading", "sections[].lines[]", "closing",
                       "signed_date"})
 
@@ -333,6 +347,6 @@ def template_paths(file_name: str) -> frozenset[str]:
         return annex_paths()
     if file_name == OBJECTION_FILE:
         return objection_paths()
-    if file_name == LETTER_FILE:
+    if file_name in {letter.file for letter in LETTERS.values()}:
         return letter_paths()
     raise KeyError(file_name)

@@ -857,11 +857,11 @@ def _package_templates() -> dict[str, CompiledTemplate]:
 
 
 @functools.lru_cache(maxsize=1)
-def letter_template() -> CompiledTemplate:
-    """The package's 协商还款函 (respond debts --letters), compiled once per process."""
-    from respond.templates.forms import LETTER_FILE
+def letter_template(kind: str = "negotiation") -> CompiledTemplate:
+    """The package's letter of ``kind`` (templates/forms.py LETTERS: 协商还款函, 征信异议申请书)."""
+    from respond.templates.forms import LETTERS
 
-    return _shipped(LETTER_FILE)
+    return _shipped(LETTERS[kind].file)
 
 
 def load_templates(directory: Optional[Path] = None) -> dict[str, CompiledTemplate]:

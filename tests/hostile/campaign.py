@@ -706,13 +706,15 @@ def debts_probes() -> Iterator[Probe]:
             debt.setdefault("creditor", {})["address"] = ADDRESS  # personal data planted, as in the cases
     beside = {"jurisdiction-objection.json": dump(example("jurisdiction-objection")),
               "microloan-fees-contract.txt": (ROOT / "examples" / "microloan-fees-contract.txt").read_bytes()}
-    argv = ["debts", "d/debts.json", "--out", "out", "--letters", "--collection", "--today", TODAY]
+    argv = ["debts", "d/debts.json", "--out", "out", "--letters", "--collection", "--disputes", "--today", TODAY]
     mutations = {k: v for k, v in _LEAF_MUTATIONS.items() if k in (
         "null", "list", "object", "true", "empty", "huge_text", "markup", "bell", "1e308", "minus_one",
         "nan_text", "id_number")}
     rng = random.Random(14)
     paths = [p for p, _ in leaves(data)]
-    for path in rng.sample(paths, min(40, len(paths))):
+    chosen = rng.sample(paths, min(40, len(paths)))
+    chosen += [p for p in paths if ".credit_record" in p and p not in chosen]  # every field of the dispute
+    for path in chosen:
         for mname, value in mutations.items():
             p = Probe("debts", f"json:{path}={mname}", argv, {"d/debts.json": dump(set_at(data, path, value)),
                                                                 **beside})

@@ -19,7 +19,7 @@ from respond.templates import build, forms
 
 PACKAGE_DIR = Path(forms.__file__).parent
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-FILES = list(forms.TEMPLATE_FILES.values()) + [forms.LETTER_FILE]
+FILES = list(forms.TEMPLATE_FILES.values()) + [letter.file for letter in forms.LETTERS.values()]
 TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 
 

@@ -1,0 +1,107 @@
+"""征信异议申请书 (respond debts --disputes): one per debt with a credit_record; the lawful figure is
+``respond check`` on the same loan run to the credit report's day; the visible text carries the
+figures, the grounds the file gives and no other, citations from the index; user text verbatim;
+a ground the figures contradict is refused with its field, nothing written."""
+
+import json
+
+import pytest
+from debts_support import EXAMPLE, TODAY, example_data, run, write_debts
+from docx_text import visible_text
+
+from respond.checks.findings import citations
+
+NAME = "征信异议申请书-04-某某借钱.docx"
+
+
+@pytest.fixture(scope="module")
+def drafted(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("disputes")
+    r = run("debts", EXAMPLE, "--out", tmp / "out", "--cases", tmp / "cases", "--disputes", "--today", TODAY)
+    assert r.exit_code == 0, r.output
+    return tmp
+
+
+def test_one_application_per_debt_with_a_credit_record(drafted):
+    assert sorted(p.name for p in (drafted / "out").glob("征信异议申请书-*.docx")) == [NAME]
+    assert (drafted / "out" / "征信异议怎么做.md").is_file()
+
+
+def test_the_lawful_figure_is_respond_check_run_to_the_report_day(drafted, tmp_path):
+    case = json.loads((drafted / "cases" / "debt-04.json").read_text(encoding="utf-8"))
+    case["claims"]["as_of"] = "2026-11-18"  # the example's credit_record.report_date
+    (tmp_path / "c.json").write_text(json.dumps(case, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / case["loan"]["contract_text"]).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / case["loan"]["contract_text"]).write_bytes((drafted / "cases" / case["loan"]["contract_text"]).read_bytes())
+    r = run("check", "--case", tmp_path / "c.json", "--format", "json", "--today", TODAY)
+    assert r.exit_code == 0, r.output
+    lawful = json.loads(r.stdout)["amounts"]["lawful_total"]
+    assert lawful == 8195.75
+    text = visible_text((drafted / "out" / NAME).read_bytes())
+    # 9,412.56 shown − 8,195.75 lawful = 1,216.81
+    assert "信用报告显示的 9,412.56 元，高于按法律规定重新计算、截至同一天（2026年11月18日）的依法应还金额 8,195.75 元，多出 1,216.81 元" in text
+
+
+def test_the_text_says_what_the_file_gives_and_nothing_else(drafted):
+    text = visible_text((drafted / "out" / NAME).read_bytes())
+    assert "致：重庆某某网络小额贷款有限公司（报送该记录的机构）" in text
+    assert "于 2026年11月18日 查询本人的个人信用报告" in text
+    assert "没有事先告知本人（依据：《征信业管理条例》第15条）" in text  # the file's second ground
+    assert "已于" not in text and "不是本人的借款" not in text and "超过5年" not in text  # grounds not given
+    assert "20日内核查处理" in text and "记载于该信息（依据：《征信业管理条例》第16条）" in text
+    assert "截至 2026年11月18日 本人依法应还 8,195.75 元" in text  # the default statement, from the figures
+    assert "申请人（签字）：" in text and "日期：2026年11月20日" in text
+
+
+def test_every_citation_printed_is_in_the_index(drafted):
+    text = visible_text((drafted / "out" / NAME).read_bytes())
+    guide = (drafted / "out" / "征信异议怎么做.md").read_text(encoding="utf-8")
+    printed = {c.cite for c in citations().values()}
+    laws = {c.law for c in citations().values()}
+    import re
+
+    for doc in (text, guide):
+        for law, articles in re.findall(r"(《[^》]+》)((?:第\d+条、?)+)", doc):
+            if law in laws:
+                for a in re.findall(r"第\d+条", articles):
+                    assert law + a in printed, law + a
+    assert "法律没有明确规定" in guide  # the amount ground's unsettled point is said
+
+
+def test_repaid_alone_and_the_person_s_own_statement_verbatim(tmp_path):
+    data = example_data()
+    data["debts"][3]["credit_record"] = {"report_date": "2026-11-10", "grounds": ["repaid"], "settled_on": "2026-10-01",
+                                         "statement": "甲&<>\"'{{ 1+1 }}{% if 1 %}乙{% endif %}", "reported_by": "某某征信报送单位"}
+    r = run("debts", write_debts(tmp_path, data), "--out", tmp_path / "out", "--disputes", "--today", TODAY)
+    assert r.exit_code == 0, r.output
+    text = visible_text((tmp_path / "out" / NAME).read_bytes())
+    assert "致：某某征信报送单位（报送该记录的机构）" in text
+    assert "这笔借款本人已于 2026年10月1日 全部还清" in text and "结清证明或还款记录" in text
+    assert "甲&<>\"'{{ 1+1 }}{% if 1 %}乙{% endif %}" in text
+    assert "信用报告显示的金额" not in text  # no amount given, none stated
+    guide = (tmp_path / "out" / "征信异议怎么做.md").read_text(encoding="utf-8")
+    assert "法律没有明确规定" not in guide
+
+
+@pytest.mark.parametrize("record, field, words", [
+    ({"report_date": "2026-11-18", "grounds": ["amount_above_lawful"], "amount_shown": "8000.00"},
+     "debts[3].credit_record.amount_shown", "不高于依法应还"),
+    ({"report_date": "2026-11-18", "grounds": ["older_than_five_years"], "ended_on": "2024-01-01"},
+     "debts[3].credit_record.ended_on", "才超过5年"),
+    ({"report_date": "2026-11-18", "grounds": ["bad_luck"]}, "debts[3].credit_record.grounds[0]", "取值应为以下之一"),
+    ({"report_date": "2026/11/18", "grounds": ["repaid"]}, "debts[3].credit_record.report_date", ""),
+    ({"grounds": ["repaid"]}, "debts[3].credit_record.report_date", "缺少必填字段"),
+])
+def test_a_ground_the_facts_do_not_support_is_refused_nothing_written(tmp_path, record, field, words):
+    data = example_data()
+    data["debts"][3]["credit_record"] = record
+    r = run("debts", write_debts(tmp_path, data), "--out", tmp_path / "out", "--disputes", "--today", TODAY)
+    assert r.exit_code == 2
+    assert field in r.stderr and words in r.stderr, r.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_without_the_flag_no_application(tmp_path):
+    r = run("debts", EXAMPLE, "--out", tmp_path / "out", "--today", TODAY)
+    assert r.exit_code == 0
+    assert not list((tmp_path / "out").glob("征信*"))
