@@ -49,6 +49,7 @@ def debts(debts_file, out_dir, form_path, cases_dir, letters, collection, disput
     """
     from respond.checks.report import build_report
     from respond.cli.engine import InputError, make_engine
+    from respond.checks.card import issuer_problem
     from respond.checks.credit_record import grounds as credit_grounds
     from respond.cli.files import write_package
     from respond.debts import chart, render, table
@@ -80,6 +81,11 @@ def debts(debts_file, out_dir, form_path, cases_dir, letters, collection, disput
             continue
         reports[d.index] = report
         rows.append(table.row(d.index, d.platform, d.sued, d.days_overdue, report))
+    for d in items:
+        if d.credit_card and d.index in reports:
+            why = issuer_problem(reports[d.index]["lender"].get("lender_category"))
+            if why:
+                problems.append(f"  - debts[{d.index}].credit_card（{d.platform}）: {why}")
     found = {}
     for d in items:
         if d.credit_record is not None and d.index in reports:
@@ -131,6 +137,7 @@ def _letters(person, items, rows, reports, capacity, today) -> dict[str, bytes]:
     """协商还款函-NN-平台.docx for each loan not sued whose lawful total is known; the month's
     capacity shared among them (debts/plan.py)."""
     from respond.cli.batch import safe_folder_name
+    from respond.checks.card import arrangement
     from respond.debts.plan import offered, proposal, shares
     from respond.templates.letter import letter_context
     from respond.templates.render import letter_template
@@ -142,9 +149,11 @@ def _letters(person, items, rows, reports, capacity, today) -> dict[str, bytes]:
     out = {}
     for r, offer, share in zip(open_rows, offers, split):
         d = by_index[r.index]
+        plan = proposal(offer, share)
         context = letter_context(reports[r.index], d.loaded.case.model_dump(mode="json"), person=person,
-                                 platform=r.platform, proposal=proposal(offer, share), capacity=capacity,
-                                 shared=len(open_rows) > 1, today=today)
+                                 platform=r.platform, proposal=plan, capacity=capacity,
+                                 shared=len(open_rows) > 1, today=today, credit_card=d.credit_card,
+                                 card=arrangement(d.credit_card, plan.monthly is not None, plan.months))
         out[f"协商还款函-{r.index + 1:02d}-{safe_folder_name(r.platform)}.docx"] = letter_template().render(context)
     return out
 

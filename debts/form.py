@@ -48,6 +48,7 @@ COLUMNS = (
     Column("要求还利息", "demanded.interest", "元"),
     Column("要求还罚息", "demanded.penalty", "罚息、违约金（元）"),
     Column("要求还费用", "demanded.fees", "其他费用（元）"),
+    Column("信用卡", "credit_card", "银行信用卡欠款填 是（协商函会请求个性化分期还款）"),
 )
 HEADERS = tuple(c.header for c in COLUMNS)
 _METHODS = {"等额本息": "equal_installment", "等额本金": "equal_principal", "先息后本": "interest_first",
@@ -140,6 +141,11 @@ def _debt(row: int, cells: dict[str, str], problems: list[str]) -> dict[str, Any
     platform = take("平台")
     if platform is not None:
         debt["platform"] = platform
+    card_word = take("信用卡")
+    if card_word not in (None, "是", "否"):
+        problems.append(f"{where(row, '信用卡')}: 应填 是 或 否")
+    elif card_word == "是":
+        debt["credit_card"] = True
     overdue = take("逾期天数", lambda s: int(s) if s.isdigit() else _raise("应为 0 或正整数"))
     if overdue is not None:
         debt["days_overdue"] = overdue
@@ -238,6 +244,8 @@ def _cell(debt: dict[str, Any], column: Column) -> str:
     h = column.header
     if h == "是否被起诉":
         return "是" if "case_file" in debt else "否"
+    if h == "信用卡":
+        return "是" if debt.get("credit_card") is True else ""
     if h == "实际到手":
         cut = sum(Decimal(str(d["amount"])) for d in loan.get("upfront_deductions") or ())
         return f"{Decimal(str(loan['principal'])) - cut}" if cut and "principal" in loan else ""

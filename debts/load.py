@@ -29,7 +29,8 @@ from respond.checks.credit_record import (AMOUNT_ABOVE_LAWFUL, NO_PRIOR_NOTICE, 
 
 DEBTS_FILE_VERSION = 1
 MAX_DEBTS = 200
-_DEBT_KEYS = {"platform", "case_file", "creditor", "loan", "demanded", "days_overdue", "credit_record", "notes"}
+_DEBT_KEYS = {"platform", "case_file", "creditor", "loan", "demanded", "days_overdue", "credit_record", "credit_card",
+              "notes"}
 _TOP_KEYS = {"version", "person", "debts", "notes"}
 # where a synthesized case's paths come from in the debts file
 _CASE_TO_DEBT = {"loan": "loan", "claims": "demanded", "plaintiff": "creditor", "defendant": "person"}
@@ -54,6 +55,7 @@ class Debt:
     days_overdue: int | None
     case_data: dict[str, Any] | None  # the synthesized case file of a loan not sued (None when sued)
     credit_record: CreditRecord | None = None  # what the person's credit report shows, to dispute
+    credit_card: bool = False  # a bank credit-card debt (checks/card.py)
 
 
 class DisputeGround(str, Enum):
@@ -247,6 +249,9 @@ def _debt(i: int, item: Any, person: dict[str, Any], base_dir: Path, today: dt.d
         problems.append(Problem("days_overdue", "应为 0 或正整数（逾期天数）"))
     record, wrong = _credit_record(item.get("credit_record"))
     problems += wrong
+    card = item.get("credit_card", False)
+    if not isinstance(card, bool):
+        problems.append(Problem("credit_card", "应为 true 或 false（是否银行信用卡欠款）"))
     if ("case_file" in item) == ("loan" in item):
         problems.append(Problem("", "被起诉的借款写 case_file（案件文件），没有被起诉的写 loan（借款情况），二者写且只写一个"))
     if problems:
@@ -262,7 +267,7 @@ def _debt(i: int, item: Any, person: dict[str, Any], base_dir: Path, today: dt.d
         except CaseFileError as exc:
             raise DebtsFileError([Problem("case_file", f"{name}：{p.path + '：' if p.path else ''}{p.message}")
                                   for p in exc.problems]) from None
-        return Debt(i, platform.strip(), True, loaded, overdue, None, record)
+        return Debt(i, platform.strip(), True, loaded, overdue, None, record, card)
     case = {
         "version": 1,
         "court": {"name": NOT_SUED_COURT, "filed_on": today.isoformat()},
@@ -277,7 +282,7 @@ def _debt(i: int, item: Any, person: dict[str, Any], base_dir: Path, today: dt.d
         loaded = parse_case(case, base_dir=base_dir)
     except CaseFileError as exc:
         raise DebtsFileError([_from_case(p) for p in exc.problems]) from None
-    return Debt(i, platform.strip(), False, loaded, overdue, case, record)
+    return Debt(i, platform.strip(), False, loaded, overdue, case, record, card)
 
 
 def _demanded(demanded: Any, today: dt.date) -> Any:

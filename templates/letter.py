@@ -8,6 +8,8 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from respond.checks.card import COLLECTION_BASIS as CARD_COLLECTION_BASIS
+from respond.checks.card import INSTALMENT_BASIS, CardArrangement
 from respond.checks.findings import cite
 from respond.checks.formats import date_text, money_text, pct_text
 from respond.debts.plan import Proposal
@@ -29,8 +31,10 @@ def _day(value: str) -> str:
 
 
 def letter_context(report: dict[str, Any], case: dict[str, Any], *, person: str, platform: str,
-                   proposal: Proposal, capacity: Decimal | None, shared: bool, today: dt.date) -> dict[str, Any]:
-    """``report``: the loan's report (checks/report.py); ``case``: its case file as analysed."""
+                   proposal: Proposal, capacity: Decimal | None, shared: bool, today: dt.date,
+                   card: CardArrangement | None = None, credit_card: bool = False) -> dict[str, Any]:
+    """``report``: the loan's report (checks/report.py); ``case``: its case file as analysed;
+    ``card``: the credit-card arrangement to ask for (checks/card.py); ``credit_card``: a card debt."""
     t = phrases()["letter"]
     loan, amounts, rate = case["loan"], report["amounts"], report["rate"]
     opening = t["opening"].format(person=person, platform=platform, contract_date=_day(str(loan["contract_date"])),
@@ -61,9 +65,14 @@ def letter_context(report: dict[str, Any], case: dict[str, Any], *, person: str,
                                              months=proposal.months, last=money_text(proposal.last))]
         if shared and capacity is not None:
             plan.append(t["plan_shared"].format(capacity=money_text(capacity)))
+    if card is not None:
+        plan.append(t["card_instalment"].format(basis="、".join(cite(INSTALMENT_BASIS))))
+        if not card.within_limit:
+            plan.append(t["card_beyond"].format(months=card.months))
+    collection_basis = COLLECTION_BASIS + (CARD_COLLECTION_BASIS if credit_card else ())
     sections += [
         {"heading": t["plan_heading"], "lines": plan},
-        {"heading": t["collection_heading"], "lines": [t["collection"].format(basis="、".join(cite(COLLECTION_BASIS)))]},
+        {"heading": t["collection_heading"], "lines": [t["collection"].format(basis="、".join(cite(collection_basis)))]},
     ]
     for n, section in enumerate(sections):
         section["heading"] = f"{_NUMERALS[n]}、{section['heading']}"
