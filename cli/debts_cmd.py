@@ -28,13 +28,16 @@ DISPUTE_GUIDE = "征信异议怎么做.md"
               help="同时为每笔没有被起诉的借款写一份协商还款函（.docx）：依法应还金额、不予认可的部分及依据、还款方案。")
 @click.option("--collection", is_flag=True,
               help="同时写“遭遇催收怎么办.md”（报警、留证据、哪些做法违法及依据、每笔借款向谁投诉）和空白的催收记录表.csv。")
+@click.option("--complaints", "log_path", type=FilePath(dir_okay=False),
+              help="填好的催收记录表（.csv 或 .xlsx）：为记录中有联系亲友或辱骂威胁的每笔借款写一份催收投诉书（.docx），"
+                   "寄给管它的金融管理部门。")
 @click.option("--disputes", is_flag=True,
               help="同时为每笔写了 credit_record 的借款写一份征信异议申请书（.docx）和“征信异议怎么做.md”。")
 @force_option
 @engine_options
 @guarded
-def debts(debts_file, out_dir, form_path, cases_dir, letters, collection, disputes, force, today, day_basis,
-          holidays_file, lpr_file):
+def debts(debts_file, out_dir, form_path, cases_dir, letters, collection, log_path, disputes, force, today,
+          day_basis, holidays_file, lpr_file):
     """把一个人的全部借款列成一张清单：每笔的综合年化利率、利率上限、依法应还金额、超出法律的部分、
     被起诉的答辩截止日；按紧急程度排序，附合计和“先做什么”。
 
@@ -100,6 +103,7 @@ def debts(debts_file, out_dir, form_path, cases_dir, letters, collection, disput
             found[d.index] = holds
     if problems:
         raise InputError(f"债务清单文件有 {len(problems)} 处问题，未生成任何文件：\n" + "\n".join(problems))
+    complaints, notes = _complaints(Path(log_path), person, items, reports, today) if log_path else ({}, [])
     rows = table.sort_rows(rows)
     totals = table.totals(rows)
     picture = chart.png(person, rows, today.isoformat())
@@ -120,6 +124,7 @@ def debts(debts_file, out_dir, form_path, cases_dir, letters, collection, disput
         files[LOG] = evidence_log().encode("utf-8")
     if disputes:
         files.update(_disputes(person, items, rows, found, today))
+    files.update(complaints)
     cases = {f"debt-{d.index + 1:02d}.json": json.dumps(_moved(d.case_data, Path(debts_file).parent, cases_dir),
                                                        ensure_ascii=False, indent=2, default=_number).encode("utf-8")
              for d in items if d.case_data is not None} if cases_dir else {}
@@ -127,6 +132,8 @@ def debts(debts_file, out_dir, form_path, cases_dir, letters, collection, disput
         write_package(cases_dir, cases, force=force)
     written, _ = write_package(out_dir, files, force=force)
     click.echo(f"已生成 {len(written)} 个文件到 {out_dir}：" + "、".join(p.name for p in written))
+    for line in notes:
+        click.echo(line)
     if rows and not picture:
         click.echo(f"提示：这台电脑没有中文字体（例如 Noto Sans CJK），没有画 {chart.FILE}；清单本身不受影响。")
     for i, line in enumerate(render.advice(rows, totals, today)[:3], start=1):
@@ -156,6 +163,50 @@ def _letters(person, items, rows, reports, capacity, today) -> dict[str, bytes]:
                                  card=arrangement(d.credit_card, plan.monthly is not None, plan.months))
         out[f"协商还款函-{r.index + 1:02d}-{safe_folder_name(r.platform)}.docx"] = letter_template().render(context)
     return out
+
+
+def _complaints(log: Path, person, items, reports, today) -> tuple[dict[str, bytes], list[str]]:
+    """催收投诉书-NN-平台.docx for each loan whose log rows show a ground, to its supervisor
+    (checks/collection.py); and a line for each loan logged that gets none, saying why."""
+    from respond.checks import collection as cl
+    from respond.cli.batch import safe_folder_name
+    from respond.cli.engine import InputError
+    from respond.debts.evidence import LogError, read_log
+    from respond.templates.complaint import complaint_context
+    from respond.templates.render import letter_template
+
+    by_platform: dict[str, list] = {}
+    for d in items:
+        by_platform.setdefault(d.platform, []).append(d)
+    try:
+        entries = read_log(log, platforms=set(by_platform), today=today)
+    except LogError as exc:
+        raise InputError(f"催收记录表 {log.name} 有 {len(exc.problems)} 处问题，未生成任何文件：\n"
+                         + "\n".join(f"  - {p}" for p in exc.problems)) from None
+    logged: dict[str, list] = {}
+    for e in entries:
+        logged.setdefault(e.platform, []).append(e)
+    twice = [p for p in logged if len(by_platform[p]) > 1]
+    if twice:
+        raise InputError("债务清单里有几笔借款用同一个平台名称，催收记录分不清是哪一笔：" + "、".join(twice)
+                         + "。请在债务清单里把平台名称写得能区分（例如 某某借钱-1、某某借钱-2），催收记录表也照改")
+    out, notes = {}, []
+    for platform, rows in logged.items():
+        d = by_platform[platform][0]
+        report = reports[d.index]
+        grounds = cl.grounds(rows, credit_card=d.credit_card)
+        to = cl.authority(report["lender"].get("lender_category"))
+        if not grounds:
+            notes.append(f"{platform}：记录中没有标明联系亲友同事或辱骂威胁，没有写投诉书（其余记录请继续保存）。")
+            continue
+        if to is None:
+            notes.append(f"{platform}：放款人没有金融管理部门监管，没有写投诉书；受到威胁、骚扰时请向公安机关报警。")
+            continue
+        context = complaint_context(rows, grounds, report, d.loaded.case.model_dump(mode="json"), person=person,
+                                    platform=platform, to=to, today=today)
+        name = f"催收投诉书-{d.index + 1:02d}-{safe_folder_name(platform)}.docx"
+        out[name] = letter_template("complaint").render(context)
+    return out, notes
 
 
 def _as_of(loaded, day):

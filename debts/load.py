@@ -119,14 +119,15 @@ def read_debts(path: Path, *, today: dt.date) -> tuple[str, list[Debt], Decimal 
     return parse_debts(data, base_dir=path.parent, today=today)
 
 
-def _form_rows(path: Path) -> list[list[str]]:
+def form_rows(path: Path, what: str = "债务清单") -> list[list[str]]:
+    """The rows of a spreadsheet the person filled in (``.csv`` UTF-8, or ``.xlsx``), as text."""
     from respond.debts.form import rows_of
 
     why = not_a_regular_file(path)
     if why:
-        raise DebtsFileError([Problem("", f"债务清单 {path.name} {why}")])
+        raise DebtsFileError([Problem("", f"{what} {path.name} {why}")])
     if path.stat().st_size > MAX_CASE_BYTES:
-        raise DebtsFileError([Problem("", f"债务清单 {path.name} 过大（超过 5 MB）")])
+        raise DebtsFileError([Problem("", f"{what} {path.name} 过大（超过 5 MB）")])
     if path.suffix.lower() == ".csv":
         try:
             return rows_of(path.read_bytes().decode("utf-8"))
@@ -145,13 +146,16 @@ def _form_rows(path: Path) -> list[list[str]]:
 
 
 def _xlsx_text(value: Any) -> str:
-    """A cell as the text the person typed: a date cell as YYYY-MM-DD, 10000.0 as 10000."""
+    """A cell as the text the person typed: a date cell as YYYY-MM-DD, a time cell as HH:MM, 10000.0
+    as 10000."""
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, dt.time):  # a time cell (the collection log's 时间): as typed, 21:40
+        return value.strftime("%H:%M")
     if isinstance(value, float):
         return repr(value)[:-2] if value.is_integer() else repr(value)
     return str(value)
@@ -161,7 +165,7 @@ def _read_form(path: Path, *, today: dt.date) -> tuple[str, list[Debt], Decimal 
     from respond.debts.form import FormError, locate, read_form
 
     try:
-        data, row_of = read_form(_form_rows(path))
+        data, row_of = read_form(form_rows(path))
     except FormError as exc:
         raise DebtsFileError([Problem("", p) for p in exc.problems]) from None
     try:

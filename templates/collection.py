@@ -8,23 +8,11 @@ from __future__ import annotations
 import csv
 import io
 
+from respond.checks.collection import complain_to
 from respond.checks.findings import basis_text
-from respond.checks.lenders import licensed_by
+from respond.debts.evidence import LOG_HEADERS
 from respond.debts.render import md_plain as _md
 from respond.debts.table import Row
-
-LOG_HEADERS = ("日期", "时间", "对方号码", "对方自称（姓名、机构）", "方式（电话/短信/微信/上门/联系亲友）",
-               "对方说了什么（尽量写原话）", "是否联系了您的亲友、同事", "录音或截图的文件名", "备注")
-
-
-def _complain_to(category: str | None) -> str:
-    """Whom to complain to about a lender of ``category``: its supervisor, from the registry."""
-    who = licensed_by(category) if category else None
-    if who and who.startswith("国家金融监督管理总局"):
-        return "国家金融监督管理总局（或其在当地的派出机构）"
-    if who and who.startswith("地方金融管理部门"):
-        return "放贷公司所在地的地方金融管理部门"
-    return "没有金融管理部门管它：受到威胁、骚扰时向公安机关报警"
 
 
 def evidence_log() -> str:
@@ -57,8 +45,11 @@ def collection_guide(person: str, rows: list[Row]) -> str:
              "目前没有统一的标准；您的借款中超过法律上限的部分，见 `债务清单.md`。", "",
              "## 向谁反映", "", "| 平台 | 放款机构 | 向谁投诉 |", "|---|---|---|"]
     for r in rows:
-        lines.append(f"| {_md(r.platform)} | {_md(r.creditor)} | {_complain_to(r.category)} |")
-    lines += ["", "投诉时附上：`催收记录表.csv`、录音和截图、借款合同、还款记录，以及 `债务清单.md`。"
+        lines.append(f"| {_md(r.platform)} | {_md(r.creditor)} | {complain_to(r.category)} |")
+    lines += ["", "记录表里写明了“联系了亲友、同事”或“辱骂或威胁”的，运行 "
+              "`respond debts 债务清单文件 --out 文件夹 --complaints 催收记录表.csv`，为这些借款各生成一份催收投诉书，"
+              "签字后交给上表中管它的部门。",
+              "", "投诉时附上：`催收记录表.csv`、录音和截图、借款合同、还款记录，以及 `债务清单.md`。"
               "已被起诉的借款，催收中的威胁、骚扰也可以写进答辩材料，交给审理的法院。", "",
               "本页不是律师意见；其中的法律依据均来自已核对的条文原文。", ""]
     return "\n".join(lines)

@@ -244,6 +244,7 @@ class Letter:
 LETTERS: dict[str, Letter] = {
     "negotiation": Letter("协商还款函.docx", "协商还款函", "借款人（签字）："),  # --letters
     "credit_dispute": Letter("征信异议申请书.docx", "征信异议申请书", "申请人（签字）："),  # --disputes
+    "complaint": Letter("催收投诉书.docx", "投诉书", "投诉人（签字）："),  # --complaints LOG
 }
 LETTER_FILE = LETTERS["negotiation"].file
 LETTER_TITLE = LETTERS["negotiation"].title

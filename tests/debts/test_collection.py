@@ -43,7 +43,8 @@ def test_the_log_opens_as_a_spreadsheet_with_its_columns(out):
     raw = (out / "催收记录表.csv").read_bytes()
     assert raw.startswith("\ufeff".encode("utf-8"))
     [header] = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert header[:3] == ["日期", "时间", "对方号码"] and "录音或截图的文件名" in header
+    assert header[:3] == ["日期", "时间", "哪笔借款（平台名称，与债务清单一致）"] and "录音或截图的文件名" in header
+    assert "是否联系了您的亲友、同事（是/否）" in header and "是否辱骂或威胁（是/否）" in header
 
 
 def test_user_text_is_escaped_in_the_guide(tmp_path):

@@ -735,6 +735,7 @@ def debts_probes() -> Iterator[Probe]:
             csv.writer(buf).writerows(mutated)
             yield Probe("debts", f"form:{rows[1][col]}={mname}", ["debts", "f.csv", "--out", "out", "--today", TODAY],
                         {"f.csv": buf.getvalue().encode("utf-8"), **beside})
+    yield from _log_probes(data, beside)
     for name, files in {"dir": {"d/debts.json": DIR}, "fifo": {"d/debts.json": FIFO},
                         "dev_zero": {"d/debts.json": Link("/dev/zero")}, "loop": {"d/debts.json": Link("debts.json")},
                         "not_json": {"d/debts.json": b"{"}, "case_file_loop": {
@@ -746,6 +747,29 @@ def debts_probes() -> Iterator[Probe]:
         target = "d/debts.xlsx" if name.startswith("xlsx") else "d/debts.json"
         yield Probe("debts", f"path:{name}", ["debts", target, "--out", "out", "--today", TODAY], files,
                     expect="reject")
+
+
+def _log_probes(data: dict, beside: dict[str, bytes]) -> Iterator[Probe]:
+    """respond debts --complaints: the person's collection log with each cell mutated, and hostile paths."""
+    import csv
+    import io
+
+    from respond.debts.evidence import LOG_HEADERS
+
+    row = ["2026-11-03", "21:40", "某某借钱", "95xxx", "小王", "电话", "再不还钱就打给你单位领导", "是", "是", "录音.m4a", ""]
+    argv = ["debts", "d/debts.json", "--out", "out", "--complaints", "log.csv", "--today", TODAY]
+    base = {"d/debts.json": dump(data), **beside}
+    for col in range(len(LOG_HEADERS)):
+        for mname, value in (("markup", MARKUP), ("huge", "长" * 5000), ("formula", "=1+1"), ("id_number", ID_NUMBER),
+                             ("phone", PHONE), ("bell", "\a"), ("empty", "")):
+            mutated = list(row)
+            mutated[col] = value
+            buf = io.StringIO()
+            csv.writer(buf).writerows([LOG_HEADERS, mutated])
+            yield Probe("debts", f"log:{LOG_HEADERS[col]}={mname}", argv, {"log.csv": buf.getvalue().encode("utf-8"), **base})
+    for name, target in (("fifo", FIFO), ("dev_zero", Link("/dev/zero")), ("dir", DIR), ("gbk", "日期".encode("gbk")),
+                         ("broken_xlsx", b"PK\x03\x04broken")):
+        yield Probe("debts", f"log_path:{name}", argv, {"log.csv": target, **base}, expect="reject")
 
 
 def special_probes() -> Iterator[Probe]:
