@@ -13,7 +13,6 @@ from respond.cli.main import guarded
 from respond.cli.options import FilePath, engine_options, force_option
 
 MARKDOWN, WORKBOOK, DATA = "债务清单.md", "债务清单.xlsx", "debts.json"
-GUIDE, LOG = "遭遇催收怎么办.md", "催收记录表.csv"
 DISPUTE_GUIDE = "征信异议怎么做.md"
 
 
@@ -33,10 +32,11 @@ DISPUTE_GUIDE = "征信异议怎么做.md"
                    "寄给管它的金融管理部门。")
 @click.option("--disputes", is_flag=True,
               help="同时为每笔写了 credit_record 的借款写一份征信异议申请书（.docx）和“征信异议怎么做.md”。")
+@click.option("--pdf", is_flag=True, help="同时生成每份函件、申请书的 PDF（需要 LibreOffice；没有时照常生成 .docx 并提示）。")
 @force_option
 @engine_options
 @guarded
-def debts(debts_file, out_dir, form_path, cases_dir, letters, collection, log_path, disputes, force, today,
+def debts(debts_file, out_dir, form_path, cases_dir, letters, collection, log_path, disputes, pdf, force, today,
           day_basis, holidays_file, lpr_file):
     """把一个人的全部借款列成一张清单：每笔的综合年化利率、利率上限、依法应还金额、超出法律的部分、
     被起诉的答辩截止日；按紧急程度排序，附合计和“先做什么”。
@@ -118,13 +118,15 @@ def debts(debts_file, out_dir, form_path, cases_dir, letters, collection, log_pa
     if letters:
         files.update(_letters(person, items, rows, reports, capacity, today))
     if collection:
-        from respond.templates.collection import collection_guide, evidence_log
+        from respond.templates.collection import GUIDE_FILE, LOG_FILE, collection_guide, evidence_log
 
-        files[GUIDE] = collection_guide(person, rows).encode("utf-8")
-        files[LOG] = evidence_log().encode("utf-8")
+        files[GUIDE_FILE] = collection_guide(person, rows).encode("utf-8")
+        files[LOG_FILE] = evidence_log().encode("utf-8")
     if disputes:
         files.update(_disputes(person, items, rows, found, today))
     files.update(complaints)
+    if pdf:
+        files.update(_pdfs(files))
     cases = {f"debt-{d.index + 1:02d}.json": json.dumps(_moved(d.case_data, Path(debts_file).parent, cases_dir),
                                                        ensure_ascii=False, indent=2, default=_number).encode("utf-8")
              for d in items if d.case_data is not None} if cases_dir else {}
@@ -163,6 +165,20 @@ def _letters(person, items, rows, reports, capacity, today) -> dict[str, bytes]:
                                  card=arrangement(d.credit_card, plan.monthly is not None, plan.months))
         out[f"协商还款函-{r.index + 1:02d}-{safe_folder_name(r.platform)}.docx"] = letter_template().render(context)
     return out
+
+
+def _pdfs(files: dict[str, bytes]) -> dict[str, bytes]:
+    """X.pdf beside each letter X.docx, by LibreOffice in one call; without it, a word why."""
+    from respond.convert.libreoffice import PdfUnavailable, to_pdf
+
+    documents = {name: data for name, data in files.items() if name.endswith(".docx")}
+    if not documents:
+        return {}
+    try:
+        return to_pdf(documents)
+    except PdfUnavailable as exc:
+        click.echo(str(exc), err=True)
+        return {}
 
 
 def _complaints(log: Path, person, items, reports, today) -> tuple[dict[str, bytes], list[str]]:

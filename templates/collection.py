@@ -15,6 +15,9 @@ from respond.debts.render import md_plain as _md
 from respond.debts.table import Row
 
 
+GUIDE_FILE, LOG_FILE = "遭遇催收怎么办.md", "催收记录表.csv"
+
+
 def evidence_log() -> str:
     """The log's CSV (UTF-8 with BOM, for Excel and WPS): the headers and nothing else."""
     buf = io.StringIO()
@@ -22,7 +25,9 @@ def evidence_log() -> str:
     return "\ufeff" + buf.getvalue()
 
 
-def collection_guide(person: str, rows: list[Row]) -> str:
+def collection_guide(person: str, rows: list[Row], *, command_line: bool = True) -> str:
+    """``command_line``: say how ``respond debts --complaints`` turns the filled log into complaints
+    (not in the interview's package, whose reader does not use the command line)."""
     privacy = basis_text(("mfd_1032", "mfd_1033"))
     data = basis_text(("pipl_10", "pipl_13"))
     crime = basis_text(("xf_293_1",))
@@ -46,10 +51,11 @@ def collection_guide(person: str, rows: list[Row]) -> str:
              "## 向谁反映", "", "| 平台 | 放款机构 | 向谁投诉 |", "|---|---|---|"]
     for r in rows:
         lines.append(f"| {_md(r.platform)} | {_md(r.creditor)} | {complain_to(r.category)} |")
-    lines += ["", "记录表里写明了“联系了亲友、同事”或“辱骂或威胁”的，运行 "
-              "`respond debts 债务清单文件 --out 文件夹 --complaints 催收记录表.csv`，为这些借款各生成一份催收投诉书，"
-              "签字后交给上表中管它的部门。",
-              "", "投诉时附上：`催收记录表.csv`、录音和截图、借款合同、还款记录，以及 `债务清单.md`。"
+    if command_line:
+        lines += ["", "记录表里写明了“联系了亲友、同事”或“辱骂或威胁”的，运行 "
+                  "`respond debts 债务清单文件 --out 文件夹 --complaints 催收记录表.csv`，为这些借款各生成一份催收投诉书，"
+                  "签字后交给上表中管它的部门。"]
+    lines += ["", "投诉时附上：`催收记录表.csv`、录音和截图、借款合同、还款记录，以及 `债务清单.md`。"
               "已被起诉的借款，催收中的威胁、骚扰也可以写进答辩材料，交给审理的法院。", "",
               "本页不是律师意见；其中的法律依据均来自已核对的条文原文。", ""]
     return "\n".join(lines)

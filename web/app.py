@@ -220,7 +220,7 @@ def create_app(*, token: str, port: int, store: Store, today: Callable[[], dt.da
             return render("base.html", status=404, title="没有这个文件")
         media = {".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                  ".pdf": "application/pdf", ".json": "application/json", ".md": "text/markdown; charset=utf-8",
-                 ".txt": "text/plain; charset=utf-8"}.get(Path(name).suffix, "application/octet-stream")
+                 ".csv": "text/csv; charset=utf-8", ".txt": "text/plain; charset=utf-8"}.get(Path(name).suffix, "application/octet-stream")
         from urllib.parse import quote
 
         return Response(files[name], media_type=media,
@@ -361,7 +361,22 @@ def draft_files(analysis, *, pdf: bool) -> dict[str, bytes]:
     files = render_package(analysis, load_template_set(None), pdf=pdf, warn=notes.append)
     if notes:
         files["未生成PDF的原因.txt"] = "\n".join(notes).encode("utf-8")
+    files.update(collection_files(analysis))
     return files
+
+
+def collection_files(analysis) -> dict[str, bytes]:
+    """遭遇催收怎么办.md for this loan (whom to complain to, from the registry) and the empty
+    催收记录表.csv: the same as ``respond debts --collection`` writes for it."""
+    from respond.checks.report import build_report
+    from respond.debts.table import row
+    from respond.templates.collection import GUIDE_FILE, LOG_FILE, collection_guide, evidence_log
+
+    case = analysis.case
+    report = build_report(analysis)
+    platform = case.loan.product or case.plaintiff.name
+    guide = collection_guide(case.defendant.name, [row(0, platform, True, None, report)], command_line=False)
+    return {GUIDE_FILE: guide.encode("utf-8"), LOG_FILE: evidence_log().encode("utf-8")}
 
 
 def _summary(answers: dict[str, str]) -> list[dict[str, Any]]:

@@ -98,28 +98,37 @@ def test_person_monthly_follows_the_money_rules(tmp_path):
     assert r.exit_code == 2 and "person.monthly: 金额中的逗号" in r.stderr
 
 
-def test_the_letter_opens_in_libreoffice_as_one_a4_page_with_its_text(tmp_path):
-    """Real LibreOffice (no mock): the letter converts, A4, one page, the figures in the PDF's text."""
+def test_every_letter_opens_in_libreoffice_as_a4_with_its_text(tmp_path):
+    """Real LibreOffice (no mock), through ``--pdf``: each letter, application and complaint converts,
+    A4, at most two pages, its figures in the PDF's text."""
     import os
     import re
 
     from pypdf import PdfReader
 
-    from respond.convert.libreoffice import soffice, to_pdf
+    from respond.convert.libreoffice import soffice
 
     if soffice() is None:
         if os.environ.get("RESPOND_REQUIRE_LIBREOFFICE"):
             raise RuntimeError("RESPOND_REQUIRE_LIBREOFFICE is set but soffice is not installed")
         pytest.skip("LibreOffice (soffice) is not installed")
+    log = tmp_path / "log.csv"
+    from respond.debts.evidence import LOG_HEADERS
+
+    log.write_text(",".join(LOG_HEADERS) + "\n2026-11-03,21:40,某某借钱,95xxx,小王,电话,打给你单位,是,否,,\n",
+                   encoding="utf-8")
     out = tmp_path / "out"
-    assert run("debts", EXAMPLE, "--out", out, "--letters", "--today", TODAY).exit_code == 0
-    name = "协商还款函-03-某某分期.docx"
-    pdf = to_pdf({name: (out / name).read_bytes()})
-    [data] = pdf.values()
-    (tmp_path / "l.pdf").write_bytes(data)
-    reader = PdfReader(tmp_path / "l.pdf")
-    size = sorted((float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)))
-    assert abs(size[0] - 595.3) < 1 and abs(size[1] - 841.9) < 1
-    assert len(reader.pages) <= 2
-    text = re.sub(r"\s+", "", "".join(p.extract_text() or "" for p in reader.pages))
-    assert "协商还款函" in text and "16,925.71" in text and "189.97" in text
+    r = run("debts", EXAMPLE, "--out", out, "--letters", "--disputes", "--complaints", log, "--pdf", "--today", TODAY)
+    assert r.exit_code == 0, r.output
+    expected = {"协商还款函-03-某某分期.pdf": ("协商还款函", "16,925.71", "189.97"),
+                "征信异议申请书-04-某某借钱.pdf": ("征信异议申请书", "9,412.56", "8,195.75"),
+                "催收投诉书-04-某某借钱.pdf": ("投诉书", "打给你单位", "50.35%")}
+    assert len(list(out.glob("*.pdf"))) == len(list(out.glob("*.docx"))) == 6
+    for name, words in expected.items():
+        reader = PdfReader(out / name)
+        size = sorted((float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)))
+        assert abs(size[0] - 595.3) < 1 and abs(size[1] - 841.9) < 1, name
+        assert len(reader.pages) <= 2, name
+        text = re.sub(r"\s+", "", "".join(p.extract_text() or "" for p in reader.pages))
+        for w in words:
+            assert w in text, (name, w)

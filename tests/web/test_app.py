@@ -111,6 +111,15 @@ def test_a_borrower_walks_through_and_downloads_the_package_of_respond_check(sit
     archive = zipfile.ZipFile(io.BytesIO(data))
     names = archive.namelist()
     assert "答辩材料/答辩状.docx" in names and "答辩材料/说明.md" in names
+    # the collection guide for this loan, whom to complain to from the registry, and the empty log
+    guide = archive.read("答辩材料/遭遇催收怎么办.md").decode("utf-8")
+    assert "立即拨打 110 报警" in guide and f"| {report['case']['plaintiff']} |" in guide
+    assert "respond debts" not in guide  # no command line for the interview's reader
+    assert archive.read("答辩材料/催收记录表.csv").decode("utf-8-sig").startswith("日期,时间,哪笔借款")
+    from urllib.parse import quote
+
+    r, one = call(server, "GET", f"{base}/file/{quote('催收记录表.csv')}")
+    assert r.status == 200 and r.getheader("Content-Type").startswith("text/csv") and one.startswith(b"\xef\xbb\xbf")
     got = json.loads(archive.read("答辩材料/report.json"))
     got.pop("documents")
     assert got == report
@@ -272,7 +281,8 @@ def test_each_document_can_be_downloaded_alone(site):
     from urllib.parse import unquote
 
     names = [unquote(link.rsplit("/", 1)[1]) for link in links]
-    assert names == ["答辩状.docx", "利息重算表.docx", "说明.md"]  # pdf=False here: no PDF links
+    # pdf=False here: no PDF links; then the collection guide and its log
+    assert names == ["答辩状.docx", "利息重算表.docx", "说明.md", "遭遇催收怎么办.md", "催收记录表.csv"]
     r, data = call(server, "GET", links[0].replace("答辩状.docx", "%E7%AD%94%E8%BE%A9%E7%8A%B6.docx"))
     assert r.status == 200 and data.startswith(b"PK")
     assert "attachment" in r.getheader("Content-Disposition")
