@@ -248,7 +248,8 @@ def _disputes(person, items, rows, found, today) -> dict[str, bytes]:
         name = f"征信异议申请书-{r.index + 1:02d}-{safe_folder_name(r.platform)}.docx"
         context = dispute_context(d.credit_record, found[r.index], d.loaded.case.model_dump(mode="json"),
                                   person=person, platform=r.platform,
-                                  reported_by=d.credit_record.reported_by or r.creditor, today=today)
+                                  reported_by=d.credit_record.reported_by or r.creditor, today=today,
+                                  credit_card=d.credit_card)
         out[name] = letter_template("credit_dispute").render(context)
         listed.append((r.platform, name, found[r.index]))
     if listed:

@@ -660,8 +660,10 @@ def build_letter(letter: forms.Letter = forms.LETTERS["negotiation"]) -> Documen
     _para(doc, "{%p endfor %}", STYLE_BODY)
     p = _para(doc, "{{ closing }}", STYLE_BODY)
     p.paragraph_format.first_line_indent = Pt(BODY_PT * 2)
-    _para(doc, "", STYLE_BODY)
-    _para(doc, letter.signer, STYLE_SIGNATURE)
+    # the closing, the signature and the date on one page: a signature alone on a page signs nothing
+    kept = [p, _para(doc, "", STYLE_BODY), _para(doc, letter.signer, STYLE_SIGNATURE)]
+    for paragraph in kept:
+        paragraph.paragraph_format.keep_with_next = True
     _para(doc, forms.DATE_LABEL + "{{ signed_date }}", STYLE_SIGNATURE)
     return doc
 

@@ -17,15 +17,23 @@ _NUMERALS = "一二三四五六"
 
 
 def dispute_context(record: cr.CreditRecord, grounds: list[cr.Ground], case: dict[str, Any], *, person: str,
-                    platform: str, reported_by: str, today: dt.date) -> dict[str, Any]:
-    """``grounds``: those that hold (checks/credit_record.grounds); ``case``: the loan's case file."""
+                    platform: str, reported_by: str, today: dt.date, credit_card: bool = False) -> dict[str, Any]:
+    """``grounds``: those that hold (checks/credit_record.grounds); ``case``: the loan's case file.
+    The record is described as the credit bureau's application form asks (tests/debts/real/): the
+    lender, the kind, the date paid out, the contract amount, the data items said to be wrong; the
+    ID number, phone and address are left for the person to write by hand (never printed by us)."""
     t = phrases()["credit_dispute"]
     loan = case["loan"]
-    record_lines = [t["record_loan"].format(platform=platform,
-                                            contract_date=date_text(dt.date.fromisoformat(str(loan["contract_date"]))),
-                                            principal=money_text(Decimal(str(loan["principal"]))))]
+    disbursed = loan.get("disbursed_on") or loan["contract_date"]
+    number = t["contract_number"].format(number=loan["contract_number"]) if loan.get("contract_number") else ""
+    record_lines = [t["record_loan"].format(reported_by=reported_by, kind=t["kind_card" if credit_card else "kind_loan"],
+                                            disbursed=date_text(dt.date.fromisoformat(str(disbursed))),
+                                            principal=money_text(Decimal(str(loan["principal"]))), platform=platform,
+                                            contract_number=number)]
     if record.amount_shown is not None:
         record_lines.append(t["record_shown"].format(amount=money_text(record.amount_shown)))
+    items = list(dict.fromkeys(t["items"][g.code] for g in grounds))
+    record_lines.append(t["record_items"].format(items="、".join(items)))
     reasons, attachments = [], list(t["attach_always"])
     codes = [g.code for g in grounds]
     for g in grounds:
@@ -52,7 +60,8 @@ def dispute_context(record: cr.CreditRecord, grounds: list[cr.Ground], case: dic
                                                   lawful=money_text(amount.facts["lawful"]))
     if statement:
         requests.append(t["request_statement"].format(basis=basis_text(cr.STATEMENT_BASIS), statement=statement))
-    sections = [{"heading": t["record_heading"], "lines": record_lines},
+    sections = [{"heading": t["applicant_heading"], "lines": [line.format(person=person) for line in t["applicant"]]},
+                {"heading": t["record_heading"], "lines": record_lines},
                 {"heading": t["grounds_heading"], "lines": reasons},
                 {"heading": t["requests_heading"], "lines": requests},
                 {"heading": t["attachments_heading"], "lines": [f"{n}. {a}" for n, a in enumerate(attachments, 1)]}]
@@ -75,8 +84,8 @@ def dispute_guide(person: str, disputes: list[tuple[str, str, list[cr.Ground]]])
              f"- 每人每年有两次免费获取本人信用报告的机会（{basis_text(('zx_17',))}）。看清有异议的那条记录：报送机构、账户、金额、状态。", "",
              "## 提交异议申请", ""]
     for platform, name, _ in disputes:
-        lines.append(f"- {_md(platform)}：`{name}`。签字后交给报送这条记录的放款机构，保留交件凭证；"
-                     "也可以交给出具信用报告的征信机构。")
+        lines.append(f"- {_md(platform)}：`{name}`。手写身份证件号码、电话和地址，签字，复印一份自己留着；"
+                     "连同身份证件复印件交给报送这条记录的放款机构，保留交件凭证；也可以交给出具信用报告的征信机构。")
     lines += ["", "## 之后会怎样", "",
               f"- 收到异议的一方应当对记录作出存在异议的标注，自收到之日起 20 日内核查处理并书面答复；确有错误、遗漏的应当更正"
               f"（{basis_text(cr.DISPUTE_BASIS)}）。",

@@ -105,3 +105,28 @@ def test_without_the_flag_no_application(tmp_path):
     r = run("debts", EXAMPLE, "--out", tmp_path / "out", "--today", TODAY)
     assert r.exit_code == 0
     assert not list((tmp_path / "out").glob("征信*"))
+
+
+def test_the_application_holds_what_the_credit_bureau_s_form_asks_for(drafted):
+    """tests/debts/real/zhengxin-yiyi-shenqingbiao.md: the lender, the kind of loan, the day it was
+    paid out, the contract amount, the data items said to be wrong, lines for the ID number and the
+    phone (by hand), the ID copy attached, a copy kept."""
+    text = visible_text((drafted / "out" / NAME).read_bytes())
+    assert "贷款机构：重庆某某网络小额贷款有限公司；贷款种类：个人贷款；发放日期：2024年3月15日；合同金额：10,000.00 元" in text
+    assert "合同编号 XD20240315000123" in text
+    assert "认为有错误的数据项：余额（逾期金额）、逾期（不良）信息。" in text
+    assert "身份证件类型及号码：＿" in text and "联系电话：＿" in text
+    assert "申请人身份证复印件" in text
+    guide = (drafted / "out" / "征信异议怎么做.md").read_text(encoding="utf-8")
+    assert "复印一份自己留着" in guide and "保留交件凭证" in guide
+
+
+def test_a_card_record_is_described_as_a_card(tmp_path):
+    data = example_data()
+    data["debts"][1]["credit_card"] = True
+    data["debts"][1]["credit_record"] = {"report_date": "2026-11-10", "grounds": ["not_my_loan"]}
+    r = run("debts", write_debts(tmp_path, data), "--out", tmp_path / "out", "--disputes", "--today", TODAY)
+    assert r.exit_code == 0, r.output
+    text = visible_text((tmp_path / "out" / "征信异议申请书-02-某某快贷.docx").read_bytes())
+    assert "贷款种类：信用卡" in text and "认为有错误的数据项：整条贷款记录。" in text
+    assert "报警回执" in text
