@@ -128,6 +128,11 @@ def void_contract_cap(contract_date: dt.date, table: LprTable, term_months: int 
     return Cap("lpr1_void", cap, None, lpr, published, tuple(warns))
 
 
+def depends_on_filing(basis: str | None) -> bool:
+    """A cap whose rate after 2020-08-19 is set by the day the suit is filed (第31条: 4 × LPR then)."""
+    return basis == "transition_2020"
+
+
 def cap_for(regime: str, contract_date: dt.date, filed_on: dt.date | None, table: LprTable) -> Cap:
     if regime in ("financial", "local_financial"):
         return financial_cap()

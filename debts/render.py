@@ -10,12 +10,14 @@ import io
 import re
 from decimal import Decimal
 
+from respond.checks.findings import basis_text
 from respond.checks.formats import money_text, pct_text
 from respond.debts.table import Row, Totals, days_word
 
 COLUMNS = ("序号", "平台", "放款机构", "机构类别", "是否被起诉", "案号", "答辩截止", "剩余天数", "逾期天数",
            "综合年化利率", "利率上限", "超过上限", "平台主张合计（元）", "依法应还合计（元）", "超出法律部分（元）",
-           "依法每天最多增加（元，估算）")
+           "依法每天最多增加（元，估算）", "备注")
+FILING_NOTE = "上限按今天起诉计算"
 
 
 def md_plain(text: str) -> str:
@@ -47,7 +49,7 @@ def cells(n: int, r: Row, today: dt.date) -> list[str]:
     return [str(n), r.platform, r.creditor, r.category_words, "是" if r.sued else "否", r.case_number or "",
             r.answer_due or "", days_word(r, today), "" if r.days_overdue is None else str(r.days_overdue),
             _pct(r.apr), _pct(r.cap), _yes(r.exceeds_cap), _money(r.claimed_total), _money(r.lawful_total),
-            _excess(r.excess), _money(r.daily_cost)]
+            _excess(r.excess), _money(r.daily_cost), FILING_NOTE if r.cap_assumes_filing else ""]
 
 
 def advice(rows: list[Row], t: Totals, today: dt.date, esc=lambda s: s) -> list[str]:
@@ -91,11 +93,14 @@ def markdown(person: str, rows: list[Row], t: Totals, today: dt.date, chart: str
     for n, r in enumerate(rows, start=1):
         lines.append("| " + " | ".join(md_plain(c) for c in cells(n, r, today)) + " |")
     lines.append("| 合计 | | | | " + f"{t.sued} 笔 | | | | | | | | {_money(t.claimed_total)} | {_money(t.lawful_total)} | "
-                 f"{_money(t.excess)} | {_money(t.daily_cost)} |")
+                 f"{_money(t.excess)} | {_money(t.daily_cost)} | |")
     lines += ["", "说明：", "",
               "- 每一笔的数字与对这笔借款运行 `respond check` 的结果相同；没有被起诉的借款，按今天起诉、今天送达假设计算"
               "（用 `--cases 文件夹` 可写出这些案件文件，自己复核）。",
               "- “依法每天最多增加”= 依法应还本金 × 综合年化利率与利率上限中较低者 ÷ 365，只用于排序，不是法院认定的金额。",
+              *([f"- “{FILING_NOTE}”：合同成立于 2020-08-20 之前的民间借贷，2020-08-20 以后的利率上限是起诉时的 4 倍 LPR"
+                 f"（{basis_text(('mj_31',))}）。这里按今天起诉计算；真正起诉的日子不同，上限和依法应还金额也会不同。"]
+                if any(r.cap_assumes_filing for r in rows) else []),
               "- 本清单不是律师意见。", ""]
     return "\n".join(lines)
 
@@ -139,7 +144,7 @@ def xlsx(person: str, rows: list[Row], t: Totals, today: dt.date) -> bytes:
                *[float(v) if v is not None else "不详" for v in (t.claimed_total, t.lawful_total, t.excess, t.daily_cost)]])
     for col in money_cols:
         ws.cell(row=ws.max_row, column=col).number_format = "#,##0.00"
-    for col, width in zip("ABCDEFGHIJKLMNOP", (6, 16, 28, 14, 8, 24, 12, 12, 8, 12, 10, 8, 16, 16, 16, 16)):
+    for col, width in zip("ABCDEFGHIJKLMNOPQ", (6, 16, 28, 14, 8, 24, 12, 12, 8, 12, 10, 8, 16, 16, 16, 16, 20)):
         ws.column_dimensions[col].width = width
     ws.freeze_panes = "C3"
     buf = io.BytesIO()

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from respond.checks.caps import depends_on_filing
 from respond.checks.money import cents
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class Row:
     lawful_total: Decimal | None
     excess: Decimal | None
     daily_cost: Decimal | None
+    cap_assumes_filing: bool = False  # not sued, and the cap turns on the filing day, assumed today
 
     @property
     def category_words(self) -> str:
@@ -66,6 +68,7 @@ def row(index: int, platform: str, sued: bool, days_overdue: int | None, report:
         claimed_total=_dec(amounts.get("claimed_total")), lawful_total=_dec(amounts.get("lawful_total")),
         excess=_dec(amounts.get("excess")),
         daily_cost=daily_cost(_dec(amounts.get("lawful_principal")), apr, cap),
+        cap_assumes_filing=not sued and depends_on_filing(rate.get("cap_basis")),
     )
 
 

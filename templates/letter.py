@@ -10,6 +10,7 @@ from typing import Any
 
 from respond.checks.card import COLLECTION_BASIS as CARD_COLLECTION_BASIS
 from respond.checks.card import INSTALMENT_BASIS, CardArrangement
+from respond.checks.caps import depends_on_filing
 from respond.checks.findings import cite
 from respond.checks.formats import date_text, money_text, pct_text
 from respond.debts.plan import Proposal
@@ -58,6 +59,8 @@ def letter_context(report: dict[str, Any], case: dict[str, Any], *, person: str,
     else:  # the claim is not above the law: offer it, never state the higher lawful figure
         sections.append({"heading": t["within_heading"],
                          "lines": [t["within"].format(claimed_total=_money(amounts["claimed_total"]), as_of=as_of)]})
+    if depends_on_filing(rate.get("cap_basis")):  # the figures above assume a suit filed today
+        sections[0]["lines"].append(t["cap_on_filing"].format(basis="、".join(cite(("mj_31",)))))
     if proposal.monthly is None:
         plan = [t["plan_once"].format(total=money_text(proposal.total))]
     else:

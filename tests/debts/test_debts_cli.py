@@ -9,7 +9,7 @@ import json
 from decimal import Decimal as D
 
 import pytest
-from debts_support import EXAMPLE, ROOT, TODAY, run, write_debts
+from debts_support import EXAMPLE, ROOT, TODAY, example_data, run, write_debts
 
 
 @pytest.fixture(scope="module")
@@ -161,3 +161,34 @@ def test_hidden_control_characters_in_a_name_are_refused_naming_it(tmp_path, whe
         data["person"]["name"] = "张\x07三"
     r = run("debts", write_debts(tmp_path, data), "--out", tmp_path / "out", "--today", TODAY)
     assert r.exit_code == 2 and f"  - {path}: 含有看不见的控制字符" in r.stderr, r.output
+
+
+def test_a_cap_that_turns_on_the_filing_day_is_flagged_for_a_loan_not_sued(tmp_path):
+    """A private loan made before 2020-08-20: after 2020-08-19 its cap is 4 × LPR on the filing day
+    (民间借贷规定第31条), assumed today for a loan not sued; the list says so. Not for the others."""
+    data = copy.deepcopy(example_data())
+    loan = data["debts"][4]["loan"]
+    loan["contract_date"] = "2019-09-10"
+    loan.pop("disbursed_on", None)
+    r = run("debts", write_debts(tmp_path, data), "--out", tmp_path / "out", "--letters", "--today", TODAY)
+    assert r.exit_code == 0, r.output
+    from docx_text import visible_text
+
+    letter = visible_text((tmp_path / "out" / "协商还款函-05-某某借条.docx").read_bytes())
+    assert "2020年8月20日以后的利率上限是起诉时一年期贷款市场报价利率的4倍" in letter and "以上按今天起诉计算" in letter
+    assert "以上按今天起诉计算" not in visible_text((tmp_path / "out" / "协商还款函-03-某某分期.docx").read_bytes())
+    text = (tmp_path / "out" / "债务清单.md").read_text(encoding="utf-8")
+    flagged = [line for line in text.splitlines() if line.endswith("| 上限按今天起诉计算 |")]
+    assert len(flagged) == 1 and "| 某某借条 |" in flagged[0]
+    assert "《最高人民法院关于审理民间借贷案件适用法律若干问题的规定》第31条" in text
+    from openpyxl import load_workbook
+
+    ws = load_workbook(tmp_path / "out" / "债务清单.xlsx").active
+    notes = [row[16] for row in ws.iter_rows(min_row=3, values_only=True) if row[1] == "某某借条"]
+    assert notes == ["上限按今天起诉计算"]
+
+
+def test_no_flag_where_the_cap_does_not_turn_on_the_filing_day(listed):
+    tmp, _ = listed
+    text = (tmp / "out" / "债务清单.md").read_text(encoding="utf-8")
+    assert "上限按今天起诉计算" not in text and "第31条" not in text
