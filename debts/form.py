@@ -18,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 PERSON_HEADER = "借款人"
+MONTHLY_HEADER = "每月能还（元）"  # row 1, C and D: person.monthly, for the letters' instalments
 
 
 @dataclass(frozen=True)
@@ -213,6 +214,12 @@ def read_form(rows: list[list[str]]) -> tuple[dict[str, Any], dict[int, int]]:
     if len(rows) < 3 or not rows[0] or rows[0][0].strip() != PERSON_HEADER:
         raise FormError([f"第 1 行应为“{PERSON_HEADER},姓名”，第 2 行为表头，第 3 行起每行一笔借款（用 respond debts --form 生成模板）"])
     person = rows[0][1].strip() if len(rows[0]) > 1 else ""
+    monthly = rows[0][3].strip() if len(rows[0]) > 3 and rows[0][2].strip() == MONTHLY_HEADER else ""
+    if monthly:
+        try:
+            monthly = _money(monthly)
+        except ValueError as exc:
+            problems.append(f"第 1 行 D 列（{MONTHLY_HEADER}）: {exc}")
     if not person:
         problems.append(f"第 1 行 B 列（{PERSON_HEADER}）: 请填写借款人姓名")
     headers = [h.strip() for h in rows[1]]
@@ -226,7 +233,10 @@ def read_form(rows: list[list[str]]) -> tuple[dict[str, Any], dict[int, int]]:
         debts.append(_debt(n, cells, problems))
     if problems:
         raise FormError(problems)
-    return {"version": 1, "person": {"name": person}, "debts": debts}, row_of
+    who: dict[str, Any] = {"name": person}
+    if monthly:
+        who["monthly"] = monthly
+    return {"version": 1, "person": who, "debts": debts}, row_of
 
 
 def locate(path: str, row: int) -> str:
@@ -271,7 +281,8 @@ def write_form(data: dict[str, Any]) -> str:
     has no column for (a schedule, a penalty clause, several fees of one kind) is not written."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow([PERSON_HEADER, data["person"]["name"]])
+    monthly = data["person"].get("monthly")
+    w.writerow([PERSON_HEADER, data["person"]["name"], MONTHLY_HEADER, "" if monthly is None else str(monthly)])
     w.writerow(HEADERS)
     for debt in data["debts"]:
         w.writerow([_cell(debt, c) for c in COLUMNS])

@@ -162,7 +162,7 @@ def _xlsx_text(value: Any) -> str:
 
 
 def _read_form(path: Path, *, today: dt.date) -> tuple[str, list[Debt], Decimal | None]:
-    from respond.debts.form import FormError, locate, read_form
+    from respond.debts.form import MONTHLY_HEADER, FormError, locate, read_form
 
     try:
         data, row_of = read_form(form_rows(path))
@@ -178,6 +178,8 @@ def _read_form(path: Path, *, today: dt.date) -> tuple[str, list[Debt], Decimal 
                 out.append(Problem("", f"{locate(m.group(2), row_of[int(m.group(1))])}: {p.message}"))
             elif p.path == "person.name":
                 out.append(Problem("", f"第 1 行 B 列（借款人）: {p.message}"))
+            elif p.path == "person.monthly":
+                out.append(Problem("", f"第 1 行 D 列（{MONTHLY_HEADER}）: {p.message}"))
             else:
                 out.append(p)
         raise DebtsFileError(out) from None

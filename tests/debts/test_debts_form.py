@@ -3,6 +3,7 @@ written back, every problem with its row and column."""
 
 import datetime as dt
 import json
+from pathlib import Path
 from decimal import Decimal as D
 
 import pytest
@@ -15,7 +16,7 @@ TODAY = "2026-11-20"
 HEAD = ",".join(HEADERS)
 # three loans as a borrower types them: a microloan with a cut and a fee, a private IOU, one sued
 FORM = (
-    "借款人,张三\r\n" + HEAD + "\r\n"
+    "借款人,张三,每月能还（元）,\r\n" + HEAD + "\r\n"
     "某某借钱,重庆某某网络小额贷款有限公司,否,,2024-03-15,,10000.00,9500.00,18%,12,等额本息,150.00,,"
     "2024-04-15:1066.80；2024-05-15:1066.80,120,2026-09-30,8200.00,900.00,300.00,,\r\n"
     "某某借条,李建国,否,,2025-03-10,,50000,45000,24%,12,先息后本,,,2025-04-10:1000,200,2026-09-15,50000,7000,,,\r\n"
@@ -131,6 +132,23 @@ def test_an_xlsx_form_with_date_and_number_cells_reads_like_the_csv(tmp_path):
 
 def test_the_blank_form_command(tmp_path):
     r = run("debts", "--form", tmp_path / "f.csv")
-    assert r.exit_code == 0 and (tmp_path / "f.csv").read_bytes().decode("utf-8-sig").startswith("借款人,张三\r\n平台,")
+    assert r.exit_code == 0 and (tmp_path / "f.csv").read_bytes().decode("utf-8-sig").startswith("借款人,张三,每月能还（元）,\r\n平台,")
     again = run("debts", "--form", tmp_path / "f.csv")
     assert again.exit_code == 2 and "--force" in again.stderr
+
+
+def test_what_the_person_can_pay_a_month_in_row_one():
+    """Row 1 C–D: 每月能还（元） and the amount, as person.monthly (the letters' instalments)."""
+    data, _ = read_form(rows_of(FORM.replace("每月能还（元）,\r\n", "每月能还（元）,1500\r\n", 1)))
+    assert data["person"] == {"name": "张三", "monthly": "1500"}
+    assert write_form(data).startswith("\ufeff借款人,张三,每月能还（元）,1500\r\n")
+    with pytest.raises(FormError) as err:
+        read_form(rows_of(FORM.replace("每月能还（元）,\r\n", "每月能还（元）,\"1,500\"\r\n", 1)))
+    assert any(p.startswith("第 1 行 D 列（每月能还（元））: 金额里不要用逗号") for p in err.value.problems)
+
+
+def test_a_monthly_amount_of_zero_is_refused_at_its_cell(tmp_path):
+    (tmp_path / "f.csv").write_text(FORM.replace("每月能还（元）,\r\n", "每月能还（元）,0\r\n", 1), encoding="utf-8")
+    (tmp_path / "case.json").write_bytes((Path(__file__).resolve().parents[2] / "examples" / "jurisdiction-objection.json").read_bytes())
+    r = run("debts", tmp_path / "f.csv", "--out", tmp_path / "out", "--today", TODAY)
+    assert r.exit_code == 2 and "第 1 行 D 列（每月能还（元））: 应大于 0" in r.stderr, r.stderr
