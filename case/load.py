@@ -252,18 +252,36 @@ def not_a_regular_file(path: str | Path) -> str | None:
     return "不是普通文件"
 
 
-def load_case(path: Path) -> LoadedCase:
-    """Read and validate one case file from disk."""
+class Unreadable(Exception):
+    """Why a file the person named was not read (Chinese, without its name)."""
+
+
+def read_limited(path: str | Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes; never more than ``limit + 1`` read,
+    so a file that grows, a FIFO or a device costs nothing. :class:`Unreadable` says why not."""
     why = not_a_regular_file(path)
     if why:
-        raise CaseFileError([Problem("", f"案件文件 {path.name} {why}")])
+        raise Unreadable(why)
     try:
-        size = path.stat().st_size
-    except OSError:
-        raise CaseFileError([Problem("", f"无法读取案件文件：{path.name}")]) from None
-    if size > MAX_CASE_BYTES:
-        raise CaseFileError([Problem("", f"案件文件太大（{size} 字节，上限 {MAX_CASE_BYTES} 字节）")])
-    raw = path.read_bytes()
+        with open(path, "rb") as fh:
+            data = fh.read(limit + 1)
+    except OSError as exc:
+        raise Unreadable(f"无法读取（{exc.strerror or '磁盘错误'}）") from None
+    if len(data) > limit:
+        raise Unreadable(f"过大（超过 {_size_words(limit)}）")
+    return data
+
+
+def _size_words(n: int) -> str:
+    return f"{n // (1024 * 1024)} MB" if n >= 1024 * 1024 and n % (1024 * 1024) == 0 else f"{n} 字节"
+
+
+def load_case(path: Path) -> LoadedCase:
+    """Read and validate one case file from disk."""
+    try:
+        raw = read_limited(path, MAX_CASE_BYTES)
+    except Unreadable as exc:
+        raise CaseFileError([Problem("", f"案件文件 {path.name} {exc}")]) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

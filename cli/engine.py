@@ -79,18 +79,15 @@ MAX_SUPPLEMENT_BYTES = 1 << 20  # a holiday or LPR supplement is a few kilobytes
 def _read_text(path: str, what: str) -> str:
     """A supplement file (holidays, LPR): a regular file (a FIFO would block, /dev/zero never end),
     at most 1 MiB, UTF-8."""
-    from respond.case.load import not_a_regular_file
+    from respond.case.load import Unreadable, read_limited
 
-    why = not_a_regular_file(path)
-    if why:
-        raise InputError(f"无法读取{what} {Path(path).name}：{why}")
     try:
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_SUPPLEMENT_BYTES + 1)
-        if len(data) > MAX_SUPPLEMENT_BYTES:
-            raise InputError(f"{what} {Path(path).name} 过大（超过 1 MB），不像节假日或 LPR 数据")
+        data = read_limited(path, MAX_SUPPLEMENT_BYTES)
+    except Unreadable as exc:
+        raise InputError(f"无法读取{what} {Path(path).name}：{exc}") from None
+    try:
         text = data.decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+    except UnicodeDecodeError:
         raise InputError(f"无法读取{what}：{Path(path).name}（应为 UTF-8 文本）") from None
     if not text.strip():
         raise InputError(f"{what} {Path(path).name} 是空的（如不需要补充，请不要给出这个文件）")

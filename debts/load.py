@@ -20,8 +20,8 @@ from typing import Annotated, Any, Optional
 
 from pydantic import Field
 
-from respond.case.load import (MAX_CASE_BYTES, CaseFileError, LoadedCase, Problem, decode_json, load_case,
-                               not_a_regular_file, parse_case)
+from respond.case.load import (MAX_CASE_BYTES, CaseFileError, LoadedCase, Problem, Unreadable, decode_json,
+                               load_case, parse_case, read_limited)
 from respond.case.model import HIDDEN_MESSAGE, Day, Money, Name, Strict, Text, has_hidden_characters
 from respond.case.not_sued import NOT_SUED_COURT
 from respond.checks.credit_record import (AMOUNT_ABOVE_LAWFUL, NO_PRIOR_NOTICE, NOT_MY_LOAN, OLDER_THAN_FIVE_YEARS,
@@ -29,6 +29,8 @@ from respond.checks.credit_record import (AMOUNT_ABOVE_LAWFUL, NO_PRIOR_NOTICE, 
 
 DEBTS_FILE_VERSION = 1
 MAX_DEBTS = 200
+MAX_XLSX_UNPACKED = 50 * 2**20  # bytes inside a workbook the person filled in
+MAX_SHEET_ROWS, MAX_SHEET_COLUMNS = 5000, 60  # read no further: more than any form or log has
 _DEBT_KEYS = {"platform", "case_file", "creditor", "loan", "demanded", "days_overdue", "credit_record", "credit_card",
               "notes"}
 _TOP_KEYS = {"version", "person", "debts", "notes"}
@@ -100,16 +102,10 @@ def read_debts(path: Path, *, today: dt.date) -> tuple[str, list[Debt], Decimal 
     ``.xlsx`` is the spreadsheet form (:mod:`respond.debts.form`): problems by row and column."""
     if path.suffix.lower() in (".csv", ".xlsx"):
         return _read_form(path, today=today)
-    why = not_a_regular_file(path)
-    if why:
-        raise DebtsFileError([Problem("", f"债务清单文件 {path.name} {why}")])
     try:
-        with path.open("rb") as fh:
-            raw = fh.read(MAX_CASE_BYTES * 4 + 1)
-    except OSError as exc:
-        raise DebtsFileError([Problem("", f"无法读取债务清单文件 {path.name}：{exc.strerror}")]) from None
-    if len(raw) > MAX_CASE_BYTES * 4:
-        raise DebtsFileError([Problem("", f"债务清单文件 {path.name} 过大（超过 20 MB）")])
+        raw = read_limited(path, MAX_CASE_BYTES * 4)
+    except Unreadable as exc:
+        raise DebtsFileError([Problem("", f"债务清单文件 {path.name} {exc}")]) from None
     try:
         data = decode_json(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
@@ -123,22 +119,29 @@ def form_rows(path: Path, what: str = "债务清单") -> list[list[str]]:
     """The rows of a spreadsheet the person filled in (``.csv`` UTF-8, or ``.xlsx``), as text."""
     from respond.debts.form import rows_of
 
-    why = not_a_regular_file(path)
-    if why:
-        raise DebtsFileError([Problem("", f"{what} {path.name} {why}")])
-    if path.stat().st_size > MAX_CASE_BYTES:
-        raise DebtsFileError([Problem("", f"{what} {path.name} 过大（超过 5 MB）")])
+    try:
+        raw = read_limited(path, MAX_CASE_BYTES)
+    except Unreadable as exc:
+        raise DebtsFileError([Problem("", f"{what} {path.name} {exc}")]) from None
     if path.suffix.lower() == ".csv":
         try:
-            return rows_of(path.read_bytes().decode("utf-8"))
+            return rows_of(raw.decode("utf-8"))
         except UnicodeDecodeError:
             raise DebtsFileError([Problem("", f"{path.name} 不是 UTF-8 编码：在 Excel 中请选“CSV UTF-8（逗号分隔）”另存，"
                                               "WPS 中选“UTF-8”编码")]) from None
     try:
+        import io
+        import zipfile
+
         from openpyxl import load_workbook
 
-        ws = load_workbook(path, read_only=True, data_only=True).worksheets[0]
-        return [[_xlsx_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:  # a zip bomb is refused before it is unpacked
+            if sum(i.file_size for i in archive.infolist()) > MAX_XLSX_UNPACKED:
+                raise DebtsFileError([Problem("", f"{path.name} 解压后过大（超过 {MAX_XLSX_UNPACKED // 2**20} MB），"
+                                                  "不像一份清单或记录表")])
+        ws = load_workbook(io.BytesIO(raw), read_only=True, data_only=True).worksheets[0]
+        return [[_xlsx_text(v) for v in row]
+                for row in ws.iter_rows(max_row=MAX_SHEET_ROWS, max_col=MAX_SHEET_COLUMNS, values_only=True)]
     except DebtsFileError:
         raise
     except Exception:  # not a workbook, a broken zip, …

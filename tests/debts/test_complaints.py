@@ -146,3 +146,14 @@ def test_the_same_platform_twice_cannot_be_told_apart(tmp_path):
     r = run("debts", write_debts(tmp_path, data), "--out", tmp_path / "out", "--complaints", log(tmp_path, rows),
             "--today", TODAY)
     assert r.exit_code == 2 and "用同一个平台名称" in r.stderr
+
+
+def test_a_workbook_that_unpacks_too_large_is_refused_before_it_is_read(tmp_path):
+    import zipfile
+
+    bomb = tmp_path / "log.xlsx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/worksheets/sheet1.xml", b"<" * (60 * 2**20))  # 60 MB unpacked, ~60 KB packed
+    assert bomb.stat().st_size < 1 << 20
+    r = run("debts", EXAMPLE, "--out", tmp_path / "out", "--complaints", bomb, "--today", TODAY)
+    assert r.exit_code == 2 and "解压后过大" in r.stderr, r.stderr
