@@ -13,7 +13,6 @@ from respond.cli.main import guarded
 from respond.cli.options import FilePath, engine_options, force_option
 
 MARKDOWN, WORKBOOK, DATA = "债务清单.md", "债务清单.xlsx", "debts.json"
-DISPUTE_GUIDE = "征信异议怎么做.md"
 
 
 @click.command()
@@ -53,7 +52,7 @@ def debts(debts_file, out_dir, form_path, cases_dir, letters, collection, log_pa
     from respond.checks.report import build_report
     from respond.cli.engine import InputError, make_engine
     from respond.checks.card import issuer_problem
-    from respond.checks.credit_record import grounds as credit_grounds
+    from respond.debts.dispute import dispute_grounds
     from respond.cli.files import write_package
     from respond.debts import chart, render, table
     from respond.debts.load import DebtsFileError, read_debts
@@ -92,13 +91,7 @@ def debts(debts_file, out_dir, form_path, cases_dir, letters, collection, log_pa
     found = {}
     for d in items:
         if d.credit_record is not None and d.index in reports:
-            try:
-                at_report = build_report(engine.run(_as_of(d.loaded, d.credit_record.report_date)))
-            except InputError as exc:
-                problems.append(f"  - debts[{d.index}].credit_record.report_date（{d.platform}）: "
-                                f"{str(exc).splitlines()[-1].strip(' -')}")
-                continue
-            holds, refused = credit_grounds(d.credit_record, at_report, d.credit_record.report_date, today)
+            holds, refused = dispute_grounds(engine, d.loaded, d.credit_record, today)
             problems += [f"  - debts[{d.index}].credit_record.{r.field}（{d.platform}）: {r.message}" for r in refused]
             found[d.index] = holds
     if problems:
@@ -225,19 +218,10 @@ def _complaints(log: Path, person, items, reports, today) -> tuple[dict[str, byt
     return out, notes
 
 
-def _as_of(loaded, day):
-    """The loan's case with its amounts run to ``day`` (the credit report's date)."""
-    from respond.case.load import LoadedCase
-
-    case = loaded.case.model_copy(update={"claims": loaded.case.claims.model_copy(update={"as_of": day})})
-    return LoadedCase(case, list(loaded.warnings), loaded.base_dir)
-
-
 def _disputes(person, items, rows, found, today) -> dict[str, bytes]:
     """征信异议申请书-NN-平台.docx for each debt with a credit record, and 征信异议怎么做.md."""
-    from respond.cli.batch import safe_folder_name
-    from respond.templates.credit_dispute import dispute_context, dispute_guide
-    from respond.templates.render import letter_template
+    from respond.debts.dispute import GUIDE, application, application_name
+    from respond.templates.credit_dispute import dispute_guide
 
     by_index = {d.index: d for d in items}
     out, listed = {}, []
@@ -245,15 +229,14 @@ def _disputes(person, items, rows, found, today) -> dict[str, bytes]:
         d = by_index[r.index]
         if d.credit_record is None:
             continue
-        name = f"征信异议申请书-{r.index + 1:02d}-{safe_folder_name(r.platform)}.docx"
-        context = dispute_context(d.credit_record, found[r.index], d.loaded.case.model_dump(mode="json"),
-                                  person=person, platform=r.platform,
-                                  reported_by=d.credit_record.reported_by or r.creditor, today=today,
-                                  credit_card=d.credit_card)
-        out[name] = letter_template("credit_dispute").render(context)
+        name = application_name(r.index + 1, r.platform)
+        out[name] = application(d.credit_record, found[r.index], d.loaded.case.model_dump(mode="json"),
+                                person=person, platform=r.platform,
+                                reported_by=d.credit_record.reported_by or r.creditor,
+                                credit_card=d.credit_card, today=today)
         listed.append((r.platform, name, found[r.index]))
     if listed:
-        out[DISPUTE_GUIDE] = dispute_guide(person, listed).encode("utf-8")
+        out[GUIDE] = dispute_guide(person, listed).encode("utf-8")
     return out
 
 
