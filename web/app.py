@@ -201,7 +201,7 @@ def create_app(*, token: str, port: int, store: Store, today: Callable[[], dt.da
         digest = hashlib.sha256(json.dumps(facts, sort_keys=True).encode()).hexdigest()
         if interview not in cache or cache[interview][0] != digest:
             cache.clear()  # one package kept in memory at a time
-            cache[interview] = (digest, draft_files(checked["analysis"], pdf=pdf))
+            cache[interview] = (digest, draft_files(checked["analysis"], pdf=pdf, extra=checked["credit_files"]))
         return cache[interview][1]
 
     async def one_file(request: Request) -> Response:
@@ -303,7 +303,8 @@ def check_answers(answers: dict[str, str], today: dt.date, contract: str | None 
     problems = [{"key": k, "page": PAGE_OF[k], "label": QUESTIONS[k].label, "message": m}
                 for k, m in conversion.problems.items()]
     result: dict[str, Any] = {"missing": missing, "problems": problems, "case_problems": [], "deadline": None,
-                              "findings": [], "court": "", "ready": False, "analysis": None, "documents": []}
+                              "findings": [], "court": "", "ready": False, "analysis": None, "documents": [],
+                              "credit_fixes": [], "credit_files": {}}
     if missing or problems:
         return result
     try:
@@ -324,8 +325,42 @@ def check_answers(answers: dict[str, str], today: dt.date, contract: str | None 
     result.update(deadline={"answer_due": d.answer_due.isoformat(), "days_left": d.days_left,
                             "calendar_verified": d.calendar_verified},
                   court=analysis.case.court.name, findings=findings_in_plain_words(analysis),
-                  ready=True, analysis=analysis, documents=package_names(analysis))
+                  ready=True, analysis=analysis, documents=package_names(analysis),
+                  **credit_dispute(answers, loaded, analysis, today, contract))
     return result
+
+
+# a refusal of checks/credit_record.py (its field) → the question that holds the fact
+CREDIT_FIELDS = {"report_date": "ask.credit_report_date", "grounds": "ask.credit_ground",
+                 "amount_shown": "ask.credit_amount_shown", "settled_on": "ask.credit_settled_on",
+                 "ended_on": "ask.credit_ended_on"}
+
+
+def credit_dispute(answers, loaded, analysis, today: dt.date, contract: str | None) -> dict[str, Any]:
+    """The review's 征信异议 part: what to fix (each linked to its question), or the application's
+    files (the same as ``respond debts --disputes`` writes for this loan). Never blocks the answer."""
+    from respond.cli.engine import make_engine
+    from respond.debts.dispute import GUIDE, application, application_name, dispute_grounds
+    from respond.templates.credit_dispute import dispute_guide
+    from respond.web.questions import credit_record_from_answers
+
+    record, problems = credit_record_from_answers(answers)
+    fixes = [{"key": k, "page": PAGE_OF[k], "label": QUESTIONS[k].label, "message": m} for k, m in problems.items()]
+    if record is None:
+        return {"credit_fixes": fixes, "credit_files": {}}
+    found, refused = dispute_grounds(make_engine(today=today), loaded, record, today, contract)
+    fixes += [{"key": CREDIT_FIELDS[r.field], "page": "credit", "label": QUESTIONS[CREDIT_FIELDS[r.field]].label,
+               "message": r.message} for r in refused]
+    if fixes or not found:
+        return {"credit_fixes": fixes, "credit_files": {}}
+    case = analysis.case
+    platform = case.loan.product or case.plaintiff.name
+    name = application_name(1, platform)
+    files = {name: application(record, found, loaded.case.model_dump(mode="json"), person=case.defendant.name,
+                               platform=platform, reported_by=record.reported_by or case.plaintiff.name,
+                               credit_card=False, today=today),
+             GUIDE: dispute_guide(case.defendant.name, [(platform, name, found)]).encode("utf-8")}
+    return {"credit_fixes": [], "credit_files": files}
 
 
 def findings_in_plain_words(analysis) -> list[tuple[str, str]]:
@@ -352,13 +387,22 @@ def findings_in_plain_words(analysis) -> list[tuple[str, str]]:
     return blocks
 
 
-def draft_files(analysis, *, pdf: bool) -> dict[str, bytes]:
+def draft_files(analysis, *, pdf: bool, extra: dict[str, bytes] | None = None) -> dict[str, bytes]:
     """The package ``respond draft`` would write for the analysis the review made (with PDFs when
-    LibreOffice is there)."""
+    LibreOffice is there), the collection guide and log, and ``extra`` (the credit dispute)."""
     from respond.cli.engine import load_template_set, render_package
 
     notes: list[str] = []
     files = render_package(analysis, load_template_set(None), pdf=pdf, warn=notes.append)
+    extra = dict(extra or {})
+    if pdf and any(n.endswith(".docx") for n in extra):
+        from respond.convert.libreoffice import PdfUnavailable, to_pdf
+
+        try:
+            extra.update(to_pdf({n: b for n, b in extra.items() if n.endswith(".docx")}))
+        except PdfUnavailable as exc:
+            notes.append(str(exc))
+    files.update(extra)
     if notes:
         files["未生成PDF的原因.txt"] = "\n".join(notes).encode("utf-8")
     files.update(collection_files(analysis))

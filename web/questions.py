@@ -61,6 +61,14 @@ METHODS = (
     (UNKNOWN, "不知道"),
 )
 RATE_PERIODS = (("annual", "年利率"), ("monthly", "月利率"), ("daily", "日利率"))
+# checks/credit_record.py GROUNDS, as the borrower would say them
+CREDIT_GROUNDS = (
+    ("not_my_loan", "这笔借款不是我借的（可能被人冒用身份）"),
+    ("repaid", "已经还清了，还显示没还清或逾期"),
+    ("amount_above_lawful", "显示的欠款金额比法律允许的多（含超过上限的利息、费用）"),
+    ("no_prior_notice", "报送逾期记录前没有告诉我"),
+    ("older_than_five_years", "逾期已经结束 5 年多了，记录还在"),
+)
 
 PAGES: tuple[Page, ...] = (
     Page("suit", "这个案子", "请对照法院寄来的传票、应诉通知书或起诉状副本填写。", (
@@ -140,6 +148,21 @@ PAGES: tuple[Page, ...] = (
         Question("loan.contract_text", "上传借款合同文件（可以不传）", "contract_file",
                  "PDF、Word（.docx）或文本（.txt），不超过 20 MB。只读出其中的文字，保存在您自己的电脑上。"),
         Question("loan.clauses", "合同条款（可以不填）", "long_text"),
+    )),
+    Page("credit", "信用报告上的记录（可以跳过）", "如果您查过个人信用报告，发现这笔借款的记录有错，可以在这里说明，"
+         "我们会另外写一份征信异议申请书。没查过或没有错误，直接下一步。", (
+        Question("ask.credit_dispute", "信用报告上这笔借款的记录有错误吗？", "choice", choices=YES_NO),
+        Question("ask.credit_report_date", "您哪天查的信用报告？", "date", "信用报告上的“报告时间”。",
+                 when=("ask.credit_dispute", "yes")),
+        Question("ask.credit_ground", "错在哪里？", "choice", "选最主要的一项。", choices=CREDIT_GROUNDS,
+                 when=("ask.credit_dispute", "yes")),
+        Question("ask.credit_amount_shown", "信用报告上显示的金额（元）", "money", "这笔借款的余额或逾期金额。",
+                 when=("ask.credit_ground", "amount_above_lawful")),
+        Question("ask.credit_settled_on", "您哪天还清的？", "date", when=("ask.credit_ground", "repaid")),
+        Question("ask.credit_ended_on", "逾期哪天结束的（哪天把逾期的钱还上的）？", "date",
+                 when=("ask.credit_ground", "older_than_five_years")),
+        Question("ask.credit_reported_by", "报送这条记录的机构（和原告不同时填写）", "text",
+                 "信用报告上这条记录写的机构名称。", when=("ask.credit_dispute", "yes")),
     )),
 )
 
@@ -387,3 +410,45 @@ def question_for_path(path: str) -> str | None:
             if best is None or len(key) > len(best):
                 best = key
     return best
+
+
+def credit_record_from_answers(answers: dict[str, str]):
+    """The credit record the borrower disputes (checks/credit_record.CreditRecord), or None when
+    they did not say one is wrong; and what cannot be read, by question key."""
+    from respond.checks.credit_record import CreditRecord
+
+    if answers.get("ask.credit_dispute") != "yes":
+        return None, {}
+    problems: dict[str, str] = {}
+
+    def read(key: str, reader, required: bool = False):
+        text = answers.get(key, "").strip()
+        if not text:
+            if required:
+                problems[key] = "要写征信异议申请书，这一项必填"
+            return None
+        try:
+            return reader(text)
+        except AnswerError as exc:
+            problems[key] = str(exc)
+            return None
+
+    report_date = read("ask.credit_report_date", read_date, required=True)
+    ground = answers.get("ask.credit_ground", "")
+    if ground not in dict(CREDIT_GROUNDS):
+        problems["ask.credit_ground"] = "请选择错在哪里"
+    amount = read("ask.credit_amount_shown", read_money, ground == "amount_above_lawful")
+    settled = read("ask.credit_settled_on", read_date, ground == "repaid")
+    ended = read("ask.credit_ended_on", read_date, ground == "older_than_five_years")
+    reported_by = answers.get("ask.credit_reported_by", "").strip() or None
+    if reported_by is not None:
+        from respond.case.model import HIDDEN_MESSAGE, has_hidden_characters
+
+        if has_hidden_characters(reported_by) or len(reported_by) > 200:
+            problems["ask.credit_reported_by"] = HIDDEN_MESSAGE if has_hidden_characters(reported_by) else "过长（200 字以内）"
+    if problems:
+        return None, problems
+    return CreditRecord(report_date=report_date, grounds=(ground,), reported_by=reported_by,
+                        amount_shown=amount if ground == "amount_above_lawful" else None,
+                        settled_on=settled if ground == "repaid" else None,
+                        ended_on=ended if ground == "older_than_five_years" else None), {}

@@ -301,7 +301,7 @@ def test_an_uploaded_contract_is_read_kept_as_text_and_can_be_removed(site):
     base = _to_contract_page(server)
     contract = (EXAMPLES / "microloan-fees-contract.txt").read_bytes()
     r, _ = call(server, "POST", f"{base}/contract", {}, {"loan.contract_text": ("我的合同.txt", contract)})
-    assert r.status == 303 and r.getheader("Location") == f"{base}/review"
+    assert r.status == 303 and r.getheader("Location") == f"{base}/credit"  # the next page
     saved = store.load(base.rsplit("/", 1)[1])
     assert saved["contract"]["name"] == "我的合同.txt"
     assert "第三条 担保与其他服务" in saved["contract"]["text"]
@@ -331,3 +331,64 @@ def test_a_contract_that_cannot_be_read_is_refused_on_its_page(site, name, data,
     text = html.decode()
     assert message in text and name in text
     assert "contract" not in store.load(base.rsplit("/", 1)[1])
+
+
+def _credit(answers: dict[str, str], amount: str) -> dict[str, str]:
+    return {**answers, "ask.credit_dispute": "yes", "ask.credit_report_date": "2026年11月10日",
+            "ask.credit_ground": "amount_above_lawful", "ask.credit_amount_shown": amount}
+
+
+def test_a_wrong_credit_record_gets_its_application_in_the_package(site, tmp_path):
+    """The interview's 信用报告 page: the same application ``respond debts --disputes`` writes, its
+    lawful figure ``respond check`` on the same case run to the report's day."""
+    from interview_cases import MICROLOAN
+
+    from docx_text import visible_text
+
+    server, _ = site
+    base = walk(server, _credit(MICROLOAN, "99999"))
+    r, html = call(server, "GET", f"{base}/review")
+    text = re.sub(r"<[^>]+>", "", html.decode())
+    assert "征信异议申请书还不能写" not in text and "征信异议申请书-01-" in text
+    r, data = call(server, "POST", f"{base}/package", {})
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    [name] = [n for n in archive.namelist() if "征信异议申请书" in n]
+    application = visible_text(archive.read(name))
+    case = json.loads((EXAMPLES / "microloan-fees.json").read_text(encoding="utf-8"))
+    case["claims"]["as_of"] = "2026-11-10"
+    case["loan"]["contract_text"] = str(EXAMPLES / case["loan"]["contract_text"])
+    (tmp_path / "c.json").write_text(json.dumps(case, ensure_ascii=False), encoding="utf-8")
+    from click.testing import CliRunner
+
+    from respond.cli.main import main
+
+    r = CliRunner().invoke(main, ["check", "--case", str(tmp_path / "c.json"), "--format", "json",
+                                  "--today", TODAY.isoformat()])
+    lawful = json.loads(r.stdout)["amounts"]["lawful_total"]
+    shown = f"{lawful:,.2f}"
+    assert f"截至同一天（2026年11月10日）的依法应还金额 {shown} 元" in application
+    assert "信用报告显示的 99,999.00 元" in application
+    assert "答辩材料/征信异议怎么做.md" in archive.namelist()
+
+
+def test_a_dispute_the_figures_contradict_is_explained_and_the_answer_still_downloads(site):
+    from interview_cases import MICROLOAN
+
+    server, _ = site
+    base = walk(server, _credit(MICROLOAN, "100"))
+    r, html = call(server, "GET", f"{base}/review")
+    page = html.decode()
+    text = re.sub(r"<[^>]+>", "", page)
+    assert "征信异议申请书还不能写" in text and "不高于依法应还" in text
+    assert f'href="{base}/credit#q-ask.credit_amount_shown"' in page
+    assert "下载答辩材料" in text
+    r, data = call(server, "POST", f"{base}/package", {})
+    assert r.status == 200
+    assert not [n for n in zipfile.ZipFile(io.BytesIO(data)).namelist() if "征信" in n]
+
+
+def test_the_interview_s_grounds_are_the_checks_grounds():
+    from respond.checks.credit_record import GROUNDS
+    from respond.web.questions import CREDIT_GROUNDS
+
+    assert tuple(code for code, _ in CREDIT_GROUNDS) == GROUNDS

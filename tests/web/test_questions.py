@@ -125,3 +125,23 @@ def test_every_required_field_of_the_case_file_is_asked():
     required = {"court.name", "service.method", "service.date", "plaintiff.name", "defendant.name",
                 "loan.contract_date", "loan.principal"}
     assert {q.key for page in PAGES for q in page.questions if q.required} == required
+
+
+def test_the_credit_page_becomes_a_record_or_says_which_answer_is_wrong():
+    import datetime as dt
+    from decimal import Decimal
+
+    from respond.web.questions import credit_record_from_answers
+
+    assert credit_record_from_answers({"ask.credit_dispute": "no"}) == (None, {})
+    record, problems = credit_record_from_answers({"ask.credit_dispute": "yes", "ask.credit_report_date": "2026年11月10日",
+                                                   "ask.credit_ground": "amount_above_lawful",
+                                                   "ask.credit_amount_shown": "1.2万", "ask.credit_settled_on": "2026-01-01"})
+    assert not problems and record.grounds == ("amount_above_lawful",) and record.amount_shown == Decimal("12000.00")
+    assert record.report_date == dt.date(2026, 11, 10) and record.settled_on is None  # not this ground's fact
+    _, problems = credit_record_from_answers({"ask.credit_dispute": "yes", "ask.credit_report_date": "2026-02-30",
+                                              "ask.credit_ground": "repaid", "ask.credit_reported_by": "某\u202e机构"})
+    assert set(problems) == {"ask.credit_report_date", "ask.credit_settled_on", "ask.credit_reported_by"}
+    assert "不存在" in problems["ask.credit_report_date"] and "必填" in problems["ask.credit_settled_on"]
+    _, problems = credit_record_from_answers({"ask.credit_dispute": "yes", "ask.credit_report_date": "2026-11-10"})
+    assert set(problems) == {"ask.credit_ground"}
