@@ -26,6 +26,8 @@ from decimal import Decimal
 from typing import Any
 
 from respond.checks.dates import add_years
+from respond.checks.formats import money_text
+from respond.checks.money import cents
 
 NOT_MY_LOAN, REPAID, AMOUNT_ABOVE_LAWFUL = "not_my_loan", "repaid", "amount_above_lawful"
 NO_PRIOR_NOTICE, OLDER_THAN_FIVE_YEARS = "no_prior_notice", "older_than_five_years"
@@ -79,17 +81,23 @@ def deletion_due(ended_on: dt.date) -> dt.date:
     return add_years(ended_on, ADVERSE_YEARS) + dt.timedelta(days=1)
 
 
-def grounds(record: CreditRecord, report: dict[str, Any], as_of: dt.date,
-            today: dt.date) -> tuple[list[Ground], list[Refusal]]:
+def grounds(record: CreditRecord, report: dict[str, Any], as_of: dt.date, today: dt.date,
+            loan_start: dt.date | None = None) -> tuple[list[Ground], list[Refusal]]:
     """The grounds that hold, in the order given, and the refusals of those that do not.
-    ``report``: the loan's report (checks/report.py); ``as_of``: the day its lawful figure is for."""
+    ``report``: the loan's report (checks/report.py); ``as_of``: the day its lawful figure is for;
+    ``loan_start``: the day the loan began (no settlement or end of an overdue before it)."""
     out: list[Ground] = []
     refused: list[Refusal] = []
     codes = set(record.grounds)
     if record.report_date > today:
         refused.append(Refusal("report_date", f"{record.report_date.isoformat()} 在今天之后：请写您查询信用报告的日子"))
-    if NOT_MY_LOAN in codes and codes & {REPAID, AMOUNT_ABOVE_LAWFUL}:
-        refused.append(Refusal("grounds", "“不是本人的借款”不能与“已还清”或“金额超出法律允许”同时主张：请只选符合事实的一项"))
+    if NOT_MY_LOAN in codes and codes & {REPAID, AMOUNT_ABOVE_LAWFUL, OLDER_THAN_FIVE_YEARS}:
+        refused.append(Refusal("grounds", "“不是本人的借款”不能与“已还清”“金额超出法律允许”或“逾期结束超过5年”同时主张："
+                                          "它们都以借款是本人的为前提，请只选符合事实的一项"))
+    for name in ("settled_on", "ended_on"):
+        day = getattr(record, name)
+        if day is not None and loan_start is not None and day < loan_start:
+            refused.append(Refusal(name, f"{day.isoformat()} 早于借款开始的 {loan_start.isoformat()}：请核对"))
     for code in record.grounds:
         if code == REPAID:
             if record.settled_on is None:
@@ -125,9 +133,10 @@ def _amount(record: CreditRecord, report: dict[str, Any], as_of: dt.date) -> tup
         return None, Refusal("amount_shown", "主张“金额超出法律允许”时必填：信用报告上显示的金额（元）")
     if amounts.get("lawful_total") is None:
         return None, Refusal("grounds", "这笔借款缺少算出依法应还金额所需的信息，不能以“金额超出法律允许”提出异议")
-    lawful = Decimal(str(amounts["lawful_total"]))
+    lawful = cents(Decimal(str(amounts["lawful_total"])))
     if record.amount_shown <= lawful:
-        return None, Refusal("amount_shown", f"信用报告显示的 {record.amount_shown} 元不高于依法应还的 {lawful} 元，"
+        return None, Refusal("amount_shown", f"信用报告显示的 {money_text(record.amount_shown)} 元不高于依法应还的 "
+                                             f"{money_text(lawful)} 元（截至 {as_of.isoformat()}），"
                                              "不能以“金额超出法律允许”提出异议")
     return Ground(AMOUNT_ABOVE_LAWFUL, BASIS[AMOUNT_ABOVE_LAWFUL], {
         "shown": record.amount_shown, "lawful": lawful, "difference": record.amount_shown - lawful, "as_of": as_of,

@@ -20,25 +20,43 @@ def application_name(number: int, platform: str) -> str:
 
 
 def _run_to(loaded, day: dt.date):
-    """The loan's case with its amounts run to ``day`` (the credit report's date)."""
-    from respond.case.load import LoadedCase
+    """The loan's case as it stood on ``day`` (the credit report's date): amounts run to that day,
+    payments made after it left out, and the case file checked again (a day before the loan is
+    refused by the case file's own consistency checks)."""
+    from respond.case.load import parse_case
 
-    case = loaded.case.model_copy(update={"claims": loaded.case.claims.model_copy(update={"as_of": day})})
-    return LoadedCase(case, list(loaded.warnings), loaded.base_dir)
+    data = loaded.case.model_dump(mode="json")
+    data["claims"]["as_of"] = day.isoformat()
+    loan = data["loan"]
+    if loan.get("payments"):
+        loan["payments"] = [p for p in loan["payments"] if dt.date.fromisoformat(p["date"]) <= day]
+    return parse_case(data, base_dir=loaded.base_dir)
+
+
+def loan_start(case) -> dt.date:
+    """The day the loan began: paid out, or the contract date."""
+    return case.loan.disbursed_on or case.loan.contract_date
 
 
 def dispute_grounds(engine, loaded, record: CreditRecord, today: dt.date,
                     contract: str | None = None) -> tuple[list[Ground], list[Refusal]]:
-    """The grounds that hold for ``record`` and the refusals; the lawful figure is the loan's at the
-    report's day (``engine`` is the one ``respond check`` uses)."""
+    """The grounds that hold for ``record`` and the refusals; the lawful figure is the loan's as it
+    stood on the report's day (``engine`` is the one ``respond check`` uses)."""
+    from respond.case.load import CaseFileError
     from respond.checks.report import build_report
     from respond.cli.engine import InputError
 
+    start = loan_start(loaded.case)
+    if record.report_date < start:
+        return [], [Refusal("report_date", f"信用报告日期 {record.report_date.isoformat()} 早于借款开始的 "
+                                           f"{start.isoformat()}：请写您查询信用报告的日子")]
     try:
         analysis = engine.run(_run_to(loaded, record.report_date), contract)
+    except CaseFileError as exc:
+        return [], [Refusal("report_date", f"按信用报告日期计算时：{exc.problems[0].message}")]
     except InputError as exc:
         return [], [Refusal("report_date", str(exc).splitlines()[-1].strip(" -"))]
-    return grounds(record, build_report(analysis), record.report_date, today)
+    return grounds(record, build_report(analysis), record.report_date, today, loan_start=start)
 
 
 def application(record: CreditRecord, found: list[Ground], case: dict[str, Any], *, person: str, platform: str,

@@ -64,7 +64,7 @@ def test_an_amount_above_the_lawful_figure_holds_with_the_difference():
 @pytest.mark.parametrize("shown", [D("8195.75"), D("100.00")])
 def test_an_amount_not_above_the_lawful_figure_is_refused(shown):
     found, refused = run(record(cr.AMOUNT_ABOVE_LAWFUL, amount_shown=shown))
-    assert not found and refused[0].field == "amount_shown" and "不高于依法应还的 8195.75 元" in refused[0].message
+    assert not found and refused[0].field == "amount_shown" and "不高于依法应还的 8,195.75 元（截至 2026-11-18）" in refused[0].message
 
 
 def test_the_amount_ground_needs_the_amount_and_a_lawful_figure():
@@ -96,3 +96,14 @@ def test_every_basis_is_an_entry_of_the_citation_index():
     ids = {b for basis in cr.BASIS.values() for b in basis}
     ids |= set(cr.RIGHT_BASIS + cr.DISPUTE_BASIS + cr.COMPLAINT_BASIS + cr.STATEMENT_BASIS)
     assert ids <= set(citations())
+
+
+def test_not_my_loan_cannot_be_argued_with_an_ended_overdue():
+    _, refused = run(record(cr.NOT_MY_LOAN, cr.OLDER_THAN_FIVE_YEARS, ended_on=dt.date(2020, 1, 1)))
+    assert "grounds" in [r.field for r in refused]
+
+
+def test_a_settlement_or_end_before_the_loan_began_is_refused():
+    rec = record(cr.REPAID, settled_on=dt.date(2024, 1, 1))
+    _, refused = cr.grounds(rec, REPORT, rec.report_date, TODAY, loan_start=dt.date(2024, 3, 15))
+    assert [r.field for r in refused] == ["settled_on"] and "早于借款开始的 2024-03-15" in refused[0].message

@@ -130,3 +130,32 @@ def test_a_card_record_is_described_as_a_card(tmp_path):
     text = visible_text((tmp_path / "out" / "征信异议申请书-02-某某快贷.docx").read_bytes())
     assert "贷款种类：信用卡" in text and "认为有错误的数据项：整条贷款记录。" in text
     assert "报警回执" in text
+
+
+def test_payments_after_the_report_day_are_not_taken_off_the_figure_of_that_day(tmp_path, drafted):
+    """The example loan 4 (某某借钱) run to 2024-06-01: only the payments made by then count. The
+    expected figure is respond check on the case file with those later payments struck out by hand."""
+    data = example_data()
+    data["debts"][3]["credit_record"] = {"report_date": "2024-06-01", "grounds": ["amount_above_lawful"],
+                                         "amount_shown": "12000.00"}
+    r = run("debts", write_debts(tmp_path, data), "--out", tmp_path / "out", "--disputes", "--today", TODAY)
+    assert r.exit_code == 0, r.output
+    case = json.loads((drafted / "cases" / "debt-04.json").read_text(encoding="utf-8"))
+    kept = [p for p in case["loan"]["payments"] if p["date"] <= "2024-06-01"]
+    assert 0 < len(kept) < len(case["loan"]["payments"])  # the example has payments on both sides
+    case["loan"]["payments"] = kept
+    case["claims"]["as_of"] = "2024-06-01"
+    (tmp_path / "c.json").write_text(json.dumps(case, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / case["loan"]["contract_text"]).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / case["loan"]["contract_text"]).write_bytes((drafted / "cases" / case["loan"]["contract_text"]).read_bytes())
+    checked = run("check", "--case", tmp_path / "c.json", "--format", "json", "--today", TODAY)
+    lawful = json.loads(checked.stdout)["amounts"]["lawful_total"]
+    text = visible_text((tmp_path / "out" / NAME).read_bytes())
+    assert f"（2024年6月1日）的依法应还金额 {lawful:,.2f} 元" in text
+
+
+def test_a_report_day_before_the_loan_is_refused(tmp_path):
+    data = example_data()
+    data["debts"][3]["credit_record"] = {"report_date": "2024-01-01", "grounds": ["no_prior_notice"]}
+    r = run("debts", write_debts(tmp_path, data), "--out", tmp_path / "out", "--disputes", "--today", TODAY)
+    assert r.exit_code == 2 and "debts[3].credit_record.report_date" in r.stderr and "早于借款开始的 2024-03-15" in r.stderr
