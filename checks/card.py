@@ -35,8 +35,10 @@ def issuer_problem(category: str | None) -> str | None:
     return "信用卡只由银行发行：这笔借款的放款机构不是银行，请核对 credit_card 或放款机构名称"
 
 
-def arrangement(credit_card: bool, instalments: bool, months: int) -> CardArrangement | None:
-    """The individual instalment arrangement to ask for, or None (not a card, or paid at once)."""
-    if not credit_card or not instalments:
+def arrangement(credit_card: bool, instalments: bool, months: int,
+                addressee_category: str | None = ISSUER) -> CardArrangement | None:
+    """The individual instalment arrangement to ask for, or None: not a card, paid at once, or the
+    letter goes to someone other than a bank (a buyer of the debt: 第70条 binds the issuing bank)."""
+    if not credit_card or not instalments or addressee_category != ISSUER:
         return None
     return CardArrangement(months=months, within_limit=months <= MAX_MONTHS)

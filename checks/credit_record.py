@@ -76,6 +76,12 @@ class Refusal:
     message: str
 
 
+def denies_the_debt(record: CreditRecord | None) -> bool:
+    """The person says the loan is not theirs or is paid off: nothing may offer to pay it (a
+    negotiation letter would be read as acknowledging the debt)."""
+    return record is not None and bool(set(record.grounds) & {NOT_MY_LOAN, REPAID})
+
+
 def deletion_due(ended_on: dt.date) -> dt.date:
     """The first day adverse information ended on ``ended_on`` is kept longer than 5 years (第16条)."""
     return add_years(ended_on, ADVERSE_YEARS) + dt.timedelta(days=1)

@@ -90,7 +90,7 @@ def debts(debts_file, out_dir, form_path, cases_dir, letters, collection, log_pa
                 problems.append(f"  - debts[{d.index}].credit_card（{d.platform}）: {why}")
     found = {}
     for d in items:
-        if d.credit_record is not None and d.index in reports:
+        if disputes and d.credit_record is not None and d.index in reports:
             holds, refused = dispute_grounds(engine, d.loaded, d.credit_record, today)
             problems += [f"  - debts[{d.index}].credit_record.{r.field}（{d.platform}）: {r.message}" for r in refused]
             found[d.index] = holds
@@ -110,6 +110,10 @@ def debts(debts_file, out_dir, form_path, cases_dir, letters, collection, log_pa
         files[chart.FILE] = picture
     if letters:
         files.update(_letters(person, items, rows, reports, capacity, today))
+        from respond.checks.credit_record import denies_the_debt
+
+        notes += [f"{d.platform}：您在征信异议中说这笔借款不是您的或已经还清，没有写协商还款函"
+                  "（协商函会被当作您认可这笔欠款）。" for d in items if not d.sued and denies_the_debt(d.credit_record)]
     if collection:
         from respond.templates.collection import GUIDE_FILE, LOG_FILE, collection_guide, evidence_log
 
@@ -140,12 +144,14 @@ def _letters(person, items, rows, reports, capacity, today) -> dict[str, bytes]:
     capacity shared among them (debts/plan.py)."""
     from respond.cli.batch import safe_folder_name
     from respond.checks.card import arrangement
+    from respond.checks.credit_record import denies_the_debt
     from respond.debts.plan import offered, proposal, shares
     from respond.templates.letter import letter_context
     from respond.templates.render import letter_template
 
     by_index = {d.index: d for d in items}
-    open_rows = [r for r in rows if not r.sued and r.lawful_total is not None and r.lawful_total > 0]
+    open_rows = [r for r in rows if not r.sued and r.lawful_total is not None and r.lawful_total > 0
+                 and not denies_the_debt(by_index[r.index].credit_record)]
     offers = [offered(r.lawful_total, r.claimed_total) for r in open_rows]
     split = shares(offers, capacity) if capacity else [None] * len(open_rows)
     out = {}
@@ -155,7 +161,9 @@ def _letters(person, items, rows, reports, capacity, today) -> dict[str, bytes]:
         context = letter_context(reports[r.index], d.loaded.case.model_dump(mode="json"), person=person,
                                  platform=r.platform, proposal=plan, capacity=capacity,
                                  shared=len(open_rows) > 1, today=today, credit_card=d.credit_card,
-                                 card=arrangement(d.credit_card, plan.monthly is not None, plan.months))
+                                 card=arrangement(d.credit_card, plan.monthly is not None, plan.months,
+                                                  reports[r.index]["lender"].get("plaintiff_category")),
+                                 cap_assumes_filing=r.cap_assumes_filing)
         out[f"协商还款函-{r.index + 1:02d}-{safe_folder_name(r.platform)}.docx"] = letter_template().render(context)
     return out
 

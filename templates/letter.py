@@ -10,7 +10,6 @@ from typing import Any
 
 from respond.checks.card import COLLECTION_BASIS as CARD_COLLECTION_BASIS
 from respond.checks.card import INSTALMENT_BASIS, CardArrangement
-from respond.checks.caps import depends_on_filing
 from respond.checks.findings import cite
 from respond.checks.formats import date_text, money_text, pct_text
 from respond.debts.plan import Proposal
@@ -33,7 +32,8 @@ def _day(value: str) -> str:
 
 def letter_context(report: dict[str, Any], case: dict[str, Any], *, person: str, platform: str,
                    proposal: Proposal, capacity: Decimal | None, shared: bool, today: dt.date,
-                   card: CardArrangement | None = None, credit_card: bool = False) -> dict[str, Any]:
+                   card: CardArrangement | None = None, credit_card: bool = False,
+                   cap_assumes_filing: bool = False) -> dict[str, Any]:
     """``report``: the loan's report (checks/report.py); ``case``: its case file as analysed;
     ``card``: the credit-card arrangement to ask for (checks/card.py); ``credit_card``: a card debt."""
     t = phrases()["letter"]
@@ -59,7 +59,7 @@ def letter_context(report: dict[str, Any], case: dict[str, Any], *, person: str,
     else:  # the claim is not above the law: offer it, never state the higher lawful figure
         sections.append({"heading": t["within_heading"],
                          "lines": [t["within"].format(claimed_total=_money(amounts["claimed_total"]), as_of=as_of)]})
-    if depends_on_filing(rate.get("cap_basis")):  # the figures above assume a suit filed today
+    if cap_assumes_filing:  # the figures above assume a suit filed today (debts/table.py)
         sections[0]["lines"].append(t["cap_on_filing"].format(basis="、".join(cite(("mj_31",)))))
     if proposal.monthly is None:
         plan = [t["plan_once"].format(total=money_text(proposal.total))]

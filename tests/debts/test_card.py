@@ -71,3 +71,14 @@ def test_the_form_s_card_column(tmp_path):
     with pytest.raises(Exception) as err:
         read_form(rows)
     assert "第 4 行 U 列（信用卡）: 应填 是 或 否" in str(err.value)
+
+
+def test_a_card_debt_now_owed_to_a_buyer_asks_no_arrangement_of_it(tmp_path):
+    """第70条 binds the issuing bank: a letter to the company that bought the debt does not ask it."""
+    data = example_data()
+    debt = data["debts"][1]
+    debt["credit_card"] = True
+    debt["loan"]["lender"] = debt["creditor"]["name"]  # the bank lent; a company now holds the debt
+    debt["creditor"] = {"name": "某某资产管理股份有限公司"}
+    text = letters(tmp_path, data)
+    assert "致：某某资产管理股份有限公司" in text and "个性化分期" not in text

@@ -159,3 +159,27 @@ def test_a_report_day_before_the_loan_is_refused(tmp_path):
     data["debts"][3]["credit_record"] = {"report_date": "2024-01-01", "grounds": ["no_prior_notice"]}
     r = run("debts", write_debts(tmp_path, data), "--out", tmp_path / "out", "--disputes", "--today", TODAY)
     assert r.exit_code == 2 and "debts[3].credit_record.report_date" in r.stderr and "早于借款开始的 2024-03-15" in r.stderr
+
+
+@pytest.mark.parametrize("record", [{"report_date": "2026-11-10", "grounds": ["not_my_loan"]},
+                                    {"report_date": "2026-11-10", "grounds": ["repaid"], "settled_on": "2026-10-01"}])
+def test_a_debt_said_not_to_be_the_person_s_or_paid_gets_no_payment_offer(tmp_path, record):
+    data = example_data()
+    data["debts"][3]["credit_record"] = record
+    r = run("debts", write_debts(tmp_path, data), "--out", tmp_path / "out", "--disputes", "--letters", "--today", TODAY)
+    assert r.exit_code == 0, r.output
+    assert (tmp_path / "out" / NAME).is_file()
+    assert not (tmp_path / "out" / "协商还款函-04-某某借钱.docx").exists()
+    assert (tmp_path / "out" / "协商还款函-03-某某分期.docx").exists()
+    assert "某某借钱：您在征信异议中说这笔借款不是您的或已经还清，没有写协商还款函" in r.output
+
+
+def test_a_record_is_only_weighed_when_disputes_are_asked_for(tmp_path):
+    data = example_data()
+    data["debts"][3]["credit_record"] = {"report_date": "2026-11-18", "grounds": ["amount_above_lawful"],
+                                         "amount_shown": "1.00"}
+    debts_file = write_debts(tmp_path, data)
+    r = run("debts", debts_file, "--out", tmp_path / "out", "--today", TODAY)
+    assert r.exit_code == 0, r.output  # the list is made; the record's problem is for --disputes
+    r = run("debts", debts_file, "--out", tmp_path / "out2", "--disputes", "--today", TODAY)
+    assert r.exit_code == 2 and "不高于依法应还" in r.stderr
