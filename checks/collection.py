@@ -2,10 +2,11 @@
 part 3), and whom it goes to. Decided here once; templates/complaint.py only words it.
 
 Grounds, each only where the log marks the fact (the person's own record, said so in the letter):
-- the collector contacted the person's relatives, friends or colleagues: unlawful use and
-  disclosure of personal information (《个人信息保护法》第10条、第13条: the people in an address book
-  are third parties whose consent the borrower cannot give) and an intrusion into their peace
-  (《民法典》第1033条);
+- the collector contacted the person's relatives, friends or colleagues: using their details and
+  collecting from them needs a legal basis or their own consent (《个人信息保护法》第13条、第14条: they
+  are third parties, whose consent the borrower cannot give), and intruding on their peace by
+  telephone or text is forbidden (《民法典》第1033条). Whether the debt was disclosed to them the log
+  does not say, so the letter does not say it either;
 - the collector insulted or threatened the person: an intrusion into the peace of private life by
   telephone, text or messages (《民法典》第1033条).
 A bank credit-card debt adds 《商业银行信用卡业务监督管理办法》第68条 [二手] to both: no collection
@@ -26,7 +27,7 @@ from dataclasses import dataclass
 from respond.checks.lenders import licensed_by
 
 THIRD_PARTY, ABUSE = "third_party_contact", "insult_or_threat"
-BASIS: dict[str, tuple[str, ...]] = {THIRD_PARTY: ("pipl_10", "pipl_13", "mfd_1033"), ABUSE: ("mfd_1033",)}
+BASIS: dict[str, tuple[str, ...]] = {THIRD_PARTY: ("pipl_13", "pipl_14", "mfd_1033"), ABUSE: ("mfd_1033",)}
 CARD_BASIS = ("card_68",)
 NFRA, LOCAL = "国家金融监督管理总局（或其在当地的派出机构）", "放贷公司所在地的地方金融管理部门"
 POLICE = "没有金融管理部门管它：受到威胁、骚扰时向公安机关报警"

@@ -41,9 +41,12 @@ BASIS: dict[str, tuple[str, ...]] = {
     OLDER_THAN_FIVE_YEARS: ("zx_16",),
 }
 RIGHT_BASIS = ("zx_25", "pipl_46")  # the right to dispute and to have it corrected
-DISPUTE_BASIS = ("zx_25", "zx_32")  # who must check and answer, and in how long
+DISPUTE_BASIS = ("zx_25", "zx_32")  # who must check and answer, and in how long (the bureau included)
+CHECK_BASIS = ("zx_25",)  # asked of the lender that reported it: mark, check in 20 days, answer, record
+DELETION_BASIS = ("zx_16",)  # the bureau deletes: the lender is asked to, or to pass it on
 COMPLAINT_BASIS = ("zx_26", "zx_4")  # where to go when the answer does not come or is wrong
-STATEMENT_BASIS = ("zx_16",)
+STATEMENT_BASIS = ("zx_25",)  # 经核查仍不能确认的，对核查情况和异议内容应当予以记载
+PERSON_STATEMENT_BASIS = ("zx_16",)  # the person's own statement while the record is kept (to the bureau)
 ADVERSE_YEARS = 5
 AMOUNT_FINDINGS = ("RATE_ABOVE_CAP", "RATE_ABOVE_36", "CHARGES_ABOVE_CAP", "FEES_AS_INTEREST", "UPFRONT_DEDUCTION",
                    "ROLLOVER_INTEREST")

@@ -238,9 +238,7 @@ def _disputes(person, items, rows, found, today) -> dict[str, bytes]:
         if d.credit_record is None:
             continue
         name = application_name(r.index + 1, r.platform)
-        out[name] = application(d.credit_record, found[r.index], d.loaded.case.model_dump(mode="json"),
-                                person=person, platform=r.platform,
-                                reported_by=d.credit_record.reported_by or r.creditor,
+        out[name] = application(d.credit_record, found[r.index], d.loaded.case, person=person, platform=r.platform,
                                 credit_card=d.credit_card, today=today)
         listed.append((r.platform, name, found[r.index]))
     if listed:

@@ -6,7 +6,6 @@ loan run to the credit report's day by the engine, the grounds decided by
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from respond.checks.credit_record import CreditRecord, Ground, Refusal, grounds
 
@@ -59,12 +58,20 @@ def dispute_grounds(engine, loaded, record: CreditRecord, today: dt.date,
     return grounds(record, build_report(analysis), record.report_date, today, loan_start=start)
 
 
-def application(record: CreditRecord, found: list[Ground], case: dict[str, Any], *, person: str, platform: str,
-                reported_by: str, credit_card: bool, today: dt.date) -> bytes:
-    """The 征信异议申请书 (.docx bytes)."""
+def application(record: CreditRecord, found: list[Ground], case, *, person: str, platform: str,
+                credit_card: bool, today: dt.date) -> bytes:
+    """The 征信异议申请书 (.docx bytes) for the loan of ``case`` (the case file model). The lender
+    named is the one who lent (``lender_name``: a buyer of the debt is not the lender); the addressee
+    is the institution the report names as reporting it, the lender when the person does not say."""
     from respond.templates.credit_dispute import dispute_context
     from respond.templates.render import letter_template
 
-    context = dispute_context(record, found, case, person=person, platform=platform, reported_by=reported_by,
+    context = dispute_context(record, found, case.model_dump(mode="json"), person=person, platform=platform,
+                              lender=case.lender_name, reported_by=record.reported_by or case.lender_name,
                               today=today, credit_card=credit_card)
     return letter_template("credit_dispute").render(context)
+
+
+def platform_of(case) -> str:
+    """What the person calls the loan in the interview's files: its product, else the plaintiff."""
+    return case.loan.product or case.plaintiff.name

@@ -20,7 +20,8 @@ def _fact(t: dict[str, Any], e: cl.Entry) -> str:
     when = date_text(dt.date.fromisoformat(e.date)) + (f" {e.time}" if e.time else "")
     who = (f"号码 {e.caller_number}" if e.caller_number else "对方") + (f"（自称{e.caller_name}）" if e.caller_name else "")
     marks = (t["mark_third_party"] if e.third_party else "") + (t["mark_abuse"] if e.abuse else "")
-    return t["fact"].format(when=when, who=who, channel=e.channel or "电话或短信", marks=marks,
+    return t["fact"].format(when=when, who=who, channel=t["fact_channel"].format(channel=e.channel) if e.channel else "",
+                            marks=marks,
                             said=t["fact_said"].format(said=e.said) if e.said else "",
                             files=t["fact_files"].format(files=e.files) if e.files else "")
 

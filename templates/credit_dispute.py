@@ -17,7 +17,8 @@ _NUMERALS = "一二三四五六"
 
 
 def dispute_context(record: cr.CreditRecord, grounds: list[cr.Ground], case: dict[str, Any], *, person: str,
-                    platform: str, reported_by: str, today: dt.date, credit_card: bool = False) -> dict[str, Any]:
+                    platform: str, lender: str, reported_by: str, today: dt.date,
+                    credit_card: bool = False) -> dict[str, Any]:
     """``grounds``: those that hold (checks/credit_record.grounds); ``case``: the loan's case file.
     The record is described as the credit bureau's application form asks (tests/debts/real/): the
     lender, the kind, the date paid out, the contract amount, the data items said to be wrong; the
@@ -26,7 +27,7 @@ def dispute_context(record: cr.CreditRecord, grounds: list[cr.Ground], case: dic
     loan = case["loan"]
     disbursed = loan.get("disbursed_on") or loan["contract_date"]
     number = t["contract_number"].format(number=loan["contract_number"]) if loan.get("contract_number") else ""
-    record_lines = [t["record_loan"].format(reported_by=reported_by, kind=t["kind_card" if credit_card else "kind_loan"],
+    record_lines = [t["record_loan"].format(lender=lender, kind=t["kind_card" if credit_card else "kind_loan"],
                                             disbursed=date_text(dt.date.fromisoformat(str(disbursed))),
                                             principal=money_text(Decimal(str(loan["principal"]))), platform=platform,
                                             contract_number=number)]
@@ -49,10 +50,12 @@ def dispute_context(record: cr.CreditRecord, grounds: list[cr.Ground], case: dic
             reasons.append(t[g.code].format(basis=basis, **facts))
         if f"attach_{g.code}" in t:
             attachments.append(t[f"attach_{g.code}"])
-    requests = [t["request_check"].format(basis=basis_text(cr.DISPUTE_BASIS))]
-    requests.append(t["request_delete"] if codes == [cr.OLDER_THAN_FIVE_YEARS] else t["request_correct"])
-    if cr.OLDER_THAN_FIVE_YEARS in codes and len(codes) > 1:
-        requests.append(t["request_delete"])
+    expired_only = codes == [cr.OLDER_THAN_FIVE_YEARS]
+    requests = [t["request_check"].format(basis=basis_text(cr.CHECK_BASIS))]
+    if not expired_only:
+        requests.append(t["request_correct"])
+    if cr.OLDER_THAN_FIVE_YEARS in codes:
+        requests.append(t["request_delete"].format(basis=basis_text(cr.DELETION_BASIS)))
     statement = record.statement
     amount = next((g for g in grounds if g.code == cr.AMOUNT_ABOVE_LAWFUL), None)
     if statement is None and amount is not None:
@@ -69,7 +72,9 @@ def dispute_context(record: cr.CreditRecord, grounds: list[cr.Ground], case: dic
         section["heading"] = f"{_NUMERALS[n]}、{section['heading']}"
     return {"creditor": t["addressee"].format(reported_by=reported_by),
             "opening": t["opening"].format(person=person, report_date=date_text(record.report_date), platform=platform,
-                                           basis=basis_text(cr.RIGHT_BASIS)),
+                                           basis=basis_text(cr.RIGHT_BASIS),
+                                           problem=t["problem_expired" if expired_only else "problem_wrong"],
+                                           action=t["action_expired" if expired_only else "action_wrong"]),
             "sections": sections, "closing": t["closing"].format(basis=basis_text(cr.COMPLAINT_BASIS, by_article=True)),
             "signed_date": date_text(today)}
 
@@ -90,7 +95,7 @@ def dispute_guide(person: str, disputes: list[tuple[str, str, list[cr.Ground]]])
               f"- 收到异议的一方应当对记录作出存在异议的标注，自收到之日起 20 日内核查处理并书面答复；确有错误、遗漏的应当更正"
               f"（{basis_text(cr.DISPUTE_BASIS)}）。",
               f"- 不良信息自不良行为结束之日起保存 5 年，超过 5 年的应当删除；保存期间您可以对不良信息作出说明，征信机构应当记载"
-              f"（{basis_text(cr.STATEMENT_BASIS)}）。",
+              f"（{basis_text(cr.PERSON_STATEMENT_BASIS)}）。",
               f"- 逾期不答复或者答复不对的：向中国人民银行当地派出机构投诉（30 日内书面答复），或者直接向人民法院起诉"
               f"（{basis_text(cr.COMPLAINT_BASIS, by_article=True)}）。"]
     if any(g.code == cr.AMOUNT_ABOVE_LAWFUL for _, _, gs in disputes for g in gs):

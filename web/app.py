@@ -340,7 +340,7 @@ def credit_dispute(answers, loaded, analysis, today: dt.date, contract: str | No
     """The review's 征信异议 part: what to fix (each linked to its question), or the application's
     files (the same as ``respond debts --disputes`` writes for this loan). Never blocks the answer."""
     from respond.cli.engine import make_engine
-    from respond.debts.dispute import GUIDE, application, application_name, dispute_grounds
+    from respond.debts.dispute import GUIDE, application, application_name, dispute_grounds, platform_of
     from respond.templates.credit_dispute import dispute_guide
     from respond.web.questions import credit_record_from_answers
 
@@ -354,10 +354,9 @@ def credit_dispute(answers, loaded, analysis, today: dt.date, contract: str | No
     if fixes or not found:
         return {"credit_fixes": fixes, "credit_files": {}}
     case = analysis.case
-    platform = case.loan.product or case.plaintiff.name
+    platform = platform_of(case)
     name = application_name(1, platform)
-    files = {name: application(record, found, loaded.case.model_dump(mode="json"), person=case.defendant.name,
-                               platform=platform, reported_by=record.reported_by or case.plaintiff.name,
+    files = {name: application(record, found, loaded.case, person=case.defendant.name, platform=platform,
                                credit_card=False, today=today),
              GUIDE: dispute_guide(case.defendant.name, [(platform, name, found)]).encode("utf-8")}
     return {"credit_fixes": [], "credit_files": files}
@@ -413,12 +412,13 @@ def collection_files(analysis) -> dict[str, bytes]:
     """遭遇催收怎么办.md for this loan (whom to complain to, from the registry) and the empty
     催收记录表.csv: the same as ``respond debts --collection`` writes for it."""
     from respond.checks.report import build_report
+    from respond.debts.dispute import platform_of
     from respond.debts.table import row
     from respond.templates.collection import GUIDE_FILE, LOG_FILE, collection_guide, evidence_log
 
     case = analysis.case
     report = build_report(analysis)
-    platform = case.loan.product or case.plaintiff.name
+    platform = platform_of(case)
     guide = collection_guide(case.defendant.name, [row(0, platform, True, None, report)], command_line=False)
     return {GUIDE_FILE: guide.encode("utf-8"), LOG_FILE: evidence_log().encode("utf-8")}
 

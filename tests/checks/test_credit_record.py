@@ -94,7 +94,7 @@ def test_every_basis_is_an_entry_of_the_citation_index():
     from respond.checks.findings import citations
 
     ids = {b for basis in cr.BASIS.values() for b in basis}
-    ids |= set(cr.RIGHT_BASIS + cr.DISPUTE_BASIS + cr.COMPLAINT_BASIS + cr.STATEMENT_BASIS)
+    ids |= set(cr.RIGHT_BASIS + cr.DISPUTE_BASIS + cr.COMPLAINT_BASIS + cr.STATEMENT_BASIS + cr.CHECK_BASIS + cr.DELETION_BASIS + cr.PERSON_STATEMENT_BASIS)
     assert ids <= set(citations())
 
 

@@ -57,8 +57,9 @@ def test_to_the_supervisor_with_the_person_s_rows_and_their_grounds(made):
     assert "以下是本人记录的 2 次催收" in text
     assert ("2026年11月3日 21:40，号码 95xxx（自称某某资产小王）以电话方式联系本人，并联系了本人的亲友、同事，有辱骂或威胁，"
             "对方说：“再不还钱就打给你单位领导”（证据：录音-1103.m4a）。") in text
-    assert "向本人的亲友、同事等第三人催收（见第 2、3 行记录）" in text
-    assert "（依据：《中华人民共和国个人信息保护法》第10条、第13条、《中华人民共和国民法典》第1033条）" in text
+    assert "为催收联系了本人的亲友、同事等第三人（见第 2、3 行记录）" in text
+    assert "（依据：《中华人民共和国个人信息保护法》第13条、第14条、《中华人民共和国民法典》第1033条）" in text
+    assert "欠款的情况" not in text and "读取通讯录" not in text  # facts the log does not give
     assert "辱骂或威胁本人（见第 2 行记录）" in text
     assert "综合年化利率为 50.35%，超过 24.00% 的上限" in text
     assert "录音、截图：录音-1103.m4a；截图-1104.png" in text
@@ -67,11 +68,12 @@ def test_to_the_supervisor_with_the_person_s_rows_and_their_grounds(made):
 
 
 def test_only_the_marked_ground(tmp_path):
-    rows = [["2026-11-04", "09:10", MICRO, "95xxx", "小王", "短信", "已通知你的紧急联系人", "是", "否"]]
+    rows = [["2026-11-04", "09:10", MICRO, "95xxx", "小王", "", "已通知你的紧急联系人", "是", "否"]]
     r = run("debts", EXAMPLE, "--out", tmp_path / "out", "--complaints", log(tmp_path, rows), "--today", TODAY)
     assert r.exit_code == 0, r.output
     text = visible_text((tmp_path / "out" / "催收投诉书-04-某某借钱.docx").read_bytes())
-    assert "第三人催收" in text and "辱骂或威胁本人" not in text and "证据" not in text
+    assert "联系了本人的亲友、同事等第三人" in text and "辱骂或威胁本人" not in text and "证据" not in text
+    assert "09:10，号码 95xxx（自称小王）联系本人" in text  # no channel given, none said
 
 
 def test_a_bank_card_adds_the_card_rule_and_the_bank_s_supervisor(tmp_path):

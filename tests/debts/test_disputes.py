@@ -48,7 +48,9 @@ def test_the_text_says_what_the_file_gives_and_nothing_else(drafted):
     assert "于 2026年11月18日 查询本人的个人信用报告" in text
     assert "没有事先告知本人（依据：《征信业管理条例》第15条）" in text  # the file's second ground
     assert "已于" not in text and "不是本人的借款" not in text and "超过5年" not in text  # grounds not given
-    assert "20日内核查处理" in text and "记载于该信息（依据：《征信业管理条例》第16条）" in text
+    assert "20日内核查处理" in text
+    assert "经核查仍不能确认的，请对核查情况和本人的异议内容予以记载（依据：《征信业管理条例》第25条）" in text
+    assert "删除" not in text  # no deletion asked: not an expired record
     assert "截至 2026年11月18日 本人依法应还 8,195.75 元" in text  # the default statement, from the figures
     assert "申请人（签字）：" in text and "日期：2026年11月20日" in text
 
@@ -183,3 +185,28 @@ def test_a_record_is_only_weighed_when_disputes_are_asked_for(tmp_path):
     assert r.exit_code == 0, r.output  # the list is made; the record's problem is for --disputes
     r = run("debts", debts_file, "--out", tmp_path / "out2", "--disputes", "--today", TODAY)
     assert r.exit_code == 2 and "不高于依法应还" in r.stderr
+
+
+def test_an_expired_record_asks_for_deletion_not_correction_and_names_the_bureau(tmp_path):
+    data = example_data()
+    data["debts"][3]["credit_record"] = {"report_date": "2026-11-10", "grounds": ["older_than_five_years"],
+                                         "ended_on": "2024-04-15"}
+    r = run("debts", write_debts(tmp_path, data), "--out", tmp_path / "out", "--disputes", "--today", "2029-05-01")
+    assert r.exit_code == 0, r.output  # ended 2024-04-15: deletion due 2029-04-16
+    text = visible_text((tmp_path / "out" / NAME).read_bytes())
+    assert "本人认为该记录已超过法定的保存期限" in text and "请贵方核查并删除" in text
+    assert "或者转请征信机构删除（依据：《征信业管理条例》第16条）" in text
+    assert "予以更正" not in text
+
+
+def test_the_lender_is_who_lent_not_who_bought_the_debt(tmp_path):
+    data = example_data()
+    debt = data["debts"][3]
+    debt["loan"]["lender"] = debt["creditor"]["name"]
+    debt["creditor"] = {"name": "某某资产管理股份有限公司"}
+    debt["credit_record"] = {"report_date": "2026-11-10", "grounds": ["no_prior_notice"]}
+    r = run("debts", write_debts(tmp_path, data), "--out", tmp_path / "out", "--disputes", "--today", TODAY)
+    assert r.exit_code == 0, r.output
+    text = visible_text((tmp_path / "out" / NAME).read_bytes())
+    assert "致：重庆某某网络小额贷款有限公司（报送该记录的机构）" in text
+    assert "贷款机构：重庆某某网络小额贷款有限公司" in text and "某某资产管理" not in text
