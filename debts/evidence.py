@@ -27,34 +27,41 @@ class LogError(Exception):
         self.problems = problems
 
 
-def _where(row: int, header: str) -> str:
-    return f"第 {row} 行 {letter(LOG_HEADERS.index(header))} 列（{header.split('（')[0]}）"
-
-
 def read_log(path: Path, *, platforms: set[str], today: dt.date) -> list[Entry]:
-    """The log's entries (row 1 the headers), or LogError with every problem."""
+    """The log's entries (row 1 the headers, in any order), or LogError with every problem. Rows
+    keep their number in the file (blank rows skipped, not renumbered); columns are named by
+    their letter in the file."""
     from respond.debts.load import DebtsFileError, form_rows
 
     try:
         rows = form_rows(path, what="催收记录表")
     except DebtsFileError as exc:
         raise LogError([p.message for p in exc.problems]) from None
-    rows = [r for r in rows if any(str(c).strip() for c in r)]
-    if not rows or [c.strip() for c in rows[0][:3]] != list(LOG_HEADERS[:3]):
-        raise LogError([f"{path.name} 第 1 行应为催收记录表的表头（用 respond debts --collection 生成的 催收记录表.csv）"])
-    headers = [c.strip() for c in rows[0]]
+    numbered = [(n, r) for n, r in enumerate(rows, start=1) if any(str(c).strip() for c in r)]
+    if not numbered or [c.strip() for c in numbered[0][1][:3]] != list(LOG_HEADERS[:3]):
+        hint = ("（这是旧版的记录表：请用 respond debts --collection 重新生成，把记录复制到新表，并补上“哪笔借款”一列）"
+                if numbered and [c.strip() for c in numbered[0][1][:3]] == ["日期", "时间", "对方号码"] else
+                "（用 respond debts --collection 生成的 催收记录表.csv）")
+        raise LogError([f"{path.name} 第 1 行应为催收记录表的表头{hint}"])
+    header_row, headers = numbered[0][0], [c.strip() for c in numbered[0][1]]
     missing = [h for h in LOG_HEADERS if h not in headers]
     if missing:
-        raise LogError(["第 1 行: 缺少列 " + "、".join(missing)])
-    if len(rows) - 1 > MAX_ENTRIES:
+        raise LogError([f"第 {header_row} 行: 缺少列 " + "、".join(missing)])
+    entries_rows = numbered[1:]
+    if len(entries_rows) > MAX_ENTRIES:
         raise LogError([f"最多 {MAX_ENTRIES} 条记录"])
-    if len(rows) == 1:
+    if not entries_rows:
         raise LogError(["催收记录表里还没有记录：每次催收填一行后再生成投诉书"])
+    column = {h: letter(i) for i, h in enumerate(headers) if h in LOG_HEADERS}
+
+    def where(n: int, header: str) -> str:
+        return f"第 {n} 行 {column[header]} 列（{header.split('（')[0]}）"
+
     problems: list[str] = []
     entries = []
-    for n, r in enumerate(rows[1:], start=2):
-        cells = {h: (r[i].strip() if i < len(r) else "") for i, h in enumerate(headers) if h in LOG_HEADERS}
-        entry = _entry(n, cells, platforms, today, problems)
+    for n, r in entries_rows:
+        cells = {h: (str(r[i]).strip() if i < len(r) else "") for i, h in enumerate(headers) if h in LOG_HEADERS}
+        entry = _entry(n, cells, platforms, today, problems, where)
         if entry is not None:
             entries.append(entry)
     if problems:
@@ -62,7 +69,8 @@ def read_log(path: Path, *, platforms: set[str], today: dt.date) -> list[Entry]:
     return entries
 
 
-def _entry(n: int, cells: dict[str, str], platforms: set[str], today: dt.date, problems: list[str]) -> Entry | None:
+def _entry(n: int, cells: dict[str, str], platforms: set[str], today: dt.date, problems: list[str],
+           _where) -> Entry | None:
     before = len(problems)
     for header, text in cells.items():
         if has_hidden_characters(text):

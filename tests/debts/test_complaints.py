@@ -159,3 +159,36 @@ def test_a_workbook_that_unpacks_too_large_is_refused_before_it_is_read(tmp_path
     assert bomb.stat().st_size < 1 << 20
     r = run("debts", EXAMPLE, "--out", tmp_path / "out", "--complaints", bomb, "--today", TODAY)
     assert r.exit_code == 2 and "解压后过大" in r.stderr, r.stderr
+
+
+def test_rows_keep_their_number_and_columns_their_letter_as_in_the_file(tmp_path):
+    """A blank row 3 does not renumber row 4; a log whose columns were moved names the moved letter."""
+    headers = list(LOG_HEADERS)
+    headers.append(headers.pop(headers.index("是否辱骂或威胁（是/否）")))  # moved to the last column, K
+    good = dict(zip(LOG_HEADERS, ["2026-11-03", "", MICRO, "", "", "电话", "", "是", "否", "", ""]))
+    bad = {**good, "是否辱骂或威胁（是/否）": "也许"}
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(headers)
+    w.writerow([good[h] for h in headers])
+    w.writerow([""] * len(headers))
+    w.writerow([bad[h] for h in headers])
+    (tmp_path / "log.csv").write_text(buf.getvalue(), encoding="utf-8")
+    r = run("debts", EXAMPLE, "--out", tmp_path / "out", "--complaints", tmp_path / "log.csv", "--today", TODAY)
+    assert r.exit_code == 2 and "第 4 行 K 列（是否辱骂或威胁）: 应填 是 或 否" in r.stderr, r.stderr
+
+
+def test_the_row_numbers_in_the_complaint_are_the_file_s(tmp_path):
+    rows = [["2026-11-03", "", MICRO, "", "", "电话", "", "否", "否"], [""] * 3,
+            ["2026-11-04", "", MICRO, "", "", "电话", "", "是", "否"]]
+    r = run("debts", EXAMPLE, "--out", tmp_path / "out", "--complaints", log(tmp_path, rows), "--today", TODAY)
+    assert r.exit_code == 0, r.output
+    text = visible_text((tmp_path / "out" / "催收投诉书-04-某某借钱.docx").read_bytes())
+    assert "（见第 4 行记录）" in text
+
+
+def test_the_log_of_the_old_layout_is_refused_with_how_to_move_it(tmp_path):
+    old = tmp_path / "old.csv"
+    old.write_text("日期,时间,对方号码,对方自称（姓名、机构）\n2026-11-03,21:40,95xxx,小王\n", encoding="utf-8")
+    r = run("debts", EXAMPLE, "--out", tmp_path / "out", "--complaints", old, "--today", TODAY)
+    assert r.exit_code == 2 and "这是旧版的记录表" in r.stderr
