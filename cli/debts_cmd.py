@@ -79,7 +79,7 @@ def debts(debts_file, out_dir, form_path, cases_dir, letters, collection, log_pa
             analysis = engine.run(d.loaded)
             report, stops[d.index] = build_report(analysis), analysis.stop
         except InputError as exc:
-            problems.append(f"  - debts[{d.index}]（{d.platform}）: {str(exc).splitlines()[-1].strip(' -')}")
+            problems.append(f"  - {d.where()}（{d.platform}）: {str(exc).splitlines()[-1].strip(' -')}")
             continue
         reports[d.index] = report
         rows.append(table.row(d.index, d.platform, d.sued, d.days_overdue, report))
@@ -87,12 +87,12 @@ def debts(debts_file, out_dir, form_path, cases_dir, letters, collection, log_pa
         if d.credit_card and d.index in reports:
             why = issuer_problem(reports[d.index]["lender"].get("lender_category"))
             if why:
-                problems.append(f"  - debts[{d.index}].credit_card（{d.platform}）: {why}")
+                problems.append(f"  - {d.where('credit_card')}（{d.platform}）: {why}")
     found = {}
     for d in items:
         if disputes and d.credit_record is not None and d.index in reports:
             holds, refused = dispute_grounds(engine, d.loaded, d.credit_record, today)
-            problems += [f"  - debts[{d.index}].credit_record.{r.field}（{d.platform}）: {r.message}" for r in refused]
+            problems += [f"  - {d.where('credit_record.' + r.field)}（{d.platform}）: {r.message}" for r in refused]
             found[d.index] = holds
     if problems:
         raise InputError(f"债务清单文件有 {len(problems)} 处问题，未生成任何文件：\n" + "\n".join(problems))

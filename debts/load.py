@@ -10,6 +10,7 @@ every loan is reported at once, with its path in the debts file.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -58,6 +59,15 @@ class Debt:
     case_data: dict[str, Any] | None  # the synthesized case file of a loan not sued (None when sued)
     credit_record: CreditRecord | None = None  # what the person's credit report shows, to dispute
     credit_card: bool = False  # a bank credit-card debt (checks/card.py)
+    row: int | None = None  # its row in the spreadsheet form, when it came from one
+
+    def where(self, path: str = "") -> str:
+        """Where a problem of this debt is, for a message: its form cell, or its debts-file path."""
+        if self.row is not None:
+            from respond.debts.form import locate
+
+            return locate(path, self.row) if path else f"第 {self.row} 行"
+        return f"debts[{self.index}]" + (f".{path}" if path else "")
 
 
 class DisputeGround(str, Enum):
@@ -172,7 +182,8 @@ def _read_form(path: Path, *, today: dt.date) -> tuple[str, list[Debt], Decimal 
     except FormError as exc:
         raise DebtsFileError([Problem("", p) for p in exc.problems]) from None
     try:
-        return parse_debts(data, base_dir=path.parent, today=today)
+        name, debts, monthly = parse_debts(data, base_dir=path.parent, today=today)
+        return name, [dataclasses.replace(d, row=row_of.get(d.index)) for d in debts], monthly
     except DebtsFileError as exc:
         out = []
         for p in exc.problems:

@@ -89,7 +89,7 @@ def dispute_guide(person: str, disputes: list[tuple[str, str, list[cr.Ground]]])
              f"- 每人每年有两次免费获取本人信用报告的机会（{basis_text(('zx_17',))}）。看清有异议的那条记录：报送机构、账户、金额、状态。", "",
              "## 提交异议申请", ""]
     for platform, name, _ in disputes:
-        lines.append(f"- {_md(platform)}：`{name}`。手写身份证件号码、电话和地址，签字，复印一份自己留着；"
+        lines.append(f"- {_md(platform)}：{_md(name)}。手写身份证件号码、电话和地址，签字，复印一份自己留着；"
                      "连同身份证件复印件交给报送这条记录的放款机构，保留交件凭证；也可以交给出具信用报告的征信机构。")
     lines += ["", "## 之后会怎样", "",
               f"- 收到异议的一方应当对记录作出存在异议的标注，自收到之日起 20 日内核查处理并书面答复；确有错误、遗漏的应当更正"

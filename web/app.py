@@ -304,7 +304,7 @@ def check_answers(answers: dict[str, str], today: dt.date, contract: str | None 
                 for k, m in conversion.problems.items()]
     result: dict[str, Any] = {"missing": missing, "problems": problems, "case_problems": [], "deadline": None,
                               "findings": [], "court": "", "ready": False, "analysis": None, "documents": [],
-                              "credit_fixes": [], "credit_files": {}}
+                              "credit_fixes": [], "credit_files": {}, "credit_denies": False}
     if missing or problems:
         return result
     try:
@@ -344,22 +344,24 @@ def credit_dispute(answers, loaded, analysis, today: dt.date, contract: str | No
     from respond.templates.credit_dispute import dispute_guide
     from respond.web.questions import credit_record_from_answers
 
+    from respond.checks.credit_record import denies_the_debt
+
     record, problems = credit_record_from_answers(answers)
     fixes = [{"key": k, "page": PAGE_OF[k], "label": QUESTIONS[k].label, "message": m} for k, m in problems.items()]
     if record is None:
-        return {"credit_fixes": fixes, "credit_files": {}}
+        return {"credit_fixes": fixes, "credit_files": {}, "credit_denies": False}
     found, refused = dispute_grounds(make_engine(today=today), loaded, record, today, contract)
     fixes += [{"key": CREDIT_FIELDS[r.field], "page": "credit", "label": QUESTIONS[CREDIT_FIELDS[r.field]].label,
                "message": r.message} for r in refused]
     if fixes or not found:
-        return {"credit_fixes": fixes, "credit_files": {}}
+        return {"credit_fixes": fixes, "credit_files": {}, "credit_denies": denies_the_debt(record)}
     case = analysis.case
     platform = platform_of(case)
     name = application_name(1, platform)
     files = {name: application(record, found, loaded.case, person=case.defendant.name, platform=platform,
                                credit_card=False, today=today),
              GUIDE: dispute_guide(case.defendant.name, [(platform, name, found)]).encode("utf-8")}
-    return {"credit_fixes": [], "credit_files": files}
+    return {"credit_fixes": [], "credit_files": files, "credit_denies": denies_the_debt(record)}
 
 
 def findings_in_plain_words(analysis) -> list[tuple[str, str]]:

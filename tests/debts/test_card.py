@@ -82,3 +82,19 @@ def test_a_card_debt_now_owed_to_a_buyer_asks_no_arrangement_of_it(tmp_path):
     debt["creditor"] = {"name": "某某资产管理股份有限公司"}
     text = letters(tmp_path, data)
     assert "致：某某资产管理股份有限公司" in text and "个性化分期" not in text
+
+
+def test_a_card_refused_in_the_form_names_its_cell(tmp_path):
+    import csv
+    import io
+
+    from respond.debts.form import HEADERS, rows_of, template
+
+    rows = rows_of(template())  # row 3: the form's example loan
+    rows[2][HEADERS.index("放款机构")] = "某某消费金融有限公司"
+    rows[2][HEADERS.index("信用卡")] = "是"
+    buf = io.StringIO()
+    csv.writer(buf).writerows(rows)
+    (tmp_path / "f.csv").write_text(buf.getvalue(), encoding="utf-8")
+    r = run("debts", tmp_path / "f.csv", "--out", tmp_path / "out", "--today", TODAY)
+    assert r.exit_code == 2 and "第 3 行 U 列（信用卡）（某某借钱）: 信用卡只由银行发行" in r.stderr, r.stderr

@@ -392,3 +392,16 @@ def test_the_interview_s_grounds_are_the_checks_grounds():
     from respond.web.questions import CREDIT_GROUNDS
 
     assert tuple(code for code, _ in CREDIT_GROUNDS) == GROUNDS
+
+
+def test_a_borrower_who_says_the_loan_is_not_theirs_is_told_to_say_so_in_the_answer(site):
+    from interview_cases import MICROLOAN
+
+    server, _ = site
+    answers = {**MICROLOAN, "ask.credit_dispute": "yes", "ask.credit_report_date": "2026-11-10",
+               "ask.credit_ground": "not_my_loan"}
+    base = walk(server, answers)
+    r, html = call(server, "GET", f"{base}/review")
+    text = re.sub(r"<[^>]+>", "", html.decode())
+    assert "您说这笔借款不是您的，或者已经还清" in text and "要在答辩时向法院说清楚" in text
+    assert "征信异议申请书-01-" in text
