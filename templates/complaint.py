@@ -12,8 +12,8 @@ from respond.checks import collection as cl
 from respond.checks.findings import basis_text
 from respond.checks.formats import date_text, money_text, pct_text
 from respond.templates.context import phrases
+from respond.templates.letter import number_headings
 
-_NUMERALS = "一二三四五六"
 
 
 def _fact(t: dict[str, Any], e: cl.Entry) -> str:
@@ -44,8 +44,7 @@ def complaint_context(entries: list[cl.Entry], grounds: list[cl.Ground], report:
                 {"heading": t["facts_heading"], "lines": [_fact(t, e) for e in entries]},
                 {"heading": t["grounds_heading"], "lines": reasons},
                 {"heading": t["attachments_heading"], "lines": [f"{n}. {a}" for n, a in enumerate(attachments, 1)]}]
-    for n, section in enumerate(sections):
-        section["heading"] = f"{_NUMERALS[n]}、{section['heading']}"
+    number_headings(sections)
     opening = t["opening"].format(person=person, creditor=report["case"]["plaintiff"], platform=platform,
                                   contract_date=date_text(dt.date.fromisoformat(str(loan["contract_date"]))),
                                   principal=money_text(Decimal(str(loan["principal"]))), count=len(entries))

@@ -12,8 +12,8 @@ from respond.checks import credit_record as cr
 from respond.checks.findings import basis_text
 from respond.checks.formats import date_text, money_text
 from respond.templates.context import phrases
+from respond.templates.letter import number_headings
 
-_NUMERALS = "一二三四五六"
 
 
 def dispute_context(record: cr.CreditRecord, grounds: list[cr.Ground], case: dict[str, Any], *, person: str,
@@ -68,8 +68,7 @@ def dispute_context(record: cr.CreditRecord, grounds: list[cr.Ground], case: dic
                 {"heading": t["grounds_heading"], "lines": reasons},
                 {"heading": t["requests_heading"], "lines": requests},
                 {"heading": t["attachments_heading"], "lines": [f"{n}. {a}" for n, a in enumerate(attachments, 1)]}]
-    for n, section in enumerate(sections):
-        section["heading"] = f"{_NUMERALS[n]}、{section['heading']}"
+    number_headings(sections)
     return {"creditor": t["addressee"].format(reported_by=reported_by),
             "opening": t["opening"].format(person=person, report_date=date_text(record.report_date), platform=platform,
                                            basis=basis_text(cr.RIGHT_BASIS),

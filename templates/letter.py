@@ -19,7 +19,12 @@ from respond.templates.context import phrases
 AMOUNT_FINDINGS = ("RATE_ABOVE_CAP", "RATE_ABOVE_36", "CHARGES_ABOVE_CAP", "FEES_AS_INTEREST", "UPFRONT_DEDUCTION",
                    "ROLLOVER_INTEREST", "LENDER_UNLICENSED")
 COLLECTION_BASIS = ("mfd_1033", "pipl_13")
-_NUMERALS = "一二三四五六"
+
+
+def number_headings(sections: list[dict[str, Any]]) -> None:
+    """一、二、… before each section's heading: the letters' one numbering."""
+    for n, section in enumerate(sections):
+        section["heading"] = f"{'一二三四五六七八九十'[n]}、{section['heading']}"
 
 
 def _money(value: Any) -> str:
@@ -77,7 +82,6 @@ def letter_context(report: dict[str, Any], case: dict[str, Any], *, person: str,
         {"heading": t["plan_heading"], "lines": plan},
         {"heading": t["collection_heading"], "lines": [t["collection"].format(basis="、".join(cite(collection_basis)))]},
     ]
-    for n, section in enumerate(sections):
-        section["heading"] = f"{_NUMERALS[n]}、{section['heading']}"
+    number_headings(sections)
     return {"creditor": report["case"]["plaintiff"], "opening": opening, "sections": sections,
             "closing": t["closing"], "signed_date": date_text(today)}
