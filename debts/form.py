@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 PERSON_HEADER = "借款人"
@@ -52,12 +51,9 @@ COLUMNS = (
     Column("信用卡", "credit_card", "银行信用卡欠款填 是（协商函会请求个性化分期还款）"),
 )
 HEADERS = tuple(c.header for c in COLUMNS)
-_METHODS = {"等额本息": "equal_installment", "等额本金": "equal_principal", "先息后本": "interest_first",
-            "到期一次还本付息": "bullet"}
-_METHOD_WORDS = {v: k for k, v in _METHODS.items()}
-_MONEY = re.compile(r"-?\d+(\.\d{1,2})?")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-PER_INSTALMENT_FEE, ONE_OFF_FEE, DEDUCTION = "每期费用", "一次性费用", "放款时扣除"
+from respond.case.cells import (DEDUCTION, METHOD_WORDS as _METHOD_WORDS, METHODS as _METHODS,  # noqa: F401
+                                ONE_OFF_FEE, PER_INSTALMENT_FEE, letter, loan_extras, money as _money,
+                                payments as _payments, rate as _rate)
 
 
 class FormError(Exception):
@@ -66,54 +62,8 @@ class FormError(Exception):
         self.problems = problems
 
 
-def letter(col: int) -> str:
-    """0 → A, 25 → Z, 26 → AA (Excel's column letters)."""
-    out = ""
-    col += 1
-    while col:
-        col, rem = divmod(col - 1, 26)
-        out = chr(65 + rem) + out
-    return out
-
-
 def where(row: int, header: str) -> str:
     return f"第 {row} 行 {letter(HEADERS.index(header))} 列（{header}）"
-
-
-def _money(text: str) -> str:
-    if "," in text or "，" in text:
-        raise ValueError("金额里不要用逗号（它可能是千位分隔符，也可能是小数点）：写成 10000 或 10000.50")
-    if not _MONEY.fullmatch(text):
-        raise ValueError("应为金额，例如 10000 或 10000.50")
-    return text
-
-
-def _rate(text: str) -> Decimal:
-    try:
-        if text.endswith("%"):
-            value = Decimal(text[:-1].strip()) / 100
-        else:
-            value = Decimal(text)
-            if value >= 1:
-                raise ValueError(f"{text} 看起来是百分数：请写 {text}% 或 {Decimal(text) / 100}")
-    except InvalidOperation:
-        raise ValueError("应为利率，例如 18% 或 0.18") from None
-    if not value.is_finite() or value < 0:
-        raise ValueError("应为利率，例如 18% 或 0.18")
-    return value
-
-
-def _payments(text: str) -> list[dict[str, str]]:
-    out = []
-    for part in re.split(r"[；;\n]+", text):
-        part = part.strip()
-        if not part:
-            continue
-        date, sep, amount = part.replace("：", ":").partition(":")
-        if not sep or not _DATE.fullmatch(date.strip()):
-            raise ValueError(f"“{part[:30]}” 应写成 日期:金额，例如 2024-04-15:1066.80")
-        out.append({"date": date.strip(), "amount": _money(amount.strip())})
-    return out
 
 
 def _set(target: dict[str, Any], path: str, value: Any) -> None:
@@ -165,35 +115,7 @@ def _debt(row: int, cells: dict[str, str], problems: list[str]) -> dict[str, Any
         value = take(header, _money)
         if value is not None:
             _set(debt, COLUMNS[HEADERS.index(header)].path, value)
-    rate = take("年利率", _rate)
-    if rate is not None:
-        debt.setdefault("loan", {})["rate"] = {"annual": rate}
-    term = take("期数", lambda s: int(s) if s.isdigit() else _raise("应为正整数（月数）"))
-    if term is not None:
-        debt.setdefault("loan", {})["term_months"] = term
-    method = take("还款方式", lambda s: _METHODS.get(s) or _raise("应为 " + " / ".join(_METHODS)))
-    if method is not None:
-        debt.setdefault("loan", {})["method"] = method
-    loan = debt.setdefault("loan", {})
-    received = take("实际到手", _money)
-    if received is not None and "principal" in loan:
-        gap = Decimal(loan["principal"]) - Decimal(received)
-        if gap < 0:
-            problems.append(f"{where(row, '实际到手')}: 不能多于借款金额")
-        elif gap > 0:
-            loan["upfront_deductions"] = [{"name": DEDUCTION, "amount": str(gap)}]
-    fees = []
-    per = take(PER_INSTALMENT_FEE, _money)
-    if per is not None:
-        fees.append({"name": PER_INSTALMENT_FEE, "amount": per, "per_installment": True})
-    once = take(ONE_OFF_FEE, _money)
-    if once is not None:
-        fees.append({"name": ONE_OFF_FEE, "amount": once})
-    if fees:
-        loan["fees"] = fees
-    payments = take("还款记录", _payments)
-    if payments:
-        loan["payments"] = payments
+    loan_extras(take, debt.setdefault("loan", {}), lambda message: problems.append(f"{where(row, '实际到手')}: {message}"))
     return debt
 
 

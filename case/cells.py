@@ -1,0 +1,107 @@
+"""Cells of the spreadsheets people fill in (the debts form, the batch sheet): each read as the
+text a person typed, into the case file's values. One reading for both sheets, so a paralegal's
+借款金额 or 还款记录 means the same in either.
+
+Amounts "10000" or "10000.00" (a comma is refused: it can be a thousands separator or a decimal
+mark); rates with a percent sign ("18%") or as a fraction below 1 ("0.18"); dates YYYY-MM-DD;
+repayments "2024-04-15:1066.80；2024-05-15:1066.80".
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any, Callable
+
+METHODS = {"等额本息": "equal_installment", "等额本金": "equal_principal", "先息后本": "interest_first",
+           "到期一次还本付息": "bullet"}
+METHOD_WORDS = {v: k for k, v in METHODS.items()}
+_MONEY = re.compile(r"-?\d+(\.\d{1,2})?")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+PER_INSTALMENT_FEE, ONE_OFF_FEE, DEDUCTION = "每期费用", "一次性费用", "放款时扣除"
+
+
+def _raise(message: str):
+    raise ValueError(message)
+
+
+def letter(col: int) -> str:
+    """0 → A, 25 → Z, 26 → AA (Excel's column letters)."""
+    out = ""
+    col += 1
+    while col:
+        col, rem = divmod(col - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+def money(text: str) -> str:
+    if "," in text or "，" in text:
+        raise ValueError("金额里不要用逗号（它可能是千位分隔符，也可能是小数点）：写成 10000 或 10000.50")
+    if not _MONEY.fullmatch(text):
+        raise ValueError("应为金额，例如 10000 或 10000.50")
+    return text
+
+
+def rate(text: str) -> Decimal:
+    try:
+        if text.endswith("%"):
+            value = Decimal(text[:-1].strip()) / 100
+        else:
+            value = Decimal(text)
+            if value >= 1:
+                raise ValueError(f"{text} 看起来是百分数：请写 {text}% 或 {Decimal(text) / 100}")
+    except InvalidOperation:
+        raise ValueError("应为利率，例如 18% 或 0.18") from None
+    if not value.is_finite() or value < 0:
+        raise ValueError("应为利率，例如 18% 或 0.18")
+    return value
+
+
+def payments(text: str) -> list[dict[str, str]]:
+    out = []
+    for part in re.split(r"[；;\n]+", text):
+        part = part.strip()
+        if not part:
+            continue
+        date, sep, amount = part.replace("：", ":").partition(":")
+        if not sep or not _DATE.fullmatch(date.strip()):
+            raise ValueError(f"“{part[:30]}” 应写成 日期:金额，例如 2024-04-15:1066.80")
+        out.append({"date": date.strip(), "amount": money(amount.strip())})
+    return out
+
+
+
+
+def loan_extras(take: Callable[..., Any], loan: dict[str, Any], received_problem: Callable[[str], None]) -> None:
+    """The loan columns both sheets share beyond plain paths: 年利率, 期数, 还款方式, 实际到手 (the
+    gap to 借款金额 one deduction), 每期费用 and 一次性费用 (one fee of each kind), 还款记录.
+    ``take(header, convert)`` reads a cell (None when empty, a problem noted when unreadable)."""
+    annual = take("年利率", rate)
+    if annual is not None:
+        loan["rate"] = {"annual": annual}
+    term = take("期数", lambda s: int(s) if s.isdigit() else _raise("应为正整数（月数）"))
+    if term is not None:
+        loan["term_months"] = term
+    method = take("还款方式", lambda s: METHODS.get(s) or _raise("应为 " + " / ".join(METHODS)))
+    if method is not None:
+        loan["method"] = method
+    received = take("实际到手", money)
+    if received is not None and "principal" in loan:
+        gap = Decimal(loan["principal"]) - Decimal(received)
+        if gap < 0:
+            received_problem("不能多于借款金额")
+        elif gap > 0:
+            loan["upfront_deductions"] = [{"name": DEDUCTION, "amount": str(gap)}]
+    fees = []
+    per = take(PER_INSTALMENT_FEE, money)
+    if per is not None:
+        fees.append({"name": PER_INSTALMENT_FEE, "amount": per, "per_installment": True})
+    once = take(ONE_OFF_FEE, money)
+    if once is not None:
+        fees.append({"name": ONE_OFF_FEE, "amount": once})
+    if fees:
+        loan["fees"] = fees
+    paid = take("还款记录", payments)
+    if paid:
+        loan["payments"] = paid
