@@ -9,8 +9,10 @@ repayments "2024-04-15:1066.80；2024-05-15:1066.80".
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import Any, Callable
 
 METHODS = {"等额本息": "equal_installment", "等额本金": "equal_principal", "先息后本": "interest_first",
@@ -19,6 +21,8 @@ METHOD_WORDS = {v: k for k, v in METHODS.items()}
 _MONEY = re.compile(r"-?\d+(\.\d{1,2})?")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 PER_INSTALMENT_FEE, ONE_OFF_FEE, DEDUCTION = "每期费用", "一次性费用", "放款时扣除"
+MAX_XLSX_UNPACKED = 50 * 2**20  # bytes inside a workbook a person filled in
+MAX_SHEET_ROWS, MAX_SHEET_COLUMNS = 5000, 60  # read no further: more than any form or log has
 
 
 def _raise(message: str):
@@ -105,3 +109,65 @@ def loan_extras(take: Callable[..., Any], loan: dict[str, Any], received_problem
     paid = take("还款记录", payments)
     if paid:
         loan["payments"] = paid
+
+
+class SheetUnreadable(Exception):
+    """Why a spreadsheet was not read (Chinese, with its name)."""
+
+
+def rows_of(text: str) -> list[list[str]]:
+    """CSV as Excel and WPS save it: UTF-8 with or without a BOM, CRLF or LF."""
+    import csv
+    import io
+
+    return [list(r) for r in csv.reader(io.StringIO(text.lstrip("\ufeff")))]
+
+
+def sheet_rows(path: Path, what: str, max_rows: int = MAX_SHEET_ROWS) -> list[list[str]]:
+    """The rows of a spreadsheet a person filled in (``.csv`` UTF-8, or ``.xlsx``), as text: a
+    regular file within its cap, a workbook no larger than 50 MB unpacked, at most ``max_rows``."""
+    from respond.case.load import MAX_CASE_BYTES, Unreadable, read_limited
+
+    try:
+        raw = read_limited(path, MAX_CASE_BYTES)
+    except Unreadable as exc:
+        raise SheetUnreadable(f"{what} {path.name} {exc}") from None
+    if path.suffix.lower() == ".csv":
+        try:
+            return rows_of(raw.decode("utf-8"))[:max_rows]
+        except UnicodeDecodeError:
+            raise SheetUnreadable(f"{path.name} 不是 UTF-8 编码：在 Excel 中请选“CSV UTF-8（逗号分隔）”另存，"
+                                  "WPS 中选“UTF-8”编码") from None
+    try:
+        import io
+        import zipfile
+
+        from openpyxl import load_workbook
+
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:  # a zip bomb is refused before it is unpacked
+            if sum(i.file_size for i in archive.infolist()) > MAX_XLSX_UNPACKED:
+                raise SheetUnreadable(f"{path.name} 解压后过大（超过 {MAX_XLSX_UNPACKED // 2**20} MB），"
+                                      "不像一份填好的表格")
+        ws = load_workbook(io.BytesIO(raw), read_only=True, data_only=True).worksheets[0]
+        return [[_xlsx_text(v) for v in row]
+                for row in ws.iter_rows(max_row=max_rows, max_col=MAX_SHEET_COLUMNS, values_only=True)]
+    except SheetUnreadable:
+        raise
+    except Exception:  # not a workbook, a broken zip, …
+        raise SheetUnreadable(f"{path.name} 不是能读取的 Excel 工作簿（.xlsx）") from None
+
+
+def _xlsx_text(value: Any) -> str:
+    """A cell as the text the person typed: a date cell as YYYY-MM-DD, a time cell as HH:MM, 10000.0
+    as 10000."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.time):  # a time cell (the collection log's 时间): as typed, 21:40
+        return value.strftime("%H:%M")
+    if isinstance(value, float):
+        return repr(value)[:-2] if value.is_integer() else repr(value)
+    return str(value)

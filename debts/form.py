@@ -51,6 +51,7 @@ COLUMNS = (
     Column("信用卡", "credit_card", "银行信用卡欠款填 是（协商函会请求个性化分期还款）"),
 )
 HEADERS = tuple(c.header for c in COLUMNS)
+from respond.case.cells import rows_of  # noqa: F401  (the debts form's CSV, as Excel saves it)
 from respond.case.cells import (DEDUCTION, METHOD_WORDS as _METHOD_WORDS, METHODS as _METHODS,  # noqa: F401
                                 ONE_OFF_FEE, PER_INSTALMENT_FEE, letter, loan_extras, money as _money,
                                 payments as _payments, rate as _rate)
@@ -121,11 +122,6 @@ def _debt(row: int, cells: dict[str, str], problems: list[str]) -> dict[str, Any
 
 def _raise(message: str):
     raise ValueError(message)
-
-
-def rows_of(text: str) -> list[list[str]]:
-    """CSV as Excel and WPS save it: UTF-8 with or without a BOM, CRLF or LF."""
-    return [list(r) for r in csv.reader(io.StringIO(text.lstrip("\ufeff")))]
 
 
 def read_form(rows: list[list[str]]) -> tuple[dict[str, Any], dict[int, int]]:

@@ -30,8 +30,6 @@ from respond.checks.credit_record import (AMOUNT_ABOVE_LAWFUL, NO_PRIOR_NOTICE, 
 
 DEBTS_FILE_VERSION = 1
 MAX_DEBTS = 200
-MAX_XLSX_UNPACKED = 50 * 2**20  # bytes inside a workbook the person filled in
-MAX_SHEET_ROWS, MAX_SHEET_COLUMNS = 5000, 60  # read no further: more than any form or log has
 _DEBT_KEYS = {"platform", "case_file", "creditor", "loan", "demanded", "days_overdue", "credit_record", "credit_card",
               "notes"}
 _TOP_KEYS = {"version", "person", "debts", "notes"}
@@ -126,52 +124,13 @@ def read_debts(path: Path, *, today: dt.date) -> tuple[str, list[Debt], Decimal 
 
 
 def form_rows(path: Path, what: str = "债务清单") -> list[list[str]]:
-    """The rows of a spreadsheet the person filled in (``.csv`` UTF-8, or ``.xlsx``), as text."""
-    from respond.debts.form import rows_of
+    """The rows of a spreadsheet the person filled in (case/cells.sheet_rows), as DebtsFileError."""
+    from respond.case.cells import SheetUnreadable, sheet_rows
 
     try:
-        raw = read_limited(path, MAX_CASE_BYTES)
-    except Unreadable as exc:
-        raise DebtsFileError([Problem("", f"{what} {path.name} {exc}")]) from None
-    if path.suffix.lower() == ".csv":
-        try:
-            return rows_of(raw.decode("utf-8"))
-        except UnicodeDecodeError:
-            raise DebtsFileError([Problem("", f"{path.name} 不是 UTF-8 编码：在 Excel 中请选“CSV UTF-8（逗号分隔）”另存，"
-                                              "WPS 中选“UTF-8”编码")]) from None
-    try:
-        import io
-        import zipfile
-
-        from openpyxl import load_workbook
-
-        with zipfile.ZipFile(io.BytesIO(raw)) as archive:  # a zip bomb is refused before it is unpacked
-            if sum(i.file_size for i in archive.infolist()) > MAX_XLSX_UNPACKED:
-                raise DebtsFileError([Problem("", f"{path.name} 解压后过大（超过 {MAX_XLSX_UNPACKED // 2**20} MB），"
-                                                  "不像一份清单或记录表")])
-        ws = load_workbook(io.BytesIO(raw), read_only=True, data_only=True).worksheets[0]
-        return [[_xlsx_text(v) for v in row]
-                for row in ws.iter_rows(max_row=MAX_SHEET_ROWS, max_col=MAX_SHEET_COLUMNS, values_only=True)]
-    except DebtsFileError:
-        raise
-    except Exception:  # not a workbook, a broken zip, …
-        raise DebtsFileError([Problem("", f"{path.name} 不是能读取的 Excel 工作簿（.xlsx）")]) from None
-
-
-def _xlsx_text(value: Any) -> str:
-    """A cell as the text the person typed: a date cell as YYYY-MM-DD, a time cell as HH:MM, 10000.0
-    as 10000."""
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, dt.time):  # a time cell (the collection log's 时间): as typed, 21:40
-        return value.strftime("%H:%M")
-    if isinstance(value, float):
-        return repr(value)[:-2] if value.is_integer() else repr(value)
-    return str(value)
+        return sheet_rows(path, what)
+    except SheetUnreadable as exc:
+        raise DebtsFileError([Problem("", str(exc))]) from None
 
 
 def _read_form(path: Path, *, today: dt.date) -> tuple[str, list[Debt], Decimal | None]:
