@@ -190,13 +190,61 @@ def _raw_case_number(path: Path) -> str:
     return number.strip() if isinstance(number, str) else ""
 
 
-def plan(paths: Sequence[Path]) -> list[Task]:
-    numbers = [_raw_case_number(p) for p in paths]
-    bases = [safe_folder_name(n) if n else safe_folder_name(p.stem) for p, n in zip(paths, numbers)]
-    folders = assign_folders(bases)
+def plan(paths: Sequence[Path], sheet_entries: Sequence[tuple[str, str, str, str]] = ()) -> list[Task]:
+    """Tasks for the case files ``paths`` and the rows of spreadsheets, ``sheet_entries`` as
+    (shown as, case file or "" for a rejected row, case number, fallback folder name)."""
     from respond.case.load import resolved
 
-    return [Task(str(p), str(resolved(p)), f, n) for p, f, n in zip(paths, folders, numbers)]
+    numbers = [_raw_case_number(p) for p in paths]
+    entries = [(str(p), str(resolved(p)), n, p.stem) for p, n in zip(paths, numbers)] + list(sheet_entries)
+    bases = [safe_folder_name(n) if n else safe_folder_name(stem) for _, _, n, stem in entries]
+    folders = assign_folders(bases, reserved=(SUMMARY, INTAKE))
+    return [Task(shown, src, f, n) for (shown, src, n, _), f in zip(entries, folders)]
+
+
+INTAKE = ".respond-intake"  # under --out: each spreadsheet row as the case file it is read into
+SHEET_SUFFIXES = (".csv", ".xlsx")
+
+
+def stage_sheets(sheets: Sequence[str], out: Path) -> tuple[list[tuple[str, str, str, str]], dict[str, str]]:
+    """Each row of each spreadsheet (case/sheet.py) as a case file under ``out/.respond-intake``
+    (rewritten only when it changed, so an unchanged row is skipped as an unchanged file is), and
+    the rows that are not cases with their problems. Returns the plan's sheet entries and, for the
+    rejected ones, shown-as → the reason."""
+    import hashlib as _hashlib
+
+    from respond.case.sheet import SheetError, read_sheet
+    from respond.cli.files import atomic_write_bytes
+
+    entries: list[tuple[str, str, str, str]] = []
+    rejected: dict[str, str] = {}
+    for sheet in sheets:
+        path = Path(sheet)
+        try:
+            rows = read_sheet(path)
+        except SheetError as exc:
+            entries.append((sheet, "", "", path.stem))
+            rejected[sheet] = str(exc)
+            continue
+        tag = _hashlib.sha1(str(path.absolute()).encode("utf-8", "surrogatepass")).hexdigest()[:8]
+        folder = out / INTAKE / f"{safe_folder_name(path.stem)}-{tag}"
+        for r in rows:
+            shown = f"{sheet} 第 {r.row} 行"
+            if r.case is None:
+                entries.append((shown, "", r.case_number, f"{path.stem}-第{r.row}行"))
+                rejected[shown] = "；".join(r.problems)
+                continue
+            target = folder / f"row-{r.row:06d}.json"
+            data = json.dumps(r.case, ensure_ascii=False, indent=2, default=float).encode("utf-8")  # rates: Decimal
+            try:
+                same = target.read_bytes() == data
+            except OSError:
+                same = False
+            if not same:
+                folder.mkdir(parents=True, exist_ok=True)
+                atomic_write_bytes(target, data)
+            entries.append((shown, str(target), r.case_number, f"{path.stem}-第{r.row}行"))
+    return entries, rejected
 
 
 def settings_fingerprint(*, today: dt.date, day_basis: int, templates_dir: str | None,
@@ -757,7 +805,10 @@ def run_batch(inputs: Sequence[str], out_dir: str, *, jobs: int | None, force: b
     templates = load_template_set(templates_dir)
 
     refuse_foreign_summary(out, force)
-    tasks = plan(find_case_files(inputs))
+    sheets = [i for i in inputs if Path(i).suffix.lower() in SHEET_SUFFIXES and not Path(i).is_dir()]
+    files = [i for i in inputs if i not in sheets]
+    sheet_entries, intake_rejected = stage_sheets(sheets, out) if sheets else ([], {})
+    tasks = plan(find_case_files(files) if files else [], sheet_entries)
     settings = settings_fingerprint(today=today, day_basis=int(day_basis), templates_dir=templates_dir,
                                     holidays_file=holidays_file, lpr_file=lpr_file, pdf=pdf)
     manifest = read_manifest(out)
@@ -765,6 +816,9 @@ def run_batch(inputs: Sequence[str], out_dir: str, *, jobs: int | None, force: b
     try:
         todo: list[Task] = []
         for task in tasks:
+            if task.file in intake_rejected:
+                store.add(_empty_row(task, REJECTED, scrub(intake_rejected[task.file])))
+                continue
             report = None if force else up_to_date(task, out, settings, manifest)
             if report is None:
                 todo.append(task)

@@ -95,6 +95,11 @@ def _stage_and_replace(out: Path, files: dict[str, bytes], *, sync: bool) -> lis
     return written
 
 
+def atomic_write_bytes(target: Path, data: bytes) -> None:
+    """One file put in place whole (a temporary name, then a rename): respond's own working files."""
+    _stage_and_replace(target.parent, {target.name: data}, sync=False)
+
+
 def _unlink_all(paths: Iterable[str]) -> None:
     for p in paths:
         try:

@@ -234,19 +234,31 @@ def schema():
 
 
 @main.command()
-@click.argument("path", type=FilePath(dir_okay=False), default="case.json")
+@click.argument("path", type=FilePath(dir_okay=False), default=None, required=False)
+@click.option("--xlsx", "as_sheet", is_flag=True,
+              help="改为写成批案件的表格模板（默认 案件.xlsx）：一行一个案件，每列表头有说明，可选项有下拉列表；"
+                   "填好后 respond batch 案件.xlsx --out 输出。")
 @force_option
 @guarded
-def init(path, force):
+def init(path, as_sheet, force):
     """写一个包含全部字段的案件文件模板（默认 case.json；所在文件夹不存在时会创建）。"""
     from pathlib import Path
 
-    from respond.case.starter import starter_case_json
     from respond.cli.files import write_files
 
-    target = Path(path)
+    if as_sheet:
+        from respond.case.sheet import template_xlsx
+
+        target = Path(path or "案件.xlsx")
+        write_files(target.parent, {target.name: template_xlsx()}, force=force)
+        click.echo(f"已写入 {target}：第 1 行是表头（鼠标停在表头上可看说明，加粗的必填），第 2 行是示例，"
+                   f"请改成自己的案件；每行一个案件。然后运行 respond batch {target.name} --out 输出")
+        return
+    from respond.case.starter import starter_case_json
+
+    target = Path(path or "case.json")
     write_files(target.parent, {target.name: starter_case_json().encode("utf-8")}, force=force)
-    click.echo(f"已写入 {path}：请按应诉材料逐项填写，不知道的字段删除即可。")
+    click.echo(f"已写入 {target}：请按应诉材料逐项填写，不知道的字段删除即可。")
 
 
 from respond.cli.extract_cmd import extract  # noqa: E402  (a click command; its work is imported lazily)
