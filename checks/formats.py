@@ -12,6 +12,16 @@ from decimal import ROUND_HALF_UP, Decimal
 from respond.checks.money import CENT
 
 
+def _room_for(value: Decimal, places: int):
+    """A decimal context precise enough to print ``value`` to ``places`` decimals (an absurd but
+    valid case, a compound rate of 10^61 %, needs more than the default 28 digits)."""
+    import decimal
+
+    context = decimal.getcontext().copy()
+    context.prec = max(context.prec, value.adjusted() + places + 3)
+    return decimal.localcontext(context)
+
+
 def money_text(amount: Decimal | int) -> str:
     """An amount in figures, half-up to the cent, with thousands separators: ``12,345.67``.
 
@@ -22,7 +32,8 @@ def money_text(amount: Decimal | int) -> str:
     value = Decimal(amount)
     if not value.is_finite():
         raise ValueError(f"amount must be finite, got {value}")
-    value = value.quantize(CENT, rounding=ROUND_HALF_UP)
+    with _room_for(value, 2):
+        value = value.quantize(CENT, rounding=ROUND_HALF_UP)
     if value == 0:
         value = abs(value)  # no "-0.00"
     return f"{value:,.2f}"
@@ -37,7 +48,8 @@ def pct_text(rate: Decimal | int, places: int = 2) -> str:
     value = Decimal(rate)
     if not value.is_finite():
         raise ValueError(f"rate must be finite, got {value}")
-    pct = (value * 100).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    with _room_for(value * 100, places):
+        pct = (value * 100).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     if pct == 0:
         pct = abs(pct)
     return f"{pct:.{places}f}%"

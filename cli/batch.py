@@ -195,9 +195,12 @@ def plan(paths: Sequence[Path], sheet_entries: Sequence[tuple[str, str, str, str
     (shown as, case file or "" for a rejected row, case number, fallback folder name)."""
     from respond.case.load import resolved
 
+    from respond.case.privacy import scrub as scrub_text
+
     numbers = [_raw_case_number(p) for p in paths]
     entries = [(str(p), str(resolved(p)), n, p.stem) for p, n in zip(paths, numbers)] + list(sheet_entries)
-    bases = [safe_folder_name(n) if n else safe_folder_name(stem) for _, _, n, stem in entries]
+    # a folder is named after the case number, unless it holds an ID- or mobile-shaped number
+    bases = [safe_folder_name(n) if n and scrub_text(n) == n else safe_folder_name(stem) for _, _, n, stem in entries]
     folders = assign_folders(bases, reserved=(SUMMARY, INTAKE))
     return [Task(shown, src, f, n) for (shown, src, n, _), f in zip(entries, folders)]
 
@@ -637,6 +640,10 @@ def _cell(key: str, value: Any) -> str:
     if key in ("claimed_total", "lawful_total", "excess"):
         return f"{value:.2f}"
     text = " ".join(str(value).split())  # one line per row, whatever a name contains
+    if key in _TEXT_KEYS:
+        from respond.case.privacy import scrub as scrub_text
+
+        text = scrub_text(text)  # an ID or mobile number typed into a name or case number is not repeated
     if key in _TEXT_KEYS and text[:1] in ("=", "+", "-", "@"):
         text = "'" + text  # never a formula in Excel/WPS
     return text
@@ -709,8 +716,11 @@ def write_summary(out_dir: Path, rows: Iterable[dict[str, Any]]) -> None:
 
 def printable(text: str) -> str:
     """``text`` safe for a terminal: control, format (bidi overrides) and unassigned characters,
-    which a hostile case file could use to rewrite the screen, become ``_``."""
-    return "".join("_" if unicodedata.category(c) in _DROP_CATEGORIES else c for c in text)
+    which a hostile case file could use to rewrite the screen, become ``_``; an ID- or mobile-shaped
+    number is masked (it has no place in a name or a case number)."""
+    from respond.case.privacy import scrub as scrub_text
+
+    return scrub_text("".join("_" if unicodedata.category(c) in _DROP_CATEGORIES else c for c in text))
 
 
 def _left(days: int) -> str:

@@ -180,3 +180,12 @@ def test_the_documented_columns_are_the_sheet_s_columns():
     doc = (Path(__file__).resolve().parents[2] / "docs" / "batch-sheet.md").read_text(encoding="utf-8")
     for i, c in enumerate(COLUMNS):
         assert f"| {letter(i)} | {c.header}{'（必填）' if c.required else ''} |" in doc, c.header
+
+
+def test_an_id_number_typed_as_the_case_number_is_not_repeated(tmp_path):
+    """Found by the campaign: the folder and summary.csv were named after it."""
+    sheet = xlsx(tmp_path / "a.xlsx", [row(案号="11010519491231002X")])
+    r = run("batch", sheet, "--out", tmp_path / "out", "--today", TODAY)
+    assert r.exit_code == 0 and "11010519491231002X" not in r.output
+    assert "11010519491231002X" not in (tmp_path / "out" / "summary.csv").read_text(encoding="utf-8-sig")
+    assert [p.name for p in (tmp_path / "out").iterdir() if p.is_dir() and not p.name.startswith(".")] == ["a-第2行"]

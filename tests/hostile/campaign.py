@@ -696,6 +696,38 @@ def _every_case_listed(n: int, drafted: int | None = None) -> Callable[[Probe, P
     return check
 
 
+def sheet_probes() -> Iterator[Probe]:
+    """respond batch on a spreadsheet of cases (issue 15): every cell of the template's example row
+    mutated, each with a good row beside it (both listed; the good one drafted), and hostile files."""
+    import csv
+    import io
+
+    from respond.case.sheet import EXAMPLE_ROW, HEADERS, template_xlsx
+
+    good = {**EXAMPLE_ROW, "案号": "（2026）浙0106民初1号", "被告身份证号": ID_NUMBER, "被告住所": ADDRESS}
+    argv = ["batch", "s.csv", "--out", "out", "--today", TODAY, "--jobs", "1"]
+    for h in HEADERS:
+        for mname, value in (("markup", MARKUP), ("huge", "长" * 5000), ("formula", "=1+1"), ("id_number", ID_NUMBER),
+                             ("comma", "1,000"), ("percent", "18"), ("date", "2026-02-30"), ("bell", "\a"),
+                             ("empty", ""), ("phone", PHONE)):
+            bad = {**good, "案号": "（2026）浙0106民初2号", h: value}
+            buf = io.StringIO()
+            csv.writer(buf).writerows([HEADERS, [good.get(x, "") for x in HEADERS], [bad.get(x, "") for x in HEADERS]])
+            p = Probe("sheet", f"cell:{h}={mname}", argv, {"s.csv": buf.getvalue().encode("utf-8")},
+                      check=_every_case_listed(2))
+            yield p
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/worksheets/sheet1.xml", b"<" * (60 * 2**20))
+    for name, target, listed in (("fifo", FIFO, 1), ("dev_zero", Link("/dev/zero"), 1), ("broken_xlsx", b"PK\x03\x04", 1),
+                                 ("zip_bomb", bomb.getvalue(), 1), ("gbk", "法院,被告\n甲,乙\n".encode("gbk"), 1),
+                                 ("template", template_xlsx(), 1)):
+        suffix = ".xlsx" if name in ("broken_xlsx", "zip_bomb", "template", "dev_zero") else ".csv"
+        yield Probe("sheet", f"file:{name}", ["batch", f"s{suffix}", "--out", "out", "--today", TODAY],
+                    {f"s{suffix}": target}, expect="ok" if name == "template" else "reject",
+                    check=_every_case_listed(listed))
+
+
 def debts_probes() -> Iterator[Probe]:
     """respond debts: the debts example (its files beside it) with each field mutated, and its
     spreadsheet form with each cell mutated."""
@@ -834,7 +866,7 @@ def _batch_killed_and_rerun(work: Path) -> tuple[int | None, str, str]:
 FAMILIES: dict[str, Callable[[], Iterator[Probe]]] = {
     "leaf": leaf_probes, "missing": missing_probes, "combo": combo_probes, "reject": must_reject_probes, "whole": whole_file_probes, "path": path_probes,
     "extract": extract_probes, "template": template_probes, "own": own_file_probes, "fs": fs_probes,
-    "batch": batch_probes, "debts": debts_probes, "special": special_probes,
+    "batch": batch_probes, "debts": debts_probes, "sheet": sheet_probes, "special": special_probes,
 }
 
 
