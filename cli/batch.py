@@ -205,6 +205,37 @@ def plan(paths: Sequence[Path], sheet_entries: Sequence[tuple[str, str, str, str
     return [Task(shown, src, f, n) for (shown, src, n, _), f in zip(entries, folders)]
 
 
+MAX_FILE_LIST = 64 * 2**20  # a list of a million paths
+
+
+def read_file_list(source: str) -> list[str]:
+    """The paths listed one a line in ``source`` (``-``: standard input), UTF-8, blank lines
+    skipped; a path is taken as written (spaces kept, only the line break removed)."""
+    import sys as _sys
+
+    from respond.case.load import Unreadable, read_limited
+
+    if source == "-":
+        raw = _sys.stdin.buffer.read(MAX_FILE_LIST + 1)
+        if len(raw) > MAX_FILE_LIST:
+            raise InputError("标准输入中的文件列表过大（超过 64 MB）")
+    else:
+        try:
+            raw = read_limited(source, MAX_FILE_LIST)
+        except Unreadable as exc:
+            raise InputError(f"文件列表 {Path(source).name} {exc}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError("文件列表不是 UTF-8 编码的文本") from None
+    if "\x00" in text:
+        raise InputError("文件列表中有 NUL 字符：请每行写一个路径")
+    paths = [line.rstrip("\r") for line in text.split("\n") if line.strip()]
+    if not paths:
+        raise InputError("文件列表是空的")
+    return paths
+
+
 INTAKE = ".respond-intake"  # under --out: each spreadsheet row as the case file it is read into
 SHEET_SUFFIXES = (".csv", ".xlsx")
 

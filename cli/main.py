@@ -167,7 +167,10 @@ def templates_check_cmd(directory):
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, required=True, type=FilePath(), metavar="DIR|FILES...")
+@click.argument("inputs", nargs=-1, required=False, type=FilePath(), metavar="DIR|FILES...")
+@click.option("--files-from", "files_from", type=FilePath(dir_okay=False, allow_dash=True),
+              help="从这个文件读入要处理的案件文件、文件夹或表格，每行一个（- 表示标准输入）；"
+                   "案件太多、命令行放不下时使用。")
 @click.option("--out", "out_dir", required=True, type=FilePath(file_okay=False),
               help="输出文件夹：每个案件一个子文件夹，另有 summary.csv。")
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
@@ -178,15 +181,21 @@ def templates_check_cmd(directory):
 @force_option
 @engine_options
 @guarded
-def batch(inputs, out_dir, jobs, templates_dir, pdf, force, today, day_basis, holidays_file, lpr_file):
+def batch(inputs, files_from, out_dir, jobs, templates_dir, pdf, force, today, day_basis, holidays_file, lpr_file):
     """成批生成答辩材料：每个案件一个文件夹，summary.csv 按答辩截止日排序（最紧急的在前）。
 
-    DIR 是放案件文件（*.json）的文件夹，也可以直接列出多个案件文件。已生成且比案件文件新的
+    DIR 是放案件文件（*.json）的文件夹，也可以直接列出多个案件文件，或者一个案件表格（.xlsx/.csv，
+    一行一个案件，见 docs/batch-sheet.md）。已生成且比案件文件新的
     材料会跳过（加 --force 全部重新生成）。退出码：0 全部生成；2 有案件被拒绝（见 summary.csv）；
     1 程序内部错误。
     """
-    from respond.cli.batch import run_batch
+    from respond.cli.batch import read_file_list, run_batch
+    from respond.cli.engine import InputError
 
+    if files_from:
+        inputs = tuple(inputs) + tuple(read_file_list(files_from))
+    if not inputs:
+        raise InputError("请给出案件文件、文件夹或表格（或用 --files-from 给出一个列表文件）")
     sys.exit(run_batch(inputs, out_dir, jobs=jobs, force=force, today=today, day_basis=day_basis,
                        holidays_file=holidays_file, lpr_file=lpr_file, templates_dir=templates_dir, pdf=pdf))
 

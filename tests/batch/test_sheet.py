@@ -189,3 +189,31 @@ def test_an_id_number_typed_as_the_case_number_is_not_repeated(tmp_path):
     assert r.exit_code == 0 and "11010519491231002X" not in r.output
     assert "11010519491231002X" not in (tmp_path / "out" / "summary.csv").read_text(encoding="utf-8-sig")
     assert [p.name for p in (tmp_path / "out").iterdir() if p.is_dir() and not p.name.startswith(".")] == ["a-第2行"]
+
+
+def test_files_from_a_list_or_standard_input(tmp_path):
+    """--files-from: one path a line (the README's shards), a case file, a sheet, a path with a space."""
+    from pathlib import Path
+
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    (tmp_path / "有 空格.json").write_bytes((examples / "bank-within-cap.json").read_bytes())
+    xlsx(tmp_path / "s.xlsx", [row()])
+    listing = f"{tmp_path / '有 空格.json'}\r\n\n{tmp_path / 's.xlsx'}\n"
+    (tmp_path / "list.txt").write_text(listing, encoding="utf-8")
+    r = run("batch", "--files-from", tmp_path / "list.txt", "--out", tmp_path / "out", "--today", TODAY)
+    assert r.exit_code == 0 and "共 2 件：已生成 2" in r.output, r.output
+    piped = CliRunner().invoke(main, ["batch", "--files-from", "-", "--out", str(tmp_path / "out2"), "--today", TODAY],
+                               input=listing)
+    assert piped.exit_code == 0 and "共 2 件：已生成 2" in piped.output, piped.output
+
+
+@pytest.mark.parametrize("content, words", [(b"", "文件列表是空的"), (b"\xff\xfe", "不是 UTF-8"), (b"a\x00b", "NUL")])
+def test_a_bad_file_list_is_refused(tmp_path, content, words):
+    (tmp_path / "list.txt").write_bytes(content)
+    r = run("batch", "--files-from", tmp_path / "list.txt", "--out", tmp_path / "out", "--today", TODAY)
+    assert r.exit_code == 2 and words in r.stderr and not (tmp_path / "out").exists()
+
+
+def test_no_inputs_at_all_is_refused(tmp_path):
+    r = run("batch", "--out", tmp_path / "out", "--today", TODAY)
+    assert r.exit_code == 2 and "--files-from" in r.stderr

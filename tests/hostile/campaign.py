@@ -724,8 +724,19 @@ def sheet_probes() -> Iterator[Probe]:
                                  ("template", template_xlsx(), 1)):
         suffix = ".xlsx" if name in ("broken_xlsx", "zip_bomb", "template", "dev_zero") else ".csv"
         yield Probe("sheet", f"file:{name}", ["batch", f"s{suffix}", "--out", "out", "--today", TODAY],
-                    {f"s{suffix}": target}, expect="ok" if name == "template" else "reject",
+                    {f"s{suffix}": target}, expect="accept" if name == "template" else "reject",
                     check=_every_case_listed(listed))
+    yield from _file_list_probes()
+
+
+def _file_list_probes() -> Iterator[Probe]:
+    """respond batch --files-from: hostile list files."""
+    case = dump(example("bank-within-cap"))
+    for name, listing in (("fifo", FIFO), ("dev_zero", Link("/dev/zero")), ("nul", b"c.json\x00x.json\n"),
+                          ("gbk", "c.json\n案件.json\n".encode("gbk")), ("missing_entries", b"c.json\nnowhere.json\n"),
+                          ("markup", (MARKUP + "\nc.json\n").encode("utf-8")), ("dir", DIR)):
+        yield Probe("sheet", f"files_from:{name}", ["batch", "--files-from", "list.txt", "--out", "out", "--today", TODAY],
+                    {"list.txt": listing, "c.json": case}, expect="reject")
 
 
 def debts_probes() -> Iterator[Probe]:
