@@ -208,6 +208,22 @@ def plan(paths: Sequence[Path], sheet_entries: Sequence[tuple[str, str, str, str
 MAX_FILE_LIST = 64 * 2**20  # a list of a million paths
 
 
+def parse_shard(text: str) -> tuple[int, int]:
+    """``K/N`` (1 ≤ K ≤ N ≤ 10,000) as (K, N)."""
+    m = re.fullmatch(r"\s*(\d{1,5})\s*/\s*(\d{1,5})\s*", text)
+    if not m or not 1 <= int(m.group(1)) <= int(m.group(2)) <= 10_000:
+        raise InputError(f"--shard 应写成 K/N，1 ≤ K ≤ N，例如 1/4（不是 {text[:20]}）")
+    return int(m.group(1)), int(m.group(2))
+
+
+def in_shard(task: Task, shard: tuple[int, int]) -> bool:
+    """Whether ``task`` is in shard K of N: by a hash of how its input was named, so the same inputs
+    split the same way on every machine, whatever order they are listed in."""
+    k, n = shard
+    digest = hashlib.sha1(task.file.encode("utf-8", "surrogatepass")).digest()
+    return int.from_bytes(digest[:8], "big") % n == k - 1
+
+
 def read_file_list(source: str) -> list[str]:
     """The paths listed one a line in ``source`` (``-``: standard input), UTF-8, blank lines
     skipped; a path is taken as written (spaces kept, only the line break removed)."""
@@ -831,8 +847,10 @@ def _write_manifest(out_dir: Path, manifest: dict[str, str]) -> None:
 
 def run_batch(inputs: Sequence[str], out_dir: str, *, jobs: int | None, force: bool, today: dt.date,
               day_basis: str | int, holidays_file: str | None, lpr_file: str | None,
-              templates_dir: str | None, pdf: bool = False) -> int:
-    """Draft every case; write ``summary.csv``; print the most urgent; return the exit code."""
+              templates_dir: str | None, pdf: bool = False, shard: tuple[int, int] | None = None) -> int:
+    """Draft every case (of ``shard`` K/N only, when given); write ``summary.csv``; print the most
+    urgent; return the exit code. Folders are named over all the inputs before the shard is taken,
+    so every shard names a case's folder as an unsharded run would: merged, they never collide."""
     global _STATE
     from respond.cli.engine import load_template_set, make_engine
 
@@ -850,6 +868,8 @@ def run_batch(inputs: Sequence[str], out_dir: str, *, jobs: int | None, force: b
     files = [i for i in inputs if i not in sheets]
     sheet_entries, intake_rejected = stage_sheets(sheets, out) if sheets else ([], {})
     tasks = plan(find_case_files(files) if files else [], sheet_entries)
+    if shard is not None:
+        tasks = [t for t in tasks if in_shard(t, shard)]
     settings = settings_fingerprint(today=today, day_basis=int(day_basis), templates_dir=templates_dir,
                                     holidays_file=holidays_file, lpr_file=lpr_file, pdf=pdf)
     manifest = read_manifest(out)

@@ -168,6 +168,9 @@ def templates_check_cmd(directory):
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=False, type=FilePath(), metavar="DIR|FILES...")
+@click.option("--shard", default=None, metavar="K/N",
+              help="只处理第 K 份（共 N 份）：同一批输入在 N 台机器上各用一个 K，合起来正好每个案件一次，"
+                   "输出文件夹的名字与不分片时相同；用 respond merge 合并各份的 summary.csv。")
 @click.option("--files-from", "files_from", type=FilePath(dir_okay=False, allow_dash=True),
               help="从这个文件读入要处理的案件文件、文件夹或表格，每行一个（- 表示标准输入）；"
                    "案件太多、命令行放不下时使用。")
@@ -181,7 +184,8 @@ def templates_check_cmd(directory):
 @force_option
 @engine_options
 @guarded
-def batch(inputs, files_from, out_dir, jobs, templates_dir, pdf, force, today, day_basis, holidays_file, lpr_file):
+def batch(inputs, shard, files_from, out_dir, jobs, templates_dir, pdf, force, today, day_basis, holidays_file,
+          lpr_file):
     """成批生成答辩材料：每个案件一个文件夹，summary.csv 按答辩截止日排序（最紧急的在前）。
 
     DIR 是放案件文件（*.json）的文件夹，也可以直接列出多个案件文件，或者一个案件表格（.xlsx/.csv，
@@ -189,7 +193,7 @@ def batch(inputs, files_from, out_dir, jobs, templates_dir, pdf, force, today, d
     材料会跳过（加 --force 全部重新生成）。退出码：0 全部生成；2 有案件被拒绝（见 summary.csv）；
     1 程序内部错误。
     """
-    from respond.cli.batch import read_file_list, run_batch
+    from respond.cli.batch import parse_shard, read_file_list, run_batch
     from respond.cli.engine import InputError
 
     if files_from:
@@ -197,7 +201,8 @@ def batch(inputs, files_from, out_dir, jobs, templates_dir, pdf, force, today, d
     if not inputs:
         raise InputError("请给出案件文件、文件夹或表格（或用 --files-from 给出一个列表文件）")
     sys.exit(run_batch(inputs, out_dir, jobs=jobs, force=force, today=today, day_basis=day_basis,
-                       holidays_file=holidays_file, lpr_file=lpr_file, templates_dir=templates_dir, pdf=pdf))
+                       holidays_file=holidays_file, lpr_file=lpr_file, templates_dir=templates_dir, pdf=pdf,
+                       shard=parse_shard(shard) if shard else None))
 
 
 @main.command()
@@ -272,9 +277,11 @@ def init(path, as_sheet, force):
 
 from respond.cli.extract_cmd import extract  # noqa: E402  (a click command; its work is imported lazily)
 from respond.cli.debts_cmd import debts  # noqa: E402
+from respond.cli.merge import merge  # noqa: E402
 
 main.add_command(extract)
 main.add_command(debts)
+main.add_command(merge)
 
 
 def run() -> None:  # pragma: no cover - console entry for python -m
