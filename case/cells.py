@@ -77,6 +77,21 @@ def payments(text: str) -> list[dict[str, str]]:
 
 
 
+def cell_reader(cells: dict[str, str], problems: list[str], where: Callable[[str], str]):
+    """``take(header, convert)``: a cell's text through ``convert``; None when the cell is empty or
+    unreadable (then its problem is noted, placed by ``where(header)``)."""
+    def take(header: str, convert: Callable[[str], Any] = lambda s: s):
+        text = cells.get(header, "").strip()
+        if not text:
+            return None
+        try:
+            return convert(text)
+        except ValueError as exc:
+            problems.append(f"{where(header)}: {exc}")
+            return None
+    return take
+
+
 def loan_extras(take: Callable[..., Any], loan: dict[str, Any], received_problem: Callable[[str], None]) -> None:
     """The loan columns both sheets share beyond plain paths: 年利率, 期数, 还款方式, 实际到手 (the
     gap to 借款金额 one deduction), 每期费用 and 一次性费用 (one fee of each kind), 还款记录.

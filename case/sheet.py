@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from respond.case.cells import letter, loan_extras, money, rows_of, sheet_rows  # noqa: F401
+from respond.case.cells import cell_reader, letter, loan_extras, money, sheet_rows
 
 PROCEDURES = {"普通程序": "ordinary", "简易程序": "simplified", "小额诉讼程序": "small_claims"}
 SERVICE = {"直接送达": "direct", "邮寄送达": "mail", "电子送达": "electronic", "公告送达": "public_notice"}
@@ -151,16 +151,7 @@ def _row(n: int, cells: dict[str, str], column: dict[str, str], base: Path) -> S
     from respond.case.load import CaseFileError, parse_case
 
     problems: list[str] = []
-
-    def take(header: str, convert=lambda s: s):
-        text = cells.get(header, "")
-        if not text:
-            return None
-        try:
-            return convert(text)
-        except ValueError as exc:
-            problems.append(f"{where(n, header, column)}: {exc}")
-            return None
+    take = cell_reader(cells, problems, lambda header: where(n, header, column))
 
     case: dict[str, Any] = {"version": 1}
     for c in COLUMNS:

@@ -52,6 +52,7 @@ COLUMNS = (
 )
 HEADERS = tuple(c.header for c in COLUMNS)
 from respond.case.cells import rows_of  # noqa: F401  (the debts form's CSV, as Excel saves it)
+from respond.case.cells import cell_reader
 from respond.case.cells import (DEDUCTION, METHOD_WORDS as _METHOD_WORDS, METHODS as _METHODS,  # noqa: F401
                                 ONE_OFF_FEE, PER_INSTALMENT_FEE, letter, loan_extras, money as _money,
                                 payments as _payments, rate as _rate)
@@ -76,16 +77,7 @@ def _set(target: dict[str, Any], path: str, value: Any) -> None:
 
 def _debt(row: int, cells: dict[str, str], problems: list[str]) -> dict[str, Any]:
     debt: dict[str, Any] = {}
-
-    def take(header: str, convert=lambda s: s):
-        text = cells.get(header, "").strip()
-        if not text:
-            return None
-        try:
-            return convert(text)
-        except ValueError as exc:
-            problems.append(f"{where(row, header)}: {exc}")
-            return None
+    take = cell_reader(cells, problems, lambda header: where(row, header))
 
     sued_word = take("是否被起诉")
     if sued_word not in (None, "是", "否"):
