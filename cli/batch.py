@@ -252,6 +252,7 @@ def read_file_list(source: str) -> list[str]:
     return paths
 
 
+EXCEL_ROWS = 1_048_576  # the most rows an Excel sheet holds, its header included
 INTAKE = ".respond-intake"  # under --out: each spreadsheet row as the case file it is read into
 SHEET_SUFFIXES = (".csv", ".xlsx")
 
@@ -925,6 +926,9 @@ def run_batch(inputs: Sequence[str], out_dir: str, *, jobs: int | None, force: b
         console = _Console()
         write_summary(out, console.watch(store.sorted_rows()))
         click.echo(console.text(store.counts, out))
+        if sum(store.counts.values()) + 1 > EXCEL_ROWS:
+            click.echo(f"注意：summary.csv 有 {sum(store.counts.values()):,} 行，超过 Excel 一张表最多 {EXCEL_ROWS:,} 行，"
+                       "Excel/WPS 打开时只显示前面的行（按答辩截止日排序，最紧急的在前）。", err=True)
         counts = store.counts
     finally:
         store.close()

@@ -15,7 +15,6 @@ import click
 from respond.cli.main import guarded
 from respond.cli.options import FilePath, force_option
 
-EXCEL_ROWS = 1_048_576  # the most rows an Excel sheet holds, its header included
 
 
 def read_summary(folder: Path) -> list[dict[str, str]]:
@@ -48,7 +47,7 @@ def merge(folders, out_dir, force):
 
     示例：respond merge 输出-aa 输出-ab 输出-ac 输出-ad --out 合并
     """
-    from respond.cli.batch import HEADER, KEYS, SUMMARY
+    from respond.cli.batch import EXCEL_ROWS, HEADER, KEYS, SUMMARY
     from respond.cli.engine import InputError
     from respond.cli.files import refuse_replacing, write_streamed
 

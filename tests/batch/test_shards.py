@@ -82,3 +82,14 @@ def test_a_folder_without_respond_s_summary_is_refused(tmp_path):
 def test_a_bad_shard_is_refused(tmp_path, value):
     r = run("batch", EXAMPLES / "bank-within-cap.json", "--shard", value, "--out", tmp_path / "o", "--today", TODAY)
     assert r.exit_code == 2 and "--shard 应写成 K/N" in r.stderr and not (tmp_path / "o").exists()
+
+
+def test_a_summary_past_excel_s_row_limit_is_warned(tmp_path, monkeypatch):
+    from respond.cli import batch
+
+    monkeypatch.setattr(batch, "EXCEL_ROWS", 2)  # the header and one case fit; two cases do not
+    r = run("batch", EXAMPLES / "bank-within-cap.json", EXAMPLES / "microloan-fees.json", "--out", tmp_path / "o",
+            "--today", TODAY)
+    assert "超过 Excel 一张表最多 2 行" in r.stderr
+    r = run("batch", EXAMPLES / "bank-within-cap.json", "--out", tmp_path / "p", "--today", TODAY)
+    assert "超过 Excel" not in r.stderr
