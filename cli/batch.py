@@ -28,6 +28,7 @@ import io
 import json
 import os
 import re
+import time
 import sys
 import unicodedata
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -45,6 +46,9 @@ EXIT_REJECTED = 2
 
 SUMMARY = "summary.csv"
 MANIFEST = ".respond-batch.json"  # in --out: which input file each folder was drafted from
+JOURNAL = ".respond-batch.journal"  # in --out: the manifest's checkpoints while a run goes on
+# seconds between checkpoints: a run killed midway redrafts at most this much work again
+CHECKPOINT_SECONDS = float(os.environ.get("RESPOND_BATCH_CHECKPOINT_SECONDS", "5"))
 REPORT = "report.json"  # same names as respond.templates.package (not imported: keeps planning light)
 EXPLANATION = "说明.md"
 
@@ -336,17 +340,55 @@ def file_digest(path: str) -> str | None:
 Manifest = dict[str, dict[str, str]]
 
 
+def _entry_ok(v: Any) -> bool:
+    return isinstance(v, dict) and all(isinstance(v.get(f), str) for f in ("src", "sha256", "settings"))
+
+
 def read_manifest(out_dir: Path) -> Manifest:
-    """The manifest of an earlier run ({} when absent, unreadable or of another version)."""
+    """The manifest of an earlier run ({} when absent, unreadable or of another version), with the
+    checkpoints a run killed before its end appended to the journal."""
     try:
         data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return {}
-    if not isinstance(data, dict) or data.get("version") != 2 or not isinstance(data.get("folders"), dict):
-        return {}
-    return {k: v for k, v in data["folders"].items()
-            if isinstance(k, str) and isinstance(v, dict) and all(isinstance(v.get(f), str)
-                                                                   for f in ("src", "sha256", "settings"))}
+        data = None
+    manifest: Manifest = {}
+    if isinstance(data, dict) and data.get("version") == 2 and isinstance(data.get("folders"), dict):
+        manifest = {k: v for k, v in data["folders"].items() if isinstance(k, str) and _entry_ok(v)}
+    manifest.update(read_journal(out_dir))
+    return manifest
+
+
+def read_journal(out_dir: Path) -> Manifest:
+    """The journal's entries, one JSON object a line; a torn last line (a kill mid-write) is skipped."""
+    out: Manifest = {}
+    try:
+        with open(out_dir / JOURNAL, encoding="utf-8", errors="replace") as fh:
+            for line in fh:
+                try:
+                    item = json.loads(line)
+                except ValueError:
+                    continue
+                if isinstance(item, dict) and isinstance(item.get("folder"), str) and _entry_ok(item):
+                    out[item["folder"]] = {k: item[k] for k in ("src", "sha256", "settings")}
+    except OSError:
+        pass
+    return out
+
+
+def _drop_journal(out_dir: Path) -> None:
+    try:
+        (out_dir / JOURNAL).unlink()
+    except FileNotFoundError:
+        pass
+
+
+def append_journal(out_dir: Path, entries: dict[str, dict[str, str]]) -> None:
+    """Checkpoint: the folders drafted since the last one, after their packages are on disk."""
+    if SYNC_AT_END:
+        os.sync()  # every package on disk before a line says it is there
+    lines = "".join(json.dumps({"folder": f, **e}, ensure_ascii=False) + "\n" for f, e in entries.items())
+    with open(out_dir / JOURNAL, "a", encoding="utf-8") as fh:
+        fh.write(lines)
 
 
 def manifest_bytes(manifest: Manifest) -> bytes:
@@ -890,16 +932,24 @@ def run_batch(inputs: Sequence[str], out_dir: str, *, jobs: int | None, force: b
 
         # digests taken before drafting: a file edited meanwhile is redrafted next time
         source = {t.folder: {"src": t.src, "sha256": file_digest(t.src) or "", "settings": settings} for t in todo}
-        if any(f in manifest for f in source):
+        if any(f in manifest for f in source) or (out / JOURNAL).exists():
             # until they are drafted and synced, these folders are not up to date, even after a crash
             for f in source:
                 manifest.pop(f, None)
             _write_manifest(out, manifest)
+            _drop_journal(out)  # its entries are in the manifest now
+        pending: dict[str, dict[str, str]] = {}
+        last_checkpoint = time.monotonic()
 
         def record(row: dict[str, Any]) -> None:
+            nonlocal last_checkpoint
             store.add(row)
             if row["status"] == DRAFTED and not row.get("error"):  # a PDF not made: not up to date
-                manifest[row["folder"]] = source[row["folder"]]
+                manifest[row["folder"]] = pending[row["folder"]] = source[row["folder"]]
+            if pending and time.monotonic() - last_checkpoint >= CHECKPOINT_SECONDS:
+                append_journal(out, pending)
+                pending.clear()
+                last_checkpoint = time.monotonic()
 
         jobs = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
         try:
@@ -922,6 +972,7 @@ def run_batch(inputs: Sequence[str], out_dir: str, *, jobs: int | None, force: b
                 if SYNC_AT_END:
                     os.sync()  # every package on disk before the manifest says so
                 _write_manifest(out, manifest)
+                _drop_journal(out)
 
         console = _Console()
         write_summary(out, console.watch(store.sorted_rows()))
