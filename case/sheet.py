@@ -27,18 +27,18 @@ class Column:
     header: str
     path: str  # where the value goes in the case file; "" for the loan columns read together
     note: str
-    kind: str = "text"  # text | date | datetime | money | choice | path | loan
-    choices: tuple[str, ...] = ()
+    kind: str = "text"  # text | date | datetime | money | rate | choice | path | loan
+    choices: tuple[tuple[str, str], ...] = ()  # choice: (the word in the sheet, the case-file value)
     required: bool = False
 
 
 COLUMNS: tuple[Column, ...] = (
     Column("案号", "court.case_number", "传票上的案号，例如（2026）浙0106民初12345号"),
     Column("法院", "court.name", "审理的法院（必填）", required=True),
-    Column("程序", "court.procedure", "普通程序 / 简易程序 / 小额诉讼程序", "choice", tuple(PROCEDURES)),
+    Column("程序", "court.procedure", "普通程序 / 简易程序 / 小额诉讼程序", "choice", tuple(PROCEDURES.items())),
     Column("立案日", "court.filed_on", "YYYY-MM-DD", "date"),
     Column("开庭时间", "court.hearing_at", "YYYY-MM-DD HH:MM", "datetime"),
-    Column("送达方式", "service.method", "直接送达 / 邮寄送达 / 电子送达 / 公告送达（必填）", "choice", tuple(SERVICE),
+    Column("送达方式", "service.method", "直接送达 / 邮寄送达 / 电子送达 / 公告送达（必填）", "choice", tuple(SERVICE.items()),
            required=True),
     Column("送达日", "service.date", "收到起诉状副本的日子 YYYY-MM-DD（必填）", "date", required=True),
     Column("案由", "case_cause", "传票上的案由，例如 金融借款合同纠纷"),
@@ -73,7 +73,6 @@ COLUMNS: tuple[Column, ...] = (
 )
 HEADERS = tuple(c.header for c in COLUMNS)
 BY_HEADER = {c.header: c for c in COLUMNS}
-_LOAN_HEADERS = {c.header for c in COLUMNS if c.kind == "loan"}
 
 
 @dataclass(frozen=True)
@@ -99,13 +98,11 @@ def _date(text: str) -> str:
     import datetime as dt
 
     try:
-        return dt.date.fromisoformat(text).isoformat() if len(text) == 10 else _bad_date(text)
+        if len(text) == 10:  # fromisoformat alone would also take 20261103
+            return dt.date.fromisoformat(text).isoformat()
     except ValueError:
-        raise ValueError(f"{text} 不是存在的日期，或者没有写成 YYYY-MM-DD") from None
-
-
-def _bad_date(text: str) -> str:
-    raise ValueError(f"应写成 YYYY-MM-DD，例如 2026-11-03（不是 {text[:20]}）")
+        pass
+    raise ValueError(f"{text} 不是存在的日期，或者没有写成 YYYY-MM-DD")
 
 
 def _datetime(text: str) -> str:
@@ -166,8 +163,7 @@ def _row(n: int, cells: dict[str, str], column: dict[str, str], base: Path) -> S
         if value is not None:
             _set(case, c.path, value)
     loan = case.setdefault("loan", {})
-    loan_extras(lambda h, convert=lambda s: s: take(h, convert) if h in cells else None, loan,
-                lambda message: problems.append(f"{where(n, '实际到手', column)}: {message}"))
+    loan_extras(take, loan, lambda message: problems.append(f"{where(n, '实际到手', column)}: {message}"))
     number = cells.get("案号", "")
     if problems:
         return SheetRow(n, None, tuple(problems), number)
@@ -185,7 +181,7 @@ def _annual(text: str) -> float:
 
 
 def _choice(text: str, c: Column) -> str:
-    table = PROCEDURES if c.header == "程序" else SERVICE
+    table = dict(c.choices)
     if text not in table:
         raise ValueError("应为 " + " / ".join(table))
     return table[text]
@@ -232,7 +228,8 @@ def template_xlsx() -> bytes:
     ws.title = "案件"
     ws.append(list(HEADERS))
     ws.append([EXAMPLE_ROW.get(h, "") for h in HEADERS])
-    lists = {"程序": tuple(PROCEDURES), "送达方式": tuple(SERVICE), "还款方式": tuple(METHODS)}
+    lists = {c.header: tuple(word for word, _ in c.choices) for c in COLUMNS if c.choices}
+    lists["还款方式"] = tuple(METHODS)  # a loan column, read with the debts form's
     for i, c in enumerate(COLUMNS, start=1):
         cell = ws.cell(row=1, column=i)
         cell.font = Font(bold=c.required)

@@ -28,8 +28,8 @@ import io
 import json
 import os
 import re
-import time
 import sys
+import time
 import unicodedata
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass
@@ -38,6 +38,7 @@ from typing import Any, Iterable, Iterator, Sequence
 
 import click
 
+from respond.case.privacy import scrub as scrub_text
 from respond.cli.engine import InputError
 
 EXIT_OK = 0
@@ -198,8 +199,6 @@ def plan(paths: Sequence[Path], sheet_entries: Sequence[tuple[str, str, str, str
     """Tasks for the case files ``paths`` and the rows of spreadsheets, ``sheet_entries`` as
     (shown as, case file or "" for a rejected row, case number, fallback folder name)."""
     from respond.case.load import resolved
-
-    from respond.case.privacy import scrub as scrub_text
 
     numbers = [_raw_case_number(p) for p in paths]
     entries = [(str(p), str(resolved(p)), n, p.stem) for p, n in zip(paths, numbers)] + list(sheet_entries)
@@ -459,7 +458,7 @@ def sort_key(row: dict[str, Any]) -> tuple:
 def scrub(text: str, src: str | None = None) -> str:
     """``text`` without the borrower's ID number, phone or address: the values of those fields in
     the case file at ``src`` (when it parses) and anything shaped like an ID or mobile number."""
-    from respond.case.privacy import scrub as scrub_text, sensitive_values
+    from respond.case.privacy import sensitive_values
 
     secrets: set[str] = set()
     if src is not None:
@@ -731,8 +730,6 @@ def _cell(key: str, value: Any) -> str:
         return f"{value:.2f}"
     text = " ".join(str(value).split())  # one line per row, whatever a name contains
     if key in _TEXT_KEYS:
-        from respond.case.privacy import scrub as scrub_text
-
         text = scrub_text(text)  # an ID or mobile number typed into a name or case number is not repeated
     if key in _TEXT_KEYS and text[:1] in ("=", "+", "-", "@"):
         text = "'" + text  # never a formula in Excel/WPS
@@ -808,8 +805,6 @@ def printable(text: str) -> str:
     """``text`` safe for a terminal: control, format (bidi overrides) and unassigned characters,
     which a hostile case file could use to rewrite the screen, become ``_``; an ID- or mobile-shaped
     number is masked (it has no place in a name or a case number)."""
-    from respond.case.privacy import scrub as scrub_text
-
     return scrub_text("".join("_" if unicodedata.category(c) in _DROP_CATEGORIES else c for c in text))
 
 

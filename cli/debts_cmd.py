@@ -109,11 +109,10 @@ def debts(debts_file, out_dir, form_path, cases_dir, letters, collection, log_pa
     if picture:
         files[chart.FILE] = picture
     if letters:
-        files.update(_letters(person, items, rows, reports, capacity, today))
-        from respond.checks.credit_record import denies_the_debt
-
-        notes += [f"{d.platform}：您在征信异议中说这笔借款不是您的或已经还清，没有写协商还款函"
-                  "（协商函会被当作您认可这笔欠款）。" for d in items if not d.sued and denies_the_debt(d.credit_record)]
+        written, denied = _letters(person, items, rows, reports, capacity, today)
+        files.update(written)
+        notes += [f"{platform}：您在征信异议中说这笔借款不是您的或已经还清，没有写协商还款函"
+                  "（协商函会被当作您认可这笔欠款）。" for platform in denied]
     if collection:
         from respond.templates.collection import GUIDE_FILE, LOG_FILE, collection_guide, evidence_log
 
@@ -139,9 +138,10 @@ def debts(debts_file, out_dir, form_path, cases_dir, letters, collection, log_pa
         click.echo(f"{i}. {line}")
 
 
-def _letters(person, items, rows, reports, capacity, today) -> dict[str, bytes]:
+def _letters(person, items, rows, reports, capacity, today) -> tuple[dict[str, bytes], list[str]]:
     """协商还款函-NN-平台.docx for each loan not sued whose lawful total is known; the month's
-    capacity shared among them (debts/plan.py)."""
+    capacity shared among them (debts/plan.py). Also the platforms left without one because the
+    person disputes the debt as not theirs or paid (a letter would acknowledge it)."""
     from respond.cli.batch import safe_folder_name
     from respond.checks.card import arrangement
     from respond.checks.credit_record import denies_the_debt
@@ -150,8 +150,9 @@ def _letters(person, items, rows, reports, capacity, today) -> dict[str, bytes]:
     from respond.templates.render import letter_template
 
     by_index = {d.index: d for d in items}
+    denied = [r for r in rows if not r.sued and denies_the_debt(by_index[r.index].credit_record)]
     open_rows = [r for r in rows if not r.sued and r.lawful_total is not None and r.lawful_total > 0
-                 and not denies_the_debt(by_index[r.index].credit_record)]
+                 and r not in denied]
     offers = [offered(r.lawful_total, r.claimed_total) for r in open_rows]
     split = shares(offers, capacity) if capacity else [None] * len(open_rows)
     out = {}
@@ -165,7 +166,7 @@ def _letters(person, items, rows, reports, capacity, today) -> dict[str, bytes]:
                                                   reports[r.index]["lender"].get("plaintiff_category")),
                                  cap_assumes_filing=r.cap_assumes_filing)
         out[f"协商还款函-{r.index + 1:02d}-{safe_folder_name(r.platform)}.docx"] = letter_template().render(context)
-    return out
+    return out, [r.platform for r in denied]
 
 
 def _pdfs(files: dict[str, bytes]) -> dict[str, bytes]:

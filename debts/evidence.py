@@ -10,7 +10,7 @@ from pathlib import Path
 
 from respond.case.model import HIDDEN_MESSAGE, has_hidden_characters
 from respond.checks.collection import Entry
-from respond.debts.form import letter
+from respond.case.cells import letter
 
 LOG_HEADERS = ("日期", "时间", "哪笔借款（平台名称，与债务清单一致）", "对方号码", "对方自称（姓名、机构）",
                "方式（电话/短信/微信/上门/联系亲友）", "对方说了什么（尽量写原话）", "是否联系了您的亲友、同事（是/否）",

@@ -16,6 +16,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from respond.case.cells import METHOD_WORDS as _METHOD_WORDS
+from respond.case.cells import (DEDUCTION, ONE_OFF_FEE, PER_INSTALMENT_FEE, cell_reader, letter, loan_extras,
+                                rows_of)  # noqa: F401  (rows_of: the form's CSV, imported from here)
+from respond.case.cells import money as _money
+
 PERSON_HEADER = "借款人"
 MONTHLY_HEADER = "每月能还（元）"  # row 1, C and D: person.monthly, for the letters' instalments
 
@@ -51,11 +56,6 @@ COLUMNS = (
     Column("信用卡", "credit_card", "银行信用卡欠款填 是（协商函会请求个性化分期还款）"),
 )
 HEADERS = tuple(c.header for c in COLUMNS)
-from respond.case.cells import rows_of  # noqa: F401  (the debts form's CSV, as Excel saves it)
-from respond.case.cells import cell_reader
-from respond.case.cells import (DEDUCTION, METHOD_WORDS as _METHOD_WORDS, METHODS as _METHODS,  # noqa: F401
-                                ONE_OFF_FEE, PER_INSTALMENT_FEE, letter, loan_extras, money as _money,
-                                payments as _payments, rate as _rate)
 
 
 class FormError(Exception):

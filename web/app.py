@@ -317,7 +317,8 @@ def check_answers(answers: dict[str, str], today: dt.date, contract: str | None 
                                             "message": p.message})
         return result
     try:
-        analysis = make_engine(today=today).run(loaded, contract)
+        engine = make_engine(today=today)
+        analysis = engine.run(loaded, contract)
     except InputError as exc:
         result["case_problems"].append({"key": "", "page": "", "label": "填写内容", "message": str(exc)})
         return result
@@ -326,7 +327,7 @@ def check_answers(answers: dict[str, str], today: dt.date, contract: str | None 
                             "calendar_verified": d.calendar_verified},
                   court=analysis.case.court.name, findings=findings_in_plain_words(analysis),
                   ready=True, analysis=analysis, documents=package_names(analysis),
-                  **credit_dispute(answers, loaded, analysis, today, contract))
+                  **credit_dispute(answers, loaded, analysis, engine, today, contract))
     return result
 
 
@@ -336,10 +337,9 @@ CREDIT_FIELDS = {"report_date": "ask.credit_report_date", "grounds": "ask.credit
                  "ended_on": "ask.credit_ended_on"}
 
 
-def credit_dispute(answers, loaded, analysis, today: dt.date, contract: str | None) -> dict[str, Any]:
+def credit_dispute(answers, loaded, analysis, engine, today: dt.date, contract: str | None) -> dict[str, Any]:
     """The review's 征信异议 part: what to fix (each linked to its question), or the application's
     files (the same as ``respond debts --disputes`` writes for this loan). Never blocks the answer."""
-    from respond.cli.engine import make_engine
     from respond.debts.dispute import GUIDE, application, application_name, dispute_grounds, platform_of
     from respond.templates.credit_dispute import dispute_guide
     from respond.web.questions import credit_record_from_answers
@@ -350,7 +350,7 @@ def credit_dispute(answers, loaded, analysis, today: dt.date, contract: str | No
     fixes = [{"key": k, "page": PAGE_OF[k], "label": QUESTIONS[k].label, "message": m} for k, m in problems.items()]
     if record is None:
         return {"credit_fixes": fixes, "credit_files": {}, "credit_denies": False}
-    found, refused = dispute_grounds(make_engine(today=today), loaded, record, today, contract)
+    found, refused = dispute_grounds(engine, loaded, record, today, contract)
     fixes += [{"key": CREDIT_FIELDS[r.field], "page": "credit", "label": QUESTIONS[CREDIT_FIELDS[r.field]].label,
                "message": r.message} for r in refused]
     if fixes or not found:
