@@ -111,6 +111,7 @@ def contradictions(case: CaseFile | Partial, bad_paths: Iterable[str] = ()) -> l
     accelerated = getattr(loan, "accelerated_on", None)
     if accelerated and start is not None and accelerated <= start:
         out.append(Problem("loan.accelerated_on", f"提前到期日 {accelerated} 不晚于放款日 {start}"))
+    out += _card_and_recourse(case, start)
     rollover = getattr(loan, "rollover", None)
     if rollover is not None and rollover.original_date and loan.contract_date and rollover.original_date >= loan.contract_date:
         out.append(Problem("loan.rollover.original_date", "最初借款日应早于重新出具借条的日期（loan.contract_date）"))
@@ -118,6 +119,29 @@ def contradictions(case: CaseFile | Partial, bad_paths: Iterable[str] = ()) -> l
             and loan.principal is not None and rollover.original_principal + rollover.folded_interest != loan.principal:
         out.append(Problem("loan.rollover", f"最初本金 {rollover.original_principal} 元加计入的利息 {rollover.folded_interest} 元"
                                             f"应等于新借条的本金 {loan.principal} 元"))
+    return out
+
+
+def _card_and_recourse(case: "CaseFile | Partial", start) -> list[Problem]:
+    """The credit card's default and the guarantor's payment against the loan's own dates."""
+    out: list[Problem] = []
+    card = getattr(case, "card", None)
+    stop = case.claims.as_of if case.claims is not None else None
+    if card is not None and card.overdue_since is not None:
+        if start is not None and card.overdue_since <= start:
+            out.append(Problem("card.overdue_since", f"首次逾期日 {card.overdue_since} 不晚于领用合约日 {start}"))
+        if stop is not None and card.overdue_since > stop:
+            out.append(Problem("card.overdue_since", f"首次逾期日 {card.overdue_since} 晚于暂计日 {stop}（claims.as_of）"))
+    recourse = getattr(case, "recourse", None)
+    if recourse is not None and recourse.paid_on is not None:
+        if start is not None and recourse.paid_on <= start:
+            out.append(Problem("recourse.paid_on", f"代偿（理赔）日 {recourse.paid_on} 不晚于放款日 {start}"))
+        filed_on = case.court.filed_on if case.court is not None else None
+        if filed_on is not None and recourse.paid_on > filed_on:
+            out.append(Problem("recourse.paid_on", f"代偿（理赔）日 {recourse.paid_on} 晚于立案日 {filed_on}：还没有代偿就不能追偿，"
+                                                   "请核对"))
+    if recourse is not None and recourse.amount is not None and recourse.amount == 0:
+        out.append(Problem("recourse.amount", "代偿（理赔）金额为 0：没有代偿就没有追偿；不知道金额请不填"))
     return out
 
 

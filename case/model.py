@@ -394,6 +394,23 @@ class Wishes(Strict):
     monthly: Optional[Money] = None  # 每月能还的数额（请求分期履行）
 
 
+class Card(Strict):
+    """A bank credit-card suit (信用卡纠纷; added, docs/case-file.md): when the card fell into
+    default and on what principal. ``loan.contract_date`` is the day the card agreement (领用合约)
+    was made; ``claims`` split as the complaint does (透支本金, 透支利息, 违约金, 分期手续费…)."""
+
+    overdue_since: Optional[Day] = None  # 首次逾期之日: the missed 到期还款日
+    overdue_principal: Optional[Money] = None  # 逾期时的透支本金 (the statement's principal that day)
+
+
+class Recourse(Strict):
+    """What a guarantor or a 保证保险 insurer paid the lender for the borrower (代偿 / 理赔; added,
+    docs/case-file.md): its recourse is limited to it."""
+
+    paid_on: Optional[Day] = None  # 代偿日 / 理赔日
+    amount: Optional[Money] = None  # 代偿 / 理赔金额
+
+
 class CaseFile(Strict):
     version: int
     case_cause: Optional[Annotated[str, Field(max_length=100)]] = None
@@ -405,6 +422,8 @@ class CaseFile(Strict):
     loan: Loan
     assignment: Optional[Assignment] = None
     wishes: Optional[Wishes] = None
+    card: Optional[Card] = None
+    recourse: Optional[Recourse] = None
     notes: dict[str, Any] = Field(default_factory=dict)
 
     @model_validator(mode="before")

@@ -23,10 +23,11 @@ from respond.checks.lawful import Lawful, lawful
 from respond.checks.deadline import Deadline, answer_deadline
 from respond.checks.findings import Finding
 from respond.checks.ledger import Ledger, Payment, recompute
-from respond.checks.lenders import LenderIdentity, categorize, default_case_cause, form_for, resolve_regime
+from respond.checks.lenders import LenderIdentity, categorize, form_for, resolve_regime, suit_cause
 from respond.checks.lpr import LprTable
 from respond.checks.money import ZERO
 from respond.checks.overdue import overdue_rate
+from respond.checks.card_suit import CardCeiling, card_ceiling
 from respond.checks.claims import Line, claim_lines
 from respond.checks.positions import Positions, notice_claimed, positions
 from respond.checks.rollover import RolloverResult, rollover_principal
@@ -39,7 +40,7 @@ class Lender:
     lender: LenderIdentity
     regime: str
     case_cause: str
-    form: str  # "financial" | "private": which answer form
+    form: str  # which answer form: a key of templates/forms.FORMS
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,7 @@ class Analysis:
     notice_claimed: bool = False  # the contract says it drew attention to its terms (加粗、特别提示)
     positions: Positions | None = None  # every item of the answer form (docs/rules.md §16)
     lines: dict[str, Line] | None = None  # the claim line by line (checks/claims.py), computed once
+    card: CardCeiling | None = None  # 信用卡纠纷: the cap from the day of default (checks/card_suit.py)
 
     def has(self, code: str) -> bool:
         """A finding of this code was made (GUARANTOR_RECOURSE: a guarantor's recourse suit;
@@ -144,8 +146,9 @@ def identify_lender(case: CaseFile) -> tuple[Lender, list[str]]:
     original = case.original_lender  # loan.lender, else assignment.from
     lender = plaintiff if not original else categorize(original)
     regime, warnings = resolve_regime(plaintiff, lender)
-    cause = case.case_cause or default_case_cause(regime, lender.category)
-    return Lender(plaintiff, lender, regime, cause, form_for(case.case_cause, regime)), list(warnings)
+    cause = case.case_cause or suit_cause(regime, plaintiff.category, lender.category, card=case.card is not None,
+                                          plaintiff_is_lender=not original or original.strip() == case.plaintiff.name.strip())
+    return Lender(plaintiff, lender, regime, cause, form_for(cause, regime)), list(warnings)
 
 
 def _rate(case: CaseFile, schedule: Schedule | None, cap: Cap | None, stop: dt.date, warnings: list[str]) -> RateResult:
@@ -261,8 +264,20 @@ def analyse(case: CaseFile, *, today: dt.date, calendar: HolidayCalendar, lpr: L
         warnings.append("综合年化利率超过上限，但 2020-08-20 以后的上限因缺少立案日无法确定，未做重算")
     if rate.exceeds_cap and cap_ledger is not None:
         ledger = cap_ledger
+    card = None
+    if lender.form == "credit_card":
+        card = card_ceiling(case.card, case.claims.principal, payments, cap, stop, day_basis)
+        warnings[:] = [w for w in warnings if "无法计算综合年化利率" not in w]  # a card has no schedule to price
+        if card is None:
+            warnings.append("信用卡案件缺少首次逾期日（card.overdue_since）或透支本金：未能按上限核算利息、违约金和手续费")
+        else:
+            cap_ledger = ledger = card.ledger  # the ceiling from the day of default replaces the loan's ledger
+            if card.later_payments:
+                warnings.append(f"逾期后有 {len(card.later_payments)} 笔还款未计入上限核算：以原告主张的透支本金为基数时，"
+                                "这些还款已反映在透支本金里；其中冲抵利息、违约金的部分还应从上限中扣减，"
+                                "请填写逾期时的透支本金（card.overdue_principal）后重算")
     if claimed is not None:
-        contract = _entitlement(case, schedule, cap, stop, payments, lpr, warnings, received)
+        contract = None if card is not None else _entitlement(case, schedule, cap, stop, payments, lpr, warnings, received)
         if contract is not None and case.claims.fees and not contract.fees and not loan.fees \
                 and not any(i.fees for i in schedule.installments):
             warnings.append(f"原告主张其他费用 {case.claims.fees:.2f} 元，但案件文件没有列出合同约定的费用（loan.fees）："
@@ -278,7 +293,7 @@ def analyse(case: CaseFile, *, today: dt.date, calendar: HolidayCalendar, lpr: L
 
     if case.court.filed_on is None:
         warnings.append("案件文件没有立案日（court.filed_on）：无法判断是否已过诉讼时效")
-    elif schedule is None:
+    elif schedule is None and card is None:
         warnings.append("缺少还款计划（loan.schedule，或生成计划所需的利率、期限和还款方式）：不知道最后一期的到期日，"
                         "无法判断是否已过诉讼时效")
     alternative = _alternative(case, lender, rate, amounts, claimed, payments, stop, day_basis, lpr, warnings)
@@ -287,7 +302,7 @@ def analyse(case: CaseFile, *, today: dt.date, calendar: HolidayCalendar, lpr: L
     text = "\n".join([contract_text or "", *(loan.clauses or ())])  # the notice wording may be in either
     analysis = Analysis(case, today, stop, deadline, lender, schedule, rate, amounts, ledger, alternative,
                         [], warnings, hits, jurisdiction, _standing(case, schedule, payments, stop), rolled,
-                        notice_claimed(text))
+                        notice_claimed(text), card=card)
     analysis = replace(analysis, lines=claim_lines(analysis))
     analysis.findings.extend(defenses.findings_for(analysis))
     analysis.findings.extend(clause_findings(hits, {**case_facts(case, lender.regime),

@@ -14,7 +14,7 @@ from respond.checks.caps import FIN_24, RED_LINE_36, Cap, above
 from respond.checks.dates import add_years
 from respond.checks.findings import Finding, engine_rules, make_finding
 from respond.checks.formats import date_text, money_text, pct_text
-from respond.checks.money import rate6
+from respond.checks.money import ZERO, rate6
 
 if TYPE_CHECKING:
     from respond.checks.analyse import Analysis
@@ -408,6 +408,24 @@ def charges_above_cap(a: "Analysis") -> Finding | None:
                                   "cap": float(rate6(a.rate.known_cap)) if a.rate.known_cap is not None else None})
 
 
+def card_charges_above_cap(a: "Analysis") -> Finding | None:
+    """信用卡纠纷: the charges claimed above the cap from the day of default (checks/card_suit.py)
+    by 1 元 or more."""
+    card, lines = a.card, a.lines
+    if card is None or lines is None:
+        return None
+    claimed = sum((lines[k].claimed for k in ("interest", "penalty", "fees") if lines[k].claimed is not None), ZERO)
+    ceiling = card.ledger.lawful_interest
+    if claimed - ceiling < TOLERANCE:
+        return None
+    return make_finding(engine_rules()["CARD_CHARGES_ABOVE_CAP"],
+                        {"claimed_charges": money_text(claimed), "base": money_text(card.base),
+                         "since_cn": date_text(card.since), "as_of_cn": date_text(a.stop),
+                         "ceiling": money_text(ceiling), "excess": money_text(claimed - ceiling)},
+                        evidence={"claimed_charges": float(claimed), "ceiling": float(ceiling), "base": float(card.base),
+                                  "since": card.since.isoformat()})
+
+
 def _facts_words(facts) -> tuple[str, str]:
     parts = []
     if facts.advertised:
@@ -461,7 +479,7 @@ def rollover_interest(a: "Analysis") -> Finding | None:
 
 CHECKS: tuple[Callable[["Analysis"], Finding | None], ...] = (
     deadline, deadline_passed, rate_above_cap, rate_above_36, fees_as_interest, charges_above_cap, upfront_deduction,
-    rollover_interest,
+    rollover_interest, card_charges_above_cap,
     principal_above_schedule, claim_above_contract, overpaid,
     lender_unlicensed, professional_lender, assigned_debt, assignee_licence_unverified, guarantor_recourse, limitation,
 )

@@ -75,7 +75,9 @@ def basis_text(ids: list[str] | tuple[str, ...], sep: str = "、", by_article: b
     for i in dict.fromkeys(ids):
         c = index[i]
         if c.article:
-            groups.setdefault(c.law, []).append(c.article)
+            articles = groups.setdefault(c.law, [])
+            if c.article not in articles:  # two paragraphs of one article: 第2条 once
+                articles.append(c.article)
         else:
             groups.setdefault(c.cite, [])
     if by_article:

@@ -90,22 +90,24 @@ def _accrue(principal: Decimal, rate: Decimal, last: dt.date, until: dt.date, ba
 
 
 def recompute(*, received: Decimal, start: dt.date, payments: list[Payment], cap: Cap,
-              stop: dt.date, day_basis: int = 360) -> Ledger:
+              stop: dt.date, day_basis: int = 360, start_kind: str = "disbursement") -> Ledger:
     """Run the ledger from ``start`` (principal = ``received``) to ``stop``, accruing to that day.
 
     Payments after ``stop`` are not part of the ledger (the caller warns about them).
+    ``start_kind`` names the first row: ``disbursement``, or ``default`` for a credit card's
+    overdraft principal on the day it fell into default (checks/card_suit.py).
     """
     if day_basis not in (360, 365):
         raise ValueError("day_basis must be 360 or 365")
     principal, interest_due, band_due = received, ZERO, ZERO
-    rows = [LedgerRow(start, "disbursement", 0, cap.rate_on(start), ZERO, ZERO, ZERO, ZERO, ZERO, principal, ZERO)]
+    rows = [LedgerRow(start, start_kind, 0, cap.rate_on(start), ZERO, ZERO, ZERO, ZERO, ZERO, principal, ZERO)]
     events: list[tuple[dt.date, int, Decimal]] = [(p.date, 1, p.amount) for p in payments if start <= p.date <= stop]
     events += [(d - dt.timedelta(days=1), 0, ZERO) for d in cap.change_days() if start < d <= stop]
     events.append((stop, 2, ZERO))
     last = start
     for day, order, amount in sorted(events, key=lambda e: (e[0], e[1])):
         kind = ("rate_change", "payment", "stop")[order]
-        if kind == "stop" and day == last and rows[-1].kind != "disbursement":
+        if kind == "stop" and day == last and len(rows) > 1:
             break
         days = (day - last).days
         accrued = _accrue(principal, cap.rate_on(day), last, day, day_basis)

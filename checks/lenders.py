@@ -428,15 +428,35 @@ def default_case_cause(regime: Optional[str], lender_category: Union[LenderKind,
 
 
 def form_for(case_cause: Optional[str], regime: str) -> str:
-    """Which answer form to use: ``private`` (民间借贷) or ``financial`` (金融借款).
+    """Which answer form to use: ``private`` (民间借贷), ``financial`` (金融借款), ``credit_card``
+    (信用卡) or ``guarantee_insurance`` (保证保险合同).
 
-    The court's 案由 decides when it names one of the forms' causes (民间借贷 → ``private``;
-    金融借款/小额借款/… → ``financial``); otherwise (no cause, or a generic one such as
-    借款合同纠纷) the regime's form (``private`` only for the private regime).
+    The court's 案由 decides when it names one of the forms' causes (信用卡 → ``credit_card``;
+    保证保险 → ``guarantee_insurance``; 民间借贷 → ``private``; 金融借款/小额借款/融资租赁 →
+    ``financial``); otherwise (no cause, a generic one such as 借款合同纠纷, or 追偿权纠纷, which has
+    no form of its own in the model texts) the regime's form (``private`` only for the private regime).
     """
     cause = (case_cause or "").strip()
+    if "信用卡" in cause:
+        return "credit_card"
+    if "保证保险" in cause:
+        return "guarantee_insurance"
     if "民间借贷" in cause:
         return "private"
-    if any(k in cause for k in ("金融借款", "小额借款", "信用卡", "融资租赁", "保证保险")):
+    if any(k in cause for k in ("金融借款", "小额借款", "融资租赁")):
         return "financial"
     return _regime(regime)["form"]
+
+
+def suit_cause(regime: str, plaintiff_category: str | None, lender_category: str | None, *,
+               card: bool, plaintiff_is_lender: bool) -> str:
+    """The 案由 to assume when the summons does not say, from who sues over what (民事案由规定):
+    a bank's card → 信用卡纠纷; an insurer suing over another's loan (it paid under a 保证保险
+    policy) → 保证保险合同纠纷; a guarantor → 追偿权纠纷; otherwise the regime's cause."""
+    if card:
+        return "信用卡纠纷"
+    if plaintiff_category == "insurer" and not plaintiff_is_lender:
+        return "保证保险合同纠纷"
+    if plaintiff_category == "guarantor":
+        return "追偿权纠纷"
+    return default_case_cause(regime, lender_category)

@@ -560,7 +560,7 @@ def production_requests(a: "Analysis") -> tuple[str, ...]:
         asks.append("produce.licence")
     if "CLAUSE_ACCELERATION" in found:
         asks.append("produce.acceleration")
-    if a.case.loan.disbursed_on is None and a.case.claims.principal is not None:
+    if a.case.loan.disbursed_on is None and a.case.claims.principal is not None and a.lender.form != "credit_card":
         asks.append("produce.disbursement_lender" if "GUARANTOR_RECOURSE" in found else "produce.disbursement")
     return tuple(asks)
 
@@ -569,6 +569,8 @@ def annex_attached(a: "Analysis") -> bool:
     """The recomputation annex (利息重算表) goes with the answer only when the file gives the payments:
     a missing ``loan.payments`` means unknown, not zero (case-file.md), and a ledger that assumes
     nothing was paid proves nothing to the court (and, where payments were made, understates them)."""
+    if a.card is not None:  # the ceiling from the day of default: unlisted payments could only lower it
+        return True
     return (a.ledger is not None or argues_alternative(a)) and bool(a.case.loan.payments)
 
 
@@ -637,8 +639,16 @@ def positions(a: "Analysis") -> Positions:
     data twin, :data:`FORM_ITEMS`)."""
     x = _Facts(a)
     claims_keys, facts_keys = FORM_ITEMS[a.lender.form]
-    claims = claim_positions(x, claims_keys)
-    facts = fact_positions(x, facts_keys)
+    if a.lender.form == "credit_card":
+        from respond.checks.positions_card import card_positions
+        claims, facts = card_positions(a)
+    elif a.lender.form == "guarantee_insurance":
+        from respond.checks.positions_insurance import insurance_positions
+        claims, facts = insurance_positions(a)
+    else:
+        claims = claim_positions(x, claims_keys)
+        facts = fact_positions(x, facts_keys)
+    claims, facts = {k: claims[k] for k in claims_keys}, {k: facts[k] for k in facts_keys}
     notes = note_parts(x)
     basis = _cited(a, [p.parts for p in claims.values()] + [p.parts for p in facts.values()] + [notes])
     return Positions(claims, facts, notes, basis)
@@ -653,6 +663,13 @@ _FACTS = ("contract", "parties", "amount", "term", "rate", "disbursement", "repa
 FORM_ITEMS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "financial": (_CLAIMS + ("other_claims", "total"), _FACTS),
     "private": (_CLAIMS + ("litigation_costs", "other_claims", "total"), _FACTS),
+    "credit_card": (("principal", "interest", "security_claim", "enforcement_costs", "other_claims", "total"),
+                    ("card_application", "card_terms", "notice", "repayment", "overdue_amount", "collection_notice",
+                     "security_contract", "security_parties", "maximum_security", "security_registration",
+                     "guarantee_contract", "guarantee_type", "other_security", "other_defences")),
+    "guarantee_insurance": (("principal", "interest", "enforcement_costs", "other_claims", "total"),
+                            ("policy_contract", "policy_terms", "notice", "loan_terms", "overdue", "claim_payment",
+                             "pursuit", "other_defences")),
 }
 
 

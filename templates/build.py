@@ -414,14 +414,15 @@ def _e_service_ticks() -> str:
     )
 
 
-def _objection(group: str, key: str) -> str:
-    """The right-hand cell of an "有无异议" item: 无/有 boxes, then the reasons."""
+def _objection(group: str, key: str, ticks: tuple[str, str] = ("无", "有"), reasons: str = "事实和理由") -> str:
+    """The right-hand cell of an "有无异议" item: 无/有 boxes (the form's own words), then the reasons."""
     # 无 comes first on the form; an item left to the defendant to check (请核对) ticks neither.
+    agree, object_ = ticks
     return (
-        f"{{% if {group}.{key}.objection %}}无{BOX_EMPTY} 有{BOX_TICKED}"
-        f"{{% elif {group}.{key}.agreed %}}无{BOX_TICKED} 有{BOX_EMPTY}"
-        f"{{% else %}}无{BOX_EMPTY} 有{BOX_EMPTY}{{% endif %}}"
-        f"　事实和理由：{{{{ {group}.{key}.text }}}}"
+        f"{{% if {group}.{key}.objection %}}{agree}{BOX_EMPTY} {object_}{BOX_TICKED}"
+        f"{{% elif {group}.{key}.agreed %}}{agree}{BOX_TICKED} {object_}{BOX_EMPTY}"
+        f"{{% else %}}{agree}{BOX_EMPTY} {object_}{BOX_EMPTY}{{% endif %}}"
+        f"　{reasons}：{{{{ {group}.{key}.text }}}}"
     )
 
 
@@ -488,12 +489,12 @@ def build_answer(form: Form) -> DocumentObject:
 
     _row(table, grid, [([forms.CLAIMS_HEADING], STYLE_SECTION)], whole)
     for n, item in enumerate(form.claims, 1):
-        _row(table, grid, [([f"{n}.{item.label}"], STYLE_LABEL), ([_objection("d", item.key)], STYLE_CELL)], two,
+        _row(table, grid, [([f"{n}.{item.label}"], STYLE_LABEL), ([_objection("d", item.key, item.ticks or form.ticks, form.reasons[0])], STYLE_CELL)], two,
              keep=False)
 
     _row(table, grid, [([forms.FACTS_HEADING], STYLE_SECTION)], whole)
     for n, item in enumerate(form.facts, 1):
-        _row(table, grid, [([f"{n}.{item.label}"], STYLE_LABEL), ([_objection("f", item.key)], STYLE_CELL)], two,
+        _row(table, grid, [([f"{n}.{item.label}"], STYLE_LABEL), ([_objection("f", item.key, item.ticks or form.ticks, form.reasons[1])], STYLE_CELL)], two,
              keep=False)
 
     for n, item in form.closing_numbered():

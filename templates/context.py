@@ -23,10 +23,11 @@ from respond.checks.formats import date_text, money_text, pct_text
 from respond.checks.evidence import evidence_items
 from respond.checks.objection import objection_grounds
 from respond.checks.positions import AGREE, OBJECT, Part, Position, argued_articles, argues_alternative, receipt_recorded
+from respond.templates.forms import FORMS
 from respond.templates.numerals import money_upper
 
 BLANK_DATE = "　　　　年　　月　　日"
-KIND_CN = {"disbursement": "放款", "rate_change": "上限变更", "payment": "还款", "stop": "计至"}
+KIND_CN = {"disbursement": "放款", "default": "逾期起算（透支本金）", "rate_change": "上限变更", "payment": "还款", "stop": "计至"}
 
 
 @lru_cache(maxsize=1)
@@ -96,7 +97,7 @@ def word_part(part: Part, a: Analysis) -> str:
     for k, v in part.values.items():
         if isinstance(v, Decimal) and not k.endswith("_rate"):
             values[f"{k}_upper"] = money_upper(v)
-    if part.key == "claim.total":
+    if part.key in ("claim.total", "claim.card_total"):
         values["list"] = _claims_list(part.values, ("principal", "interest", "penalty", "fees"))
     if part.key == "claim.charges":
         several = sum(part.values.get(k) is not None for k in ("interest", "penalty", "fees")) > 1
@@ -185,7 +186,10 @@ def evidence_list(a: Analysis) -> list[str]:
 def contract_basis(a: Analysis) -> str:
     loan = a.case.loan
     number = f"（编号：{loan.contract_number}）" if loan.contract_number else ""
-    text = f"{date_text(loan.contract_date)}签订的借款合同{number}关于借款金额、利率、费用和还款方式的约定"
+    if a.lender.form == "credit_card":
+        text = f"{date_text(loan.contract_date)}签订的{FORMS['credit_card'].contract}{number}关于透支利率、违约金和各项费用的约定"
+    else:
+        text = f"{date_text(loan.contract_date)}签订的{FORMS[a.lender.form].contract}{number}关于借款金额、利率、费用和还款方式的约定"
     articles = argued_articles(a)
     if articles:
         text += f"；合同{'、'.join(articles)}系原告预先拟定的格式条款（理由见上文）"
@@ -273,6 +277,8 @@ def annex_context(a: Analysis) -> dict[str, Any]:
 
 def _ledger_principal(a: Analysis, lg) -> str:
     """What a ledger starts from: the money received, or the contract amount when no receipt is recorded."""
+    if a.card is not None and lg is a.card.ledger:
+        return f"以答辩人逾期时的透支本金 {money_text(lg.received)} 元为本金"
     if receipt_recorded(a.case.loan):
         return f"以答辩人实际收到的借款 {money_text(lg.received)} 元为本金"
     return f"以合同约定的借款金额 {money_text(lg.received)} 元为本金（实际到账金额以放款凭证为准）"

@@ -197,7 +197,7 @@ def _amounts(a: Analysis) -> list[str]:
     recourse = a.has("GUARANTOR_RECOURSE")
     if recourse:
         lines += _recourse_amounts(a)
-    elif m is not None and m.recomputed and not a.case.loan.payments:
+    elif m is not None and m.recomputed and not a.case.loan.payments and a.card is None:
         lines.append("- 案件信息里没有还款记录，所以没有算出您依法最多应还多少（没填不等于没还）。请把每一笔还款"
                      "补进案件信息后重新生成，答辩状会写上按上限重算的数额，并附上利息重算表。")
         claimed_principal = a.case.claims.principal

@@ -33,6 +33,8 @@ __all__ = [
     "FORMS",
     "FINANCIAL",
     "PRIVATE",
+    "CREDIT_CARD",
+    "GUARANTEE_INSURANCE",
     "TITLE",
     "PARTIES_HEADING",
     "CLAIMS_HEADING",
@@ -51,6 +53,8 @@ __all__ = [
     "OBJECTION_TITLE",
     "objection_paths",
     "TEMPLATE_FILES",
+    "OPTIONAL_TEMPLATES",
+    "REQUIRED_TEMPLATE_FILES",
     "ANNEX_ROW_COLUMNS",
     "ANNEX_SUMMARY_LINES",
     "ANNEX_SUMMARY_KEYS",
@@ -65,21 +69,29 @@ __all__ = [
 
 
 class Item(NamedTuple):
-    """One line of the form: a stable key and the label printed in the left column."""
+    """One line of the form: a stable key, the label printed in the left column, and the words of
+    its two boxes when they differ from the form's (信用卡: 确认/异议 on 答辩事项 1–3)."""
 
     key: str
     label: str
+    ticks: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
 class Form:
     """One answer form (one 案由)."""
 
-    key: str  # "financial" | "private"
+    key: str  # "financial" | "private" | "credit_card" | "guarantee_insurance"
     cause: str  # 案由 of the model text, printed under the title
     claims: tuple[Item, ...]  # 答辩事项, numbered 1..n
     facts: tuple[Item, ...]  # 事实和理由 "有无异议" items, numbered 1..m
     closing: tuple[Item, ...]  # 答辩依据 / 其他需要说明的内容 / 证据清单, numbered on from m+1
+    source: str = "法〔2025〕82号"  # the model text the item list follows (see the module docstring)
+    ticks: tuple[str, str] = ("无", "有")  # the boxes of an item: (no objection, objection), in form order
+    # the words before an item's text: (答辩事项, 事实和理由); the 2025 texts of the newer forms
+    # write 异议内容 and 事实与理由
+    reasons: tuple[str, str] = ("事实和理由", "事实和理由")
+    contract: str = "借款合同"  # what 答辩依据's 合同约定 names
 
     @property
     def subtitle(self) -> str:
@@ -220,12 +232,77 @@ PRIVATE = Form(
     closing=(OTHER_NOTES, BASIS, EVIDENCE),
 )
 
-FORMS: dict[str, Form] = {f.key: f for f in (FINANCIAL, PRIVATE)}
+# 信用卡纠纷 (2025 text; 2024: 银行信用卡纠纷). Labels, box words and order as in a conversion of
+# the official book (法〔2025〕82号) checked against an independent transcription: docs/forms-2025.md.
+_CONFIRM = ("确认", "异议")
+CREDIT_CARD = Form(
+    key="credit_card",
+    cause="信用卡纠纷",
+    claims=(
+        Item("principal", "对透支本金有无异议", _CONFIRM),
+        Item("interest", "对利息、罚息、复利、滞纳金、违约金、手续费等有无异议", _CONFIRM),
+        Item("security_claim", "对担保权利诉请有无异议", _CONFIRM),
+        Item("enforcement_costs", "对实现债权的费用有无异议"),
+        Item("other_claims", "对其他请求有无异议"),
+        Item("total", "对标的总额有无异议"),
+    ),
+    facts=(
+        Item("card_application", "对信用卡办理情况有无异议"),
+        Item("card_terms", "对信用卡合约的主要约定有无异议"),
+        Item("notice", "对原告就信用卡合约主要条款进行提示注意、说明的情况有无异议"),
+        Item("repayment", "对被告已还款金额有无异议"),
+        Item("overdue_amount", "对被告逾期未还款金额有无异议"),
+        Item("collection_notice", "对是否向被告进行通知和催收有无异议"),
+        Item("security_contract", "对是否签订物的担保合同有无异议"),
+        Item("security_parties", "对担保人、担保物有无异议"),
+        Item("maximum_security", "对最高额抵押担保有无异议"),
+        Item("security_registration", "对是否办理抵押/质押登记有无异议"),
+        Item("guarantee_contract", "对是否签订保证合同有无异议"),
+        Item("guarantee_type", "对保证方式有无异议"),
+        Item("other_security", "对其他担保方式有无异议"),
+        Item("other_defences", "有无其他免责/减责事由"),
+    ),
+    closing=(BASIS, OTHER_NOTES, EVIDENCE),  # 15 答辩依据, 16 其他需要说明的内容, 17 证据清单
+    reasons=("异议内容", "事实与理由"),
+    contract="信用卡领用合约",
+)
+
+# 保证保险合同纠纷: the insurer, having paid the lender under the policy, sues the borrower
+# (2025 text, same sources as 信用卡). No model text exists for 追偿权纠纷 (a guarantor's recourse):
+# that suit is answered on the form of the loan's own regime.
+GUARANTEE_INSURANCE = Form(
+    key="guarantee_insurance",
+    cause="保证保险合同纠纷",
+    claims=(
+        Item("principal", "对理赔款有无异议"),
+        Item("interest", "对保险费、违约金等有无异议"),
+        Item("enforcement_costs", "对实现债权的费用有无异议"),
+        Item("other_claims", "对其他请求有无异议"),
+        Item("total", "对标的总额有无异议"),
+    ),
+    facts=(
+        Item("policy_contract", "对保证保险合同的签订情况有无异议"),
+        Item("policy_terms", "对保证保险合同的主要约定有无异议"),
+        Item("notice", "对原告对被告就保证保险合同主要条款进行提示注意、说明的情况有无异议"),
+        Item("loan_terms", "对被告借款合同的主要约定有无异议"),
+        Item("overdue", "对被告逾期未还款情况有无异议"),
+        Item("claim_payment", "对保证保险合同的履行情况有无异议"),
+        Item("pursuit", "对追索情况有无异议"),
+        Item("other_defences", "有无其他免责/减责事由"),
+    ),
+    closing=(BASIS, OTHER_NOTES, EVIDENCE),  # 9 答辩依据, 10 其他需要说明的内容, 11 证据清单
+    reasons=("异议内容", "事实与理由"),
+    contract="借款合同及保证保险合同",
+)
+
+FORMS: dict[str, Form] = {f.key: f for f in (FINANCIAL, PRIVATE, CREDIT_CARD, GUARANTEE_INSURANCE)}
 
 # File names of the templates, in the package and in a firm's ``--templates DIR``.
 ANSWER_FILES: dict[str, str] = {
     "financial": "答辩状-金融借款.docx",
     "private": "答辩状-民间借贷.docx",
+    "credit_card": "答辩状-信用卡.docx",
+    "guarantee_insurance": "答辩状-保证保险.docx",
 }
 ANNEX_FILE = "利息重算表.docx"
 OBJECTION_FILE = "管辖权异议申请书.docx"
@@ -249,6 +326,10 @@ LETTERS: dict[str, Letter] = {
 LETTER_FILE = LETTERS["negotiation"].file
 LETTER_TITLE = LETTERS["negotiation"].title
 TEMPLATE_FILES: dict[str, str] = {**ANSWER_FILES, "annex": ANNEX_FILE, "objection": OBJECTION_FILE}
+# Forms added after firms made their own sets (issue 15): a --templates DIR may leave them out,
+# and the package's file is used for them.
+OPTIONAL_TEMPLATES: frozenset[str] = frozenset({"credit_card", "guarantee_insurance"})
+REQUIRED_TEMPLATE_FILES: dict[str, str] = {k: v for k, v in TEMPLATE_FILES.items() if k not in OPTIONAL_TEMPLATES}
 
 # 利息重算表: one row per ledger step; (key, column heading), in column order.
 ANNEX_ROW_COLUMNS: tuple[Item, ...] = (

@@ -54,7 +54,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from lxml import etree
 from markupsafe import Markup, escape
 
-from respond.templates.forms import TEMPLATE_FILES, template_paths
+from respond.templates.forms import REQUIRED_TEMPLATE_FILES, TEMPLATE_FILES, template_paths
 
 __all__ = [
     "CompiledTemplate",
@@ -801,10 +801,10 @@ def templates_check(
     """
     target = Path(target)
     if target.is_dir():
-        files = [target / name for name in TEMPLATE_FILES.values()]
-        missing = [f.name for f in files if not f.is_file()]
+        missing = [name for name in REQUIRED_TEMPLATE_FILES.values() if not (target / name).is_file()]
         if missing:
             raise TemplateNotFoundError(f"模板目录 {target} 中缺少：{'、'.join(missing)}")
+        files = [target / name for name in TEMPLATE_FILES.values() if (target / name).is_file()]
     elif target.is_file():
         files = [target]
     else:
@@ -869,17 +869,20 @@ def load_templates(directory: Optional[Path] = None) -> dict[str, CompiledTempla
 
     Without ``directory``: the templates shipped in this package (compiled once per process).
     With it (``--templates DIR``): a firm's own files, which must carry the same names
-    (:data:`respond.templates.forms.TEMPLATE_FILES`); any missing file is an error.
+    (:data:`respond.templates.forms.TEMPLATE_FILES`); a missing file is an error, except the forms
+    added later (:data:`respond.templates.forms.OPTIONAL_TEMPLATES`), for which the package's is used.
     """
     if directory is None:
         return dict(_package_templates())
     directory = Path(directory)
     if not directory.is_dir():
         raise TemplateNotFoundError(f"模板目录不存在：{directory}")
-    missing = [name for name in TEMPLATE_FILES.values() if not (directory / name).is_file()]
+    missing = [name for name in REQUIRED_TEMPLATE_FILES.values() if not (directory / name).is_file()]
     if missing:
         raise TemplateNotFoundError(
             f"模板目录 {directory} 中缺少：{'、'.join(missing)}。"
-            f"自定义模板须与内置模板同名（{'、'.join(TEMPLATE_FILES.values())}）。"
+            f"自定义模板须与内置模板同名（{'、'.join(REQUIRED_TEMPLATE_FILES.values())}）。"
         )
-    return {key: CompiledTemplate.from_path(directory / name) for key, name in TEMPLATE_FILES.items()}
+    shipped = _package_templates()
+    return {key: CompiledTemplate.from_path(directory / name) if (directory / name).is_file() else shipped[key]
+            for key, name in TEMPLATE_FILES.items()}

@@ -46,6 +46,12 @@ CASES = {
         dict(plaintiff={"name": "李四", "kind": "individual"}, claims={"principal": "10500.00"},
              loan={"principal": "10500.00", "rollover": {"original_date": "2023-03-15", "original_principal": "10000.00",
                                                          "folded_interest": "500.00"}})),
+    # 9,000 in default from 2026-03-15 to 2026-09-30 (199 days): 9,000 × 24% × 199 / 360 = 1,194.00
+    "CARD_CHARGES_ABOVE_CAP": (
+        dict(case_cause="信用卡纠纷", claims={"penalty": "1000.00"},
+             card={"overdue_since": "2026-03-15", "overdue_principal": "9000.00"}),
+        dict(case_cause="信用卡纠纷", claims={"penalty": "600.00"},
+             card={"overdue_since": "2026-03-15", "overdue_principal": "9000.00"})),
     "LIMITATION": (
         dict(court={"filed_on": "2028-06-01"}, service={"date": "2028-06-10"}, today="2028-06-12"),
         dict(court={"filed_on": "2028-03-01"}, service={"date": "2028-03-10"}, today="2028-03-12")),

@@ -71,8 +71,8 @@ def test_facts_have_17_items_with_shared_keys():
     ],
 )
 def test_fact_labels(key, financial, private):
-    f = dict(FINANCIAL.facts)
-    p = dict(PRIVATE.facts)
+    f = {i.key: i.label for i in FINANCIAL.facts}
+    p = {i.key: i.label for i in PRIVATE.facts}
     assert f[key] == financial
     assert p[key] == (private or financial)
 

@@ -446,12 +446,22 @@ def test_not_a_docx():
 
 def test_load_templates_default_and_directory(tmp_path, contexts, read_docx):
     default = load_templates()
-    assert set(default) == {"financial", "private", "annex", "objection"}
+    assert set(default) == {"financial", "private", "credit_card", "guarantee_insurance", "annex", "objection"}
     for name in forms.TEMPLATE_FILES.values():
         shutil.copy(PACKAGE_DIR / name, tmp_path / name)
     firm = load_templates(tmp_path)
     ctx = contexts.financial_context()
     assert read_docx(firm["financial"].render(ctx)).blocks == read_docx(default["financial"].render(ctx)).blocks
+
+
+def test_firm_set_made_before_the_card_and_insurance_forms_still_loads(tmp_path):
+    """A firm's set of the four original files: the forms added later come from the package."""
+    for name in forms.REQUIRED_TEMPLATE_FILES.values():
+        shutil.copy(PACKAGE_DIR / name, tmp_path / name)
+    firm = load_templates(tmp_path)
+    assert set(firm) == set(forms.TEMPLATE_FILES)
+    assert firm["credit_card"] is load_templates()["credit_card"]
+    assert templates_check(tmp_path) == ([], [])
 
 
 def test_load_templates_missing_file_names_it(tmp_path):
