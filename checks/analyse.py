@@ -268,7 +268,8 @@ def analyse(case: CaseFile, *, today: dt.date, calendar: HolidayCalendar, lpr: L
     if lender.form == "credit_card":
         card = card_ceiling(case.card, case.claims.principal, payments, cap, stop, day_basis)
         warnings[:] = [w for w in warnings if "无法计算综合年化利率" not in w]  # a card has no schedule to price
-        if card is None:
+        if card is None:  # a card has no loan to run the cap ledger on: no figure rather than a wrong one
+            cap_ledger = ledger = None
             warnings.append("信用卡案件缺少首次逾期日（card.overdue_since）或透支本金：未能按上限核算利息、违约金和手续费")
         else:
             cap_ledger = ledger = card.ledger  # the ceiling from the day of default replaces the loan's ledger
@@ -277,7 +278,7 @@ def analyse(case: CaseFile, *, today: dt.date, calendar: HolidayCalendar, lpr: L
                                 "这些还款已反映在透支本金里；其中冲抵利息、违约金的部分还应从上限中扣减，"
                                 "请填写逾期时的透支本金（card.overdue_principal）后重算")
     if claimed is not None:
-        contract = None if card is not None else _entitlement(case, schedule, cap, stop, payments, lpr, warnings, received)
+        contract = None if lender.form == "credit_card" else _entitlement(case, schedule, cap, stop, payments, lpr, warnings, received)
         if contract is not None and case.claims.fees and not contract.fees and not loan.fees \
                 and not any(i.fees for i in schedule.installments):
             warnings.append(f"原告主张其他费用 {case.claims.fees:.2f} 元，但案件文件没有列出合同约定的费用（loan.fees）："

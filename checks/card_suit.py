@@ -9,7 +9,7 @@ no figure. The figure the answer argues is the one courts commonly use for finan
 fees together (rules.md §3, ``fin_24``), run on the overdraft principal from the day the card
 fell into default; the answer says that the standard is the courts' practice, not the rule's text.
 
-The computation (docs/rules.md §17):
+The computation (docs/rules.md §18):
 
 * ``card.overdue_since`` given and ``card.overdue_principal`` given: the cap ledger of rules.md §6
   from that day on that principal, the payments made since then credited to the capped charges

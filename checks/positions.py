@@ -154,6 +154,9 @@ def _principal(x: _Facts) -> Position:
     a, c, p = x.a, x.c, x.line("principal")
     claimed = c.principal
     recourse = (phrase("recourse.limit"),) if x.recourse else ()
+    paid = a.case.recourse.amount if a.case.recourse is not None else None
+    if x.recourse and paid is not None and claimed is not None and claimed > paid:  # 民法典第700条
+        recourse += (phrase("recourse.paid_above", paid=paid, diff=claimed - paid, basis=("mfd_700",)),)
     if _cut(p):
         parts = [phrase("claim.principal", claimed=claimed)]
         values = dict(figure=p.used, diff=p.diff, stop=a.stop, received=x.loan.received)
@@ -561,7 +564,8 @@ def production_requests(a: "Analysis") -> tuple[str, ...]:
     if "CLAUSE_ACCELERATION" in found:
         asks.append("produce.acceleration")
     if a.case.loan.disbursed_on is None and a.case.claims.principal is not None and a.lender.form != "credit_card":
-        asks.append("produce.disbursement_lender" if "GUARANTOR_RECOURSE" in found else "produce.disbursement")
+        recourse = "GUARANTOR_RECOURSE" in found or a.lender.form == "guarantee_insurance"
+        asks.append("produce.disbursement_lender" if recourse else "produce.disbursement")
     return tuple(asks)
 
 

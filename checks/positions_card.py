@@ -1,4 +1,4 @@
-"""The positions of the 信用卡纠纷 answer form (docs/rules.md §17; checks/card_suit.py computes).
+"""The positions of the 信用卡纠纷 answer form (docs/rules.md §18; checks/card_suit.py computes).
 
 The same rules as :mod:`respond.checks.positions` (never admit what was not checked; every
 figure "at most"; each argument once), on the card form's items:

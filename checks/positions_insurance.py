@@ -1,4 +1,4 @@
-"""The positions of the 保证保险合同纠纷 answer form (docs/rules.md §18).
+"""The positions of the 保证保险合同纠纷 answer form (docs/rules.md §19).
 
 The insurer paid the lender under a loan's 保证保险 policy (理赔) and sues the borrower. What
 the answer argues, item by item:
@@ -44,17 +44,20 @@ def _principal(x: _Facts) -> Position:
     head = (phrase("claim.payout", claimed=claimed),)
     amount, paid_on = _paid(x)
     parts = list(head)
+    stance = OBJECT
     if amount is None:
         parts.append(phrase("insurance.payout_proof", basis=PAID_LIMIT_BASIS))
     elif claimed > amount:
         parts.append(phrase("insurance.payout_above", paid=amount, diff=claimed - amount, basis=PAID_LIMIT_BASIS))
-    else:
+    else:  # within what the file says was paid: the borrower checks the voucher
         parts.append(phrase("insurance.payout_limit", paid=amount, basis=PAID_LIMIT_BASIS))
+        stance = VERIFY
     parts.append(phrase("insurance.recourse_unsettled"))
     p = x.line("principal")
     if _cut(p):
         parts.append(phrase("insurance.principal_lawful", stop=x.a.stop, figure=p.used))
-    return Position(OBJECT, tuple(parts))
+        stance = OBJECT
+    return Position(stance, tuple(parts), check="check.payout" if stance == VERIFY else "")
 
 
 def _charges(x: _Facts) -> Position:

@@ -5,6 +5,7 @@ A corpus file::
 
     {"id": "fin-02", "source": {...}, "quote": "…the court's words…",
      "today": "YYYY-MM-DD",                       # the day the analysis runs as of (before the answer is due)
+     "day_basis": 365,                            # optional: the court's day count (default 360)
      "case": {case file v1, with the project's additions},
      "expect": [{"figure": "amounts.lawful_principal", "court": 116068.53, "what": "本金"}, …],
      "cannot": [{"figure": "…", "court": …, "why": "the court's discretion / facts missing: …"}]}
@@ -49,7 +50,7 @@ def corpus() -> list[dict[str, Any]]:
 def report_for(entry: dict[str, Any]) -> dict[str, Any]:
     loaded = parse_case(entry["case"])
     a = analyse(loaded.case, today=dt.date.fromisoformat(entry["today"]), calendar=default_calendar(),
-                lpr=package_table(), case_warnings=loaded.warnings)
+                lpr=package_table(), case_warnings=loaded.warnings, day_basis=entry.get("day_basis", 360))
     return build_report(a)
 
 
