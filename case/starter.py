@@ -52,6 +52,8 @@ STARTER = {
     },
     "assignment": {"from": "某某小额贷款有限公司", "date": "2025-12-01", "notified": False},
     "wishes": {"mediation": True, "monthly": "500.00"},
+    "card": None,
+    "recourse": None,
     "notes": {"说明": "这是 respond init 生成的模板：把示例值换成应诉材料上的内容；不知道的字段可以删除或写 null。"
                       "金额写成字符串（\"12345.67\"），利率写成小数（0.18 表示 18%），日期写成 YYYY-MM-DD。"
                       "利率（rate、overdue_rate）只填 annual、monthly、daily 中的一个；按期数还款填 term_months，"
@@ -59,7 +61,9 @@ STARTER = {
                       "期数和还款方式生成）。原告就是原出借人、没有受让债权的，删除整个 assignment。"
                       "合同没有违约金条款的删除 loan.penalty；只有出借人是个人或普通公司、并且知道它向很多人放贷时，"
                       "才填写 loan.professional_lending；借条是把以前的借款连本带息重新写成的，才填写 loan.rollover"
-                      "（original_date 最初借款日、original_principal 最初本金、folded_interest 计入新本金的利息）。"},
+                      "（original_date 最初借款日、original_principal 最初本金、folded_interest 计入新本金的利息）。"
+                      "信用卡纠纷才填写 card（overdue_since 首次逾期的到期还款日、overdue_principal 当日的透支本金）；"
+                      "原告是担保公司或保险公司、替您还款后追偿的，填写 recourse（paid_on 代偿或理赔日、amount 金额）。"},
 }
 
 

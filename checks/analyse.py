@@ -278,7 +278,8 @@ def analyse(case: CaseFile, *, today: dt.date, calendar: HolidayCalendar, lpr: L
                                 "这些还款已反映在透支本金里；其中冲抵利息、违约金的部分还应从上限中扣减，"
                                 "请填写逾期时的透支本金（card.overdue_principal）后重算")
     if claimed is not None:
-        contract = None if lender.form == "credit_card" else _entitlement(case, schedule, cap, stop, payments, lpr, warnings, received)
+        # a card has no loan schedule; an insurer's premiums and 违约金 are not the loan contract's charges
+        contract = None if lender.form in ("credit_card", "guarantee_insurance") else _entitlement(case, schedule, cap, stop, payments, lpr, warnings, received)
         if contract is not None and case.claims.fees and not contract.fees and not loan.fees \
                 and not any(i.fees for i in schedule.installments):
             warnings.append(f"原告主张其他费用 {case.claims.fees:.2f} 元，但案件文件没有列出合同约定的费用（loan.fees）："

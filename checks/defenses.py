@@ -295,6 +295,8 @@ def assigned_debt(a: "Analysis") -> Finding | None:
     original = case.original_lender
     if a.lender.plaintiff.category == "guarantor":
         return None  # guarantor recourse is its own finding
+    if a.lender.form == "guarantee_insurance" and case.assignment is None:
+        return None  # the insurer sues on what it paid under the policy (its own form), not as a buyer
     other = original is not None and _legal_person(original) != _legal_person(case.plaintiff.name)
     if not (other or case.assignment is not None or a.lender.plaintiff.category in _DEBT_BUYERS):
         return None

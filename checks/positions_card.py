@@ -37,6 +37,9 @@ def _principal(x: _Facts) -> Position:
     head = (phrase("claim.card_principal", claimed=c.principal),)
     if card is None or card.base_from_claim:
         return Position(VERIFY, head, check="check.card_principal")
+    if not x.paid_entered and not _cut(p):  # payments since default unknown, not zero: never confirmed
+        return Position(VERIFY, head + (phrase("card.principal_not_above", since=card.since, base=card.base),),
+                        check="check.no_payments")
     if _cut(p):
         return Position(OBJECT, head + (phrase("card.principal_above", since=card.since, base=card.base,
                                                stop=x.a.stop, figure=p.used, diff=p.diff),))

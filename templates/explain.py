@@ -195,6 +195,11 @@ def _amounts(a: Analysis) -> list[str]:
     conceded = conceded_total(a)
     stop = date_text(a.stop)
     recourse = a.has("GUARANTOR_RECOURSE")
+    if a.lender.form == "guarantee_insurance":  # checks/positions_insurance.py decides; said plainly here
+        paid = a.case.recourse.amount if a.case.recourse is not None else None
+        said = f"（案件信息写的是 {money_text(paid)} 元）" if paid is not None else ""
+        lines.append(f"- 起诉您的是保险公司：它替您向出借人理赔后来向您追偿，最多只能要回它实际理赔的钱{said}。"
+                     "请要求它出示理赔的银行凭证和权益转让确认书；它另外要的违约金，答辩状请求法院按实际损失减少。")
     if recourse:
         lines += _recourse_amounts(a)
     elif m is not None and m.recomputed and not a.case.loan.payments and a.card is None:

@@ -70,7 +70,10 @@ def test_charges_above_the_ceiling_are_objected_to_and_within_it_left_to_check()
     within = _card(claims={"penalty": "600.00"})  # 1,100 ≤ 1,194
     assert "CARD_CHARGES_ABOVE_CAP" not in [f.code for f in within.findings]
     assert within.positions.claims["interest"].stance == VERIFY
-    assert within.positions.claims["principal"].stance == AGREE  # not above the principal on default day
+    assert within.positions.claims["principal"].stance == VERIFY  # no payments in the file: unknown, not zero
+    # payments listed (one before default): the claim is not above the principal on the day of default
+    listed = _card(claims={"penalty": "600.00"}, loan={"payments": [{"date": "2026-02-15", "amount": "300.00"}]})
+    assert listed.positions.claims["principal"].stance == AGREE
 
 
 def test_principal_from_the_claim_is_never_confirmed():

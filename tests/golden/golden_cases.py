@@ -43,7 +43,11 @@ def draft(entry: dict[str, Any], work: Path) -> Path:
     """Draft the entry's package into ``work/out`` as ``respond draft`` does; the folder."""
     case, today = case_source(entry, work)
     out = work / "out"
-    result = CliRunner().invoke(main, ["draft", "--case", str(case), "--out", str(out), "--today", today])
+    args = ["draft", "--case", str(case), "--out", str(out), "--today", today]
+    basis = entry.get("day_basis") or json.loads((ROOT / entry["case"]).read_text(encoding="utf-8")).get("day_basis")
+    if basis:  # the court's day count (a corpus entry's "day_basis")
+        args += ["--day-basis", str(basis)]
+    result = CliRunner().invoke(main, args)
     if result.exit_code != 0:
         raise RuntimeError(f"{entry['name']}: draft exit {result.exit_code}: {result.output}")
     return out

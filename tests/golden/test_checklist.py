@@ -41,8 +41,11 @@ class Case:
                 section, n = "d", 0
             elif line.startswith("事实和理由"):
                 section, n = "f", 0
-            elif section and (m := re.match(r"\d+\.(.+?) \| (无[☐☑] 有[☐☑])　事实和理由：(.*)$", line)):
-                out.append((section, n, m.group(1), m.group(2), m.group(3)))
+            elif section and (m := re.match(r"\d+\.(.+?) \| ((?:无|确认)[☐☑] (?:有|异议)[☐☑])　(?:事实和理由|事实与理由|异议内容)：(.*)$",
+                                            line)):
+                # the 信用卡 form's 确认/异议 boxes read as 无/有 (templates/forms.py)
+                ticks = m.group(2).replace("确认", "无").replace("异议", "有")
+                out.append((section, n, m.group(1), ticks, m.group(3)))
                 n += 1
         keys = {s: [k for k in self.report["positions"] if k.startswith(s + ".")] for s in ("d", "f")}
         return [(keys[s][n], label, ticks, text) for s, n, label, ticks, text in out]

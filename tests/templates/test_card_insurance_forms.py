@@ -21,7 +21,9 @@ CARD_01 = dict(
     card={"overdue_since": "2018-10-07", "overdue_principal": "4998.06"},
 )
 # the same card with charges the ceiling covers: 1,000 + 500 = 1,500 ≤ 4,219.73
-CARD_WITHIN = {**CARD_01, "claims": {**CARD_01["claims"], "interest": "1000.00", "penalty": "500.00", "fees": None}}
+# and the payments listed (one, before default), so the principal can be confirmed
+CARD_WITHIN = {**CARD_01, "claims": {**CARD_01["claims"], "interest": "1000.00", "penalty": "500.00", "fees": None},
+               "loan": {**CARD_01["loan"], "payments": [{"date": "2018-09-07", "amount": "200.00"}]}}
 
 # insurance-01: (2025)豫1325民初6665号 — the insurer paid 160,951.32 on 2023-09-20
 INSURANCE_01 = dict(
